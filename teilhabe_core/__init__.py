@@ -1,0 +1,53 @@
+"""teilhabe: plan, track, evaluate and publish municipal inclusion work.
+
+The public API for embedding code::
+
+    import teilhabe_core as th
+
+    plan = th.load("counties/boerde/data/aktionsplan-2.yaml")
+    app = th.Teilhabe.discover()          # all installed county plugins
+    findings = app.validate_file("plan.yaml")
+
+Exporters, Jinja2 and openpyxl are imported only when an export runs.
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    ConflictError,
+    DocumentError,
+    ExportError,
+    Finding,
+    Level,
+    PluginError,
+    TeilhabeError,
+    UnknownAreaError,
+    WorkflowError,
+)
+from .loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
+from .model import *  # noqa: F403 - the model is part of the public API
+from .model import __all__ as _model_all
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConflictError",
+    "DocumentError",
+    "ExportError",
+    "Finding",
+    "Level",
+    "Loaded",
+    "PluginError",
+    "TeilhabeError",
+    "UnknownAreaError",
+    "WorkflowError",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "load_file",
+    "load_text",
+    "loads",
+    "to_data",
+    *_model_all,
+]

@@ -1,0 +1,54 @@
+"""Writing files safely: atomic replacement and output names that stay in their folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from .errors import ExportError
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` via a temp file in the same folder and a rename.
+
+    Readers see the old file or the new one, never a partial one.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def safe_join(folder: str | os.PathLike[str], name: str) -> Path:
+    """``folder/name`` for a relative POSIX ``name`` that cannot leave ``folder``.
+
+    Absolute names, ``..`` parts, backslashes, NUL and drive letters are refused
+    with an :class:`~teilhabe_core.errors.ExportError`.
+    """
+    bad = (
+        not name
+        or "\x00" in name
+        or "\\" in name
+        or name.startswith("/")
+        or (len(name) > 1 and name[1] == ":")
+    )
+    parts = PurePosixPath(name).parts
+    if bad or any(p in ("..", ".", "") for p in parts):
+        raise ExportError(f"Unzulässiger Ausgabe-Dateiname: {name!r}")
+    base = Path(folder).resolve()
+    target = (base / Path(*parts)).resolve()
+    if base != target and base not in target.parents:
+        raise ExportError(f"Der Dateiname {name!r} führt aus dem Ausgabeordner heraus.")
+    return target

@@ -1,0 +1,128 @@
+"""The deploying authority or social space and its standing structures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import field, frozen
+
+from .common import Period, Role
+from .enums import AreaKind, BodyKind, EventKind, Variant
+
+
+@frozen
+class LifeArea:
+    """A life area (Lebensbereich, Handlungsfeld, Themenfeld) grouping measures."""
+
+    id: str
+    name: str
+    crpd_articles: tuple[int, ...] = ()
+    description: str = ""
+    easy_text: str = ""
+
+
+@frozen
+class CrossCuttingGoal:
+    """A goal that spans all life areas (Querschnittsziel)."""
+
+    id: str
+    name: str
+    description: str = ""
+
+
+@frozen
+class Vocabulary:
+    """The words an area uses in its publications."""
+
+    life_area: str = "Lebensbereich"
+    life_areas: str = "Lebensbereiche"
+    measure: str = "Maßnahme"
+    measures: str = "Maßnahmen"
+    plan: str = "Aktionsplan"
+
+
+@frozen
+class Body:
+    """A decision or advisory body (OParl Organization), or the administration."""
+
+    id: str
+    name: str
+    kind: BodyKind = BodyKind.COMMITTEE
+
+
+@frozen
+class Project:
+    """The funded team itself (e.g. the project Örtliches Teilhabemanagement)."""
+
+    id: str
+    title: str
+    period: Period
+    organisational_unit: str = ""
+    funding: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    contact_email: str = ""
+    tasks: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
+
+
+@frozen
+class WorkingGroup:
+    id: str
+    name: str
+    life_areas: tuple[str, ...] = ()
+    description: str = ""
+
+
+@frozen
+class Network:
+    id: str
+    name: str
+    description: str = ""
+    members: tuple[str, ...] = ()
+
+
+@frozen
+class Event:
+    """A dated event (Aktionstag, Workshop, Fachkonferenz); ``date`` may be unknown."""
+
+    id: str
+    title: str
+    kind: EventKind = EventKind.OTHER
+    date: dt.date | None = None
+    description: str = ""
+    life_areas: tuple[str, ...] = ()
+    example: bool = False
+
+
+@frozen
+class PlanDefaults:
+    review_interval_months: int | None = None
+    publication_variants: tuple[Variant, ...] = (Variant.LONG, Variant.SHORT, Variant.EASY)
+
+
+@frozen
+class Area:
+    """A county (Landkreis), a kreisfreie Stadt or a social space (Sozialraum).
+
+    ``ags`` is the official municipality key of the area or of the county that
+    contains it (5 digits for a county).
+    """
+
+    id: str
+    name: str
+    kind: AreaKind
+    state: str
+    ags: str = ""
+    lead_organisation: str = ""
+    website: str = ""
+    intro: str = ""
+    vocabulary: Vocabulary = field(factory=Vocabulary)
+    plan_defaults: PlanDefaults = field(factory=PlanDefaults)
+    life_areas: tuple[LifeArea, ...] = ()
+    goals: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    bodies: tuple[Body, ...] = ()
+    project: Project | None = None
+    networks: tuple[Network, ...] = ()
+    working_groups: tuple[WorkingGroup, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,42 @@
+"""Small value classes shared by several documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import NewType
+
+from attrs import frozen
+
+Money = NewType("Money", Decimal)
+"""An amount in EUR with at most two decimal places."""
+
+
+@frozen
+class Period:
+    """A date range; ``end`` is ``None`` for an open end."""
+
+    start: dt.date
+    end: dt.date | None = None
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@frozen
+class Role:
+    """A function with its office address; never a private person's name."""
+
+    title: str
+    office: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@frozen
+class Checked:
+    """Who checked an easy-language text with test readers (Prüfgruppe), and when."""
+
+    by: str
+    date: dt.date

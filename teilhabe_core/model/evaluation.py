@@ -1,0 +1,33 @@
+"""Evaluations (Evaluationsberichte) of a plan at a reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import frozen
+
+from .enums import MeasureStatus
+
+
+@frozen
+class EvaluationEntry:
+    """Status and progress (0–100 %) of one measure at the reference date."""
+
+    measure: str
+    status: MeasureStatus
+    progress: int = 0
+    comment: str = ""
+
+
+@frozen
+class Evaluation:
+    id: str
+    plan: str
+    county: str
+    reference_date: dt.date
+    title: str = ""
+    period: str = ""
+    authors: str = ""
+    summary: str = ""
+    entries: tuple[EvaluationEntry, ...] = ()
+    example: bool = False

@@ -1,0 +1,164 @@
+"""Plans (Aktionsplan, Arbeitsplan) and what they contain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from attrs import field, frozen
+
+from .area import CrossCuttingGoal, LifeArea
+from .common import Checked, Money, Period
+from .enums import (
+    BarrierStatus,
+    MeasureStatus,
+    PlanKind,
+    PlanStatus,
+    Priority,
+    PublicationState,
+    Severity,
+    Variant,
+)
+
+
+@frozen
+class Measure:
+    """A measure (Maßnahme): a problem, the approach to it, who does it and when.
+
+    ``ongoing`` marks a permanent task without an end date. ``example`` marks
+    illustrative measures that are not taken from a real plan.
+    """
+
+    id: str
+    title: str
+    life_areas: tuple[str, ...]
+    problem: str = ""
+    approach: str = ""
+    responsible_office: str = ""
+    partners: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    ongoing: bool = False
+    status: MeasureStatus = MeasureStatus.PLANNED
+    priority: Priority | None = None
+    costs: Money | None = None
+    indicators: tuple[str, ...] = ()
+    crpd_articles: tuple[int, ...] = ()
+    easy_text: str = ""
+    notes: str = ""
+    example: bool = False
+
+
+@frozen
+class Adoption:
+    """Who adopted a plan, when, and on which council paper."""
+
+    body: str
+    date: dt.date
+    paper: str | None = None
+
+
+@frozen
+class Phase:
+    """A dated step of a work plan."""
+
+    id: str
+    title: str
+    start: dt.date
+    end: dt.date
+    items: tuple[str, ...] = ()
+    description: str = ""
+
+
+@frozen
+class Measurement:
+    """One measured value of an indicator; ``breakdown`` e.g. ``{gender: female}``."""
+
+    date: dt.date
+    value: Decimal
+    breakdown: dict[str, str] = field(factory=dict)
+
+
+@frozen
+class Indicator:
+    """An impact indicator (Wirkungsindikator) with baseline, target and measurements."""
+
+    id: str
+    name: str
+    unit: str = ""
+    source: str = ""
+    baseline: Decimal | None = None
+    baseline_date: dt.date | None = None
+    target: Decimal | None = None
+    target_date: dt.date | None = None
+    measurements: tuple[Measurement, ...] = ()
+    measures: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
+    example: bool = False
+
+
+@frozen
+class Transition:
+    """A step of a prevention chain (Präventionskette): a transition between life stages."""
+
+    id: str
+    name: str
+    stage: str
+    from_stage: str = ""
+    to_stage: str = ""
+    offers: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+    example: bool = False
+
+
+@frozen
+class Barrier:
+    """An identified obstacle to participation (Teilhabebarriere)."""
+
+    id: str
+    title: str
+    life_area: str
+    description: str = ""
+    place: str = ""
+    severity: Severity = Severity.MEDIUM
+    status: BarrierStatus = BarrierStatus.OPEN
+    identified: dt.date | None = None
+    measures: tuple[str, ...] = ()
+    example: bool = False
+
+
+@frozen
+class Publication:
+    """The state of one publication variant of a plan."""
+
+    variant: Variant
+    state: PublicationState = PublicationState.PUBLISHED
+    note: str = ""
+
+
+@frozen
+class Plan:
+    """A versioned plan: version N of ``id`` supersedes the plan named in ``supersedes``."""
+
+    id: str
+    county: str
+    kind: PlanKind
+    title: str
+    version: int = 1
+    supersedes: str | None = None
+    status: PlanStatus = PlanStatus.DRAFT
+    period: Period | None = None
+    adoption: Adoption | None = None
+    review_interval_months: int | None = None
+    intro: str = ""
+    easy_text: str = ""
+    easy_checked: Checked | None = None
+    life_areas: tuple[LifeArea, ...] = ()
+    cross_cutting_goals: tuple[CrossCuttingGoal, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    transitions: tuple[Transition, ...] = ()
+    barriers: tuple[Barrier, ...] = ()
+    publications: tuple[Publication, ...] = ()
