@@ -87,7 +87,7 @@ def check_area(area: Area) -> Iterator[Finding]:
     for i, event in enumerate(area.events):
         yield from _refs(event.life_areas, life_ids, f"events[{i}].life_areas",
                          "einen Lebensbereich", "life area")
-    if area.project is not None:
+    if area.project is not None and area.project.period is not None:
         yield from _order(area.project.period.start, area.project.period.end, "project.period")
 
 

@@ -42,7 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alias": (
         "YAML-Anker und -Verweise (&name, *name, <<) sind nicht erlaubt. "
         "Bitte den Inhalt ausschreiben.",
-        "YAML anchors and aliases (&name, *name, <<) are not allowed. Please write the content out.",
+        "YAML anchors and aliases (&name, *name, <<) are not allowed. "
+        "Please write the content out.",
     ),
     "tag": (
         "Der YAML-Tag '{tag}' ist nicht erlaubt; nur einfache Werte, Listen und Zuordnungen.",

@@ -112,7 +112,7 @@ def resolve_plain(value: str) -> Any:
 
 
 def _construct(tag: str, value: str) -> Any:
-    if tag == _STR or tag == _TS:
+    if tag in (_STR, _TS):
         return value
     if tag == _NULL:
         return None
@@ -135,12 +135,23 @@ def parse_yaml(text: str, file: str = "") -> Any:
     """Parse one YAML document into dicts, lists and scalars, enforcing every limit."""
     findings: list[Finding] = []
     root: Any = _MISSING
-    # Each frame: [container, is_mapping, pending_key, key_lines]
+    # Each frame: [container, is_mapping, pending_key, key_lines, path]
     stack: list[list[Any]] = []
     documents = 0
 
-    def fail(code: str, mark: Any, **params: Any) -> None:
-        findings.append(_at(finding(code, **params), file, mark.line + 1, mark.column + 1))
+    def here() -> str:
+        """Field path of the value about to be added."""
+        if not stack:
+            return ""
+        frame = stack[-1]
+        if not frame[1]:
+            return f"{frame[4]}[{len(frame[0])}]"
+        key = frame[2] if frame[2] is not _MISSING else ""
+        return f"{frame[4]}.{key}" if frame[4] else str(key)
+
+    def fail(code: str, mark: Any, path: str = "", **params: Any) -> None:
+        findings.append(_at(finding(code, path, **params), file, mark.line + 1,
+                            mark.column + 1))
 
     def add(value: Any, event: Any, key_text: str | None) -> None:
         nonlocal root
@@ -155,12 +166,14 @@ def parse_yaml(text: str, file: str = "") -> Any:
             if key_text is None:
                 fail("complex-key", event.start_mark)
                 raise _Stop
+            path = f"{frame[4]}.{key_text}" if frame[4] else key_text
             if key_text == "<<" and event.implicit[0]:
-                fail("alias", event.start_mark)
+                fail("alias", event.start_mark, path)
             line = event.start_mark.line + 1
             first = frame[3].get(key_text)
             if first is not None:
-                fail("duplicate-key", event.start_mark, key=key_text, first=first, second=line)
+                fail("duplicate-key", event.start_mark, path, key=key_text, first=first,
+                     second=line)
             else:
                 frame[3][key_text] = line
             frame[2] = key_text
@@ -173,7 +186,7 @@ def parse_yaml(text: str, file: str = "") -> Any:
     loader = _Loader(text)
     try:
         while True:
-            event = loader.get_event()
+            event: Any = loader.get_event()
             kind = type(event)
             if kind is ScalarEvent:
                 tag = event.tag
@@ -182,23 +195,24 @@ def parse_yaml(text: str, file: str = "") -> Any:
                 elif tag in _ALLOWED_SCALAR_TAGS:
                     value = event.value if tag in (_STR, _TS, "!") else _construct(tag, event.value)
                 else:
-                    fail("tag", event.start_mark, tag=tag)
+                    fail("tag", event.start_mark, here(), tag=tag)
                     value = None
                 add(value, event, event.value)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                path = here()
                 if event.tag is not None and event.tag not in _ALLOWED_COLLECTION_TAGS:
-                    fail("tag", event.start_mark, tag=event.tag)
+                    fail("tag", event.start_mark, path, tag=event.tag)
                 if len(stack) >= MAX_DEPTH:
-                    fail("too-deep", event.start_mark, limit=MAX_DEPTH)
+                    fail("too-deep", event.start_mark, path, limit=MAX_DEPTH)
                     raise _Stop
                 is_map = kind is MappingStartEvent
                 container: Any = {} if is_map else []
                 add(container, event, None)
-                stack.append([container, is_map, _MISSING, {}])
+                stack.append([container, is_map, _MISSING, {}, path])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
             elif kind is AliasEvent:
-                fail("alias", event.start_mark)
+                fail("alias", event.start_mark, here())
                 add(None, event, None if stack and stack[-1][1] and stack[-1][2] is _MISSING
                     else "")
             elif kind is DocumentStartEvent:
@@ -213,6 +227,9 @@ def parse_yaml(text: str, file: str = "") -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(p for p in (exc.problem, exc.context) if p) or "unlesbar"
+        if exc.context_mark is not None and mark is not None \
+                and exc.context_mark.line != mark.line:
+            problem += f" (begonnen in Zeile {exc.context_mark.line + 1})"
         findings.append(_at(finding("yaml-syntax", problem=problem), file,
                             mark.line + 1 if mark else 1, mark.column + 1 if mark else 1))
     except yaml.YAMLError as exc:  # reader errors (control characters)
@@ -284,7 +301,7 @@ def split_path(path: str) -> list[str | int]:
 def compose(text: str) -> Node | None:
     """The node tree of text that :func:`parse_yaml` or :func:`parse_json` accepted."""
     try:
-        return yaml.compose(text, Loader=_Loader)  # noqa: S506 - safe loader, checked text
+        return yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return None
 
@@ -333,6 +350,10 @@ def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNo
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Literal blocks for multi-line text; the emitter falls back to quotes where needed.
+    # PyYAML's single-quoted style folds NEL (U+0085), so text with Unicode line breaks is
+    # written double-quoted, where they are escaped.
+    if any(c in value for c in "\x85\u2028\u2029"):
+        return dumper.represent_scalar(_STR, value, style='"')
     return dumper.represent_scalar(_STR, value, style="|" if "\n" in value else None)
 
 

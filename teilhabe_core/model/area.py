@@ -19,6 +19,7 @@ class LifeArea:
     crpd_articles: tuple[int, ...] = ()
     description: str = ""
     easy_text: str = ""
+    example: bool = False
 
 
 @frozen
@@ -56,7 +57,7 @@ class Project:
 
     id: str
     title: str
-    period: Period
+    period: Period | None = None
     organisational_unit: str = ""
     funding: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
@@ -71,6 +72,7 @@ class WorkingGroup:
     name: str
     life_areas: tuple[str, ...] = ()
     description: str = ""
+    example: bool = False
 
 
 @frozen

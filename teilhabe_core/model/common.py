@@ -14,13 +14,13 @@ Money = NewType("Money", Decimal)
 
 @frozen
 class Period:
-    """A date range; ``end`` is ``None`` for an open end."""
+    """A date range; ``start`` or ``end`` is ``None`` where the sources do not say."""
 
-    start: dt.date
+    start: dt.date | None = None
     end: dt.date | None = None
 
     def contains(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from attrs import frozen
 
 from .common import Money

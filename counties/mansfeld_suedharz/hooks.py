@@ -1,0 +1,39 @@
+"""Mansfeld-Südharz: barrier → measure → implementation.
+
+Rule ``mansfeld_suedharz.barriers``: every barrier is addressed by a measure or marked open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from teilhabe_core.errors import Finding
+from teilhabe_core.model import BarrierStatus, Plan
+from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.rules import RuleContext
+
+HERE = Path(__file__).parent
+RULE = "mansfeld_suedharz.barriers"
+
+
+@hookimpl
+def teilhabe_areas() -> list[AreaSource]:
+    return [area_from_folder(HERE)]
+
+
+@hookimpl
+def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
+    if not isinstance(document, Plan):
+        return []
+    return [
+        rule_finding(RULE, f"barriers[{i}].measures",
+                     f"Die Barriere '{b.title}' ist als '{b.status.value}' markiert, aber keine "
+                     "Maßnahme bearbeitet sie. Verknüpfen Sie eine Maßnahme oder setzen Sie "
+                     "status: open.",
+                     f"The barrier '{b.title}' is '{b.status.value}' but no measure addresses "
+                     "it. Link a measure or set status: open.")
+        for i, b in enumerate(document.barriers)
+        if not b.measures and b.status is not BarrierStatus.OPEN
+    ]

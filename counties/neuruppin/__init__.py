@@ -1,0 +1,1 @@
+"""Kommune Inklusiv Neuruppin (Sozialraum, Brandenburg); hooks in :mod:`.hooks`."""

@@ -1,0 +1,39 @@
+"""Kommune Inklusiv Neuruppin: a social space led by an association, staged selection.
+
+Rule ``neuruppin.sozialraum``: a Sozialraum names the organisation that leads it, and a
+funding call's selection ends in fewer places than it started with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from teilhabe_core.errors import Finding
+from teilhabe_core.model import Area, AreaKind, FundingCall
+from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.rules import RuleContext
+
+HERE = Path(__file__).parent
+RULE = "neuruppin.sozialraum"
+
+
+@hookimpl
+def teilhabe_areas() -> list[AreaSource]:
+    return [area_from_folder(HERE)]
+
+
+@hookimpl
+def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
+    if isinstance(document, Area) and document.kind is AreaKind.SOZIALRAUM \
+            and not document.lead_organisation.strip():
+        return [rule_finding(RULE, "lead_organisation",
+                             "Ein Sozialraum nennt den Träger, der ihn leitet.",
+                             "A social space names the organisation that leads it.")]
+    if isinstance(document, FundingCall) and len(document.stages) >= 2 \
+            and document.stages[-1].candidates >= document.stages[0].candidates:
+        return [rule_finding(RULE, f"stages[{len(document.stages) - 1}].candidates",
+                             "Am Ende der Auswahl stehen weniger Plätze als Bewerbungen am Anfang.",
+                             "A selection ends with fewer places than it started with.")]
+    return []

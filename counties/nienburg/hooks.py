@@ -1,0 +1,43 @@
+"""Nienburg: concept → workshop → working groups → draft → council (paper 2019/066).
+
+Rule ``nienburg.working-groups``: one working group per field of action
+(Arbeitsgruppen = Handlungsfelder), each field covered by exactly one group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from teilhabe_core.errors import Finding
+from teilhabe_core.model import Plan
+from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.rules import RuleContext
+
+HERE = Path(__file__).parent
+RULE = "nienburg.working-groups"
+
+
+@hookimpl
+def teilhabe_areas() -> list[AreaSource]:
+    return [area_from_folder(HERE)]
+
+
+@hookimpl
+def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
+    if not isinstance(document, Plan) or context.area is None:
+        return []
+    groups = context.area.working_groups
+    findings: list[Finding] = []
+    for i, field in enumerate(document.life_areas):
+        covering = [g.name for g in groups if field.id in g.life_areas]
+        if len(covering) != 1:
+            found = ", ".join(covering) if covering else "keine"
+            findings.append(rule_finding(
+                RULE, f"life_areas[{i}]",
+                f"Für das Handlungsfeld '{field.name}' muss es genau eine Arbeitsgruppe geben "
+                f"(gefunden: {found}).",
+                f"The field of action '{field.name}' needs exactly one working group "
+                f"(found: {found})."))
+    return findings

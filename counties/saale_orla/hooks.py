@@ -1,0 +1,53 @@
+"""Saale-Orla: a work plan of dated phases ending in a council decision.
+
+Rule ``saale_orla.phases``: the phases follow each other without gap or overlap and lie
+inside the work plan's period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from teilhabe_core.errors import Finding
+from teilhabe_core.model import Plan
+from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.rules import RuleContext
+
+HERE = Path(__file__).parent
+RULE = "saale_orla.phases"
+
+
+@hookimpl
+def teilhabe_areas() -> list[AreaSource]:
+    return [area_from_folder(HERE)]
+
+
+@hookimpl
+def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
+    if not isinstance(document, Plan) or not document.phases:
+        return []
+    findings: list[Finding] = []
+    phases = list(document.phases)
+    for i, (before, after) in enumerate(itertools.pairwise(phases), start=1):
+        expected = before.end + dt.timedelta(days=1)
+        if after.start != expected:
+            kind = "Lücke" if after.start > expected else "Überschneidung"
+            findings.append(rule_finding(
+                RULE, f"phases[{i}].start",
+                f"{kind} zwischen den Phasen '{before.title}' und '{after.title}': die Phase "
+                f"sollte am {expected.isoformat()} beginnen.",
+                f"{'Gap' if kind == 'Lücke' else 'Overlap'} between phases: expected start "
+                f"{expected.isoformat()}."))
+    period = document.period
+    if period is not None:
+        for i, phase in enumerate(phases):
+            if not (period.contains(phase.start) and period.contains(phase.end)):
+                findings.append(rule_finding(
+                    RULE, f"phases[{i}]",
+                    f"Die Phase '{phase.title}' liegt nicht im Zeitraum des Arbeitsplans.",
+                    f"The phase '{phase.title}' lies outside the work plan's period."))
+    return findings

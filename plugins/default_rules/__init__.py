@@ -1,0 +1,43 @@
+"""Generic validation rules that apply to every area's documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from teilhabe_core.errors import Finding, Level
+from teilhabe_core.model import MeasureStatus, Plan, PlanKind, PlanStatus
+from teilhabe_core.plugin import hookimpl, rule_finding
+from teilhabe_core.rules import RuleContext
+
+
+@hookimpl
+def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
+    findings: list[Finding] = []
+    if isinstance(document, Plan):
+        findings.extend(_plan_rules(document))
+    return findings
+
+
+def _plan_rules(plan: Plan) -> list[Finding]:
+    findings: list[Finding] = []
+    used = {la for m in plan.measures for la in m.life_areas}
+    for i, life_area in enumerate(plan.life_areas):
+        if plan.measures and life_area.id not in used:
+            findings.append(rule_finding(
+                "generic.life-area-without-measures", f"life_areas[{i}]",
+                f"Zum Lebensbereich '{life_area.name}' gibt es keine Maßnahme.",
+                f"The life area '{life_area.name}' has no measure.", Level.WARNING))
+    adopted = (PlanStatus.ADOPTED, PlanStatus.IN_IMPLEMENTATION, PlanStatus.EVALUATED)
+    if plan.kind is PlanKind.ACTION_PLAN and plan.status in adopted and plan.adoption is None:
+        findings.append(rule_finding(
+            "generic.adopted-without-adoption", "adoption",
+            "Der Plan gilt als beschlossen, aber 'adoption' (Gremium, Datum) fehlt.",
+            "The plan is marked adopted but 'adoption' (body, date) is missing."))
+    for i, measure in enumerate(plan.measures):
+        if measure.status is MeasureStatus.DONE and measure.ongoing:
+            findings.append(rule_finding(
+                "generic.ongoing-done", f"measures[{i}].status",
+                "Eine Daueraufgabe (ongoing) kann nicht abgeschlossen (done) sein.",
+                "An ongoing task cannot be done.", Level.WARNING))
+    return findings

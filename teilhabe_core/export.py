@@ -1,0 +1,189 @@
+"""The exporter and importer API: one base class each, one render (or read) method.
+
+An exporter is a small class::
+
+    class Steckbrief(Exporter):
+        identifier = "steckbrief"
+        name = "Maßnahmen-Steckbrief"
+        description = "Eine Seite je Maßnahme."
+        accepts = (Plan,)
+        media_type = "text/html"
+        extension = "html"
+
+        @define
+        class Options:
+            title_prefix: str = field(default="", metadata={"help": "Text vor dem Titel"})
+
+        def render(self, document, context):
+            return [Output("steckbrief.html", "<p>…</p>")]
+
+Options are an attrs class structured by the library's converter, so bad options get
+the same path-style findings as bad data. ``render`` returns :class:`Output` objects;
+:func:`write_outputs` writes them atomically below the output folder after *all* of
+them rendered, so a failing export leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+from attrs import define, frozen
+from cattrs.errors import BaseValidationError
+
+from .converter import findings_from, structure
+from .documents import area_of, kind_of
+from .errors import ExportError, PluginError
+from .fileio import atomic_write, safe_join
+from .model import Area, Variant
+from .yamlsafe import resolve_plain
+
+if TYPE_CHECKING:
+    from .app import AreaDocuments, Teilhabe
+
+
+@frozen
+class Output:
+    """One rendered file: a relative POSIX name below the output folder and its content."""
+
+    name: str
+    content: bytes | str
+
+    def data(self) -> bytes:
+        return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
+
+
+@define
+class NoOptions:
+    """Exporters without options use this."""
+
+
+@frozen
+class ExportContext:
+    """What an exporter may use besides the document."""
+
+    app: Teilhabe | None = None
+    area: Area | None = None
+    documents: AreaDocuments | None = None
+    variant: Variant = Variant.LONG
+    templates_dirs: tuple[Path, ...] = ()
+    labels: dict[str, str] = attrs.field(factory=dict)
+
+
+class Exporter:
+    """Base class of every exporter; subclasses set the class attributes and ``render``."""
+
+    identifier: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    accepts: ClassVar[tuple[type[Any], ...]] = ()
+    media_type: ClassVar[str] = "application/octet-stream"
+    extension: ClassVar[str] = ""
+    variants: ClassVar[tuple[Variant, ...]] = ()
+    """Publication variants the exporter renders; empty if it has none."""
+    Options: ClassVar[type[Any]] = NoOptions
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def render(self, document: Any, context: ExportContext) -> Sequence[Output]:
+        """Render ``document``; raise :class:`ExportError` for problems the user can fix."""
+        raise NotImplementedError
+
+
+class Importer:
+    """Base class of importers: read a file into (a change of) a document."""
+
+    identifier: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    extensions: ClassVar[tuple[str, ...]] = ()
+    Options: ClassVar[type[Any]] = NoOptions
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def read(self, path: Path, target: Any) -> Any:
+        """Return a new document built from ``target`` and the file; all or nothing."""
+        raise NotImplementedError
+
+
+def parse_options(cls: type[Exporter] | type[Importer], raw: dict[str, Any]) -> Any:
+    """Structure options (text values from the CLI are read like YAML scalars)."""
+    values = {k: resolve_plain(v) if isinstance(v, str) else v for k, v in raw.items()}
+    try:
+        return structure(values, cls.Options)
+    except BaseValidationError as exc:
+        findings = [attrs.evolve(f, path=f"options.{f.path}") for f in findings_from(exc)]
+        raise ExportError(f"Ungültige Optionen für '{cls.identifier}':", findings) from None
+
+
+def describe(cls: type[Exporter], areas: Iterable[str] = ()) -> dict[str, Any]:
+    """A plain description of an exporter and its options (for listings and ``--json``)."""
+    options = []
+    if attrs.has(cls.Options):
+        for a in attrs.fields(cls.Options):
+            default = a.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            options.append({"name": a.name, "type": getattr(a.type, "__name__", str(a.type)),
+                            "default": default, "help": a.metadata.get("help", "")})
+    return {
+        "id": cls.identifier,
+        "name": cls.name,
+        "description": cls.description,
+        "accepts": [kind_of_class(c) for c in cls.accepts],
+        "media_type": cls.media_type,
+        "extension": cls.extension,
+        "variants": [v.value for v in cls.variants],
+        "areas": sorted(areas),
+        "options": options,
+    }
+
+
+def kind_of_class(cls: type[Any]) -> str:
+    from .documents import KIND_OF
+
+    return KIND_OF.get(cls, cls.__name__)
+
+
+def collect_classes(per_plugin: list[tuple[str, Any]], plugin_areas: dict[str, set[str]],
+                    base: type[Any]) -> list[tuple[Any, frozenset[str]]]:
+    """Check and order plugin-provided classes; each with the areas it is limited to."""
+    seen: dict[str, str] = {}
+    out: list[tuple[Any, frozenset[str]]] = []
+    for plugin, classes in per_plugin:
+        for cls in classes:
+            ident = getattr(cls, "identifier", "")
+            if not (isinstance(cls, type) and issubclass(cls, base)) or not ident:
+                raise PluginError(f"Plugin '{plugin}' liefert {cls!r}: erwartet wird eine "
+                                  f"Unterklasse von {base.__name__} mit 'identifier'.")
+            if ident in seen:
+                raise PluginError(f"Das Format '{ident}' wird von zwei Plugins "
+                                  f"geliefert: '{seen[ident]}' und '{plugin}'.")
+            seen[ident] = plugin
+            out.append((cls, frozenset(plugin_areas.get(plugin, set()))))
+    return sorted(out, key=lambda pair: pair[0].identifier)
+
+
+def applies(cls: type[Exporter], areas: frozenset[str], document: Any) -> bool:
+    """Whether an exporter (limited to ``areas`` if not empty) accepts ``document``."""
+    if not isinstance(document, cls.accepts):
+        return False
+    return not areas or area_of(document) in areas
+
+
+def write_outputs(outputs: Sequence[Output], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Check every name first, then write each file atomically; returns the paths."""
+    targets = [(safe_join(out_dir, o.name), o.data()) for o in outputs]
+    names = [t for t, _ in targets]
+    if len(set(names)) != len(names):
+        raise ExportError("Ein Exporter hat denselben Dateinamen mehrfach erzeugt.")
+    return [atomic_write(path, data) for path, data in targets]
+
+
+def document_kind(document: Any) -> str:
+    return kind_of(document)
