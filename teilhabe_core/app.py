@@ -6,6 +6,7 @@ No plugin manager exists until :meth:`Teilhabe.discover` (or the constructor) ru
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.metadata
 import os
 import traceback
@@ -42,6 +43,7 @@ from .rules import RuleContext, cross_checks
 
 if TYPE_CHECKING:
     from .export import ExportContext, Exporter, Importer, Output
+    from .workflow import TransitionResult, Workflows
 
 ENTRY_POINT_GROUP = "teilhabe"
 DISABLE_ENV = "TEILHABE_DISABLE_PLUGINS"
@@ -167,8 +169,11 @@ class Teilhabe:
         return app
 
     def register(self, plugin: object, name: str | None = None, package: str = "",
-                 collect: bool = False) -> None:
+                 collect: bool = False, areas: Iterable[str] = ()) -> None:
         """Register a plugin object (module or instance).
+
+        ``areas`` limits the plugin's area-scoped hooks to these areas (a plugin that
+        provides areas through ``teilhabe_areas`` is limited to those automatically).
 
         Wrong hook signatures or unknown ``teilhabe_*`` hooks raise
         :class:`PluginError` naming the plugin and package (with ``collect=True`` they
@@ -191,6 +196,7 @@ class Teilhabe:
                 raise PluginError(f"Plugin '{name}' aus Paket '{package}' implementiert einen "
                                   f"unbekannten Hook: {exc}") from None
             self._collect_areas(name, package)
+            self._plugin_areas[name] |= set(areas)
             self._packages[name] = package
         except PluginError as exc:
             if not collect or "beansprucht" in str(exc):
@@ -329,6 +335,8 @@ class Teilhabe:
             return findings
         context = self.context_for(document)
         extra = list(cross_checks(document, context))
+        if _has_history(loaded.file):
+            findings.extend(self.workflows().check_history(loaded))
         for result in self._scoped("teilhabe_validate", area_id)(document=document,
                                                                 context=context):
             extra.extend(result)
@@ -428,6 +436,28 @@ class Teilhabe:
         known = ", ".join(cls.identifier for cls in self.importers())
         raise ExportError(f"Unbekannter Import '{identifier}'. Installiert sind: {known}.")
 
+    # -- workflows --------------------------------------------------------------
+
+    def workflows(self) -> Workflows:
+        """Workflow definitions and guards of all plugins (loaded on first use)."""
+        from .workflow import Workflows
+
+        if "workflows" not in self._cache:
+            self._cache["workflows"] = Workflows(self)
+        flows: Workflows = self._cache["workflows"]
+        return flows
+
+    def transition(self, path: str | os.PathLike[str], ref: str, name: str, *, by: str = "",
+                   note: str = "", at: dt.datetime | None = None,
+                   workflow: str | None = None) -> TransitionResult:
+        """Move object ``ref`` (``plan``, ``paper``, ``measure:ID`` …) of a file by ``name``.
+
+        The file is validated first; the transition is recorded in its history journal.
+        """
+        loaded = self.load(path)
+        return self.workflows().transition(loaded.file, ref, name, by=by, note=note, at=at,
+                                           workflow=workflow, loaded=loaded)
+
     def hook_caller(self, hook: str, area_id: str | None) -> Callable[..., list[Any]]:
         """An area-scoped caller for ``hook`` (used by the workflow and easy modules)."""
         caller: Callable[..., list[Any]] = self._scoped(hook, area_id)
@@ -436,6 +466,12 @@ class Teilhabe:
     def per_plugin(self, hook: str) -> list[tuple[str, Any]]:
         """Results of ``hook`` attributed to each plugin (used by core modules)."""
         return self._per_plugin(hook)
+
+
+def _has_history(file: str) -> bool:
+    from .workflow import history_path
+
+    return bool(file) and history_path(file).exists()
 
 
 def _short(exc: BaseException) -> str:

@@ -21,6 +21,7 @@ from .model import (
     FundingCall,
     FundingProgrammes,
     Plan,
+    Workflow,
 )
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -190,6 +191,40 @@ def check_funding_call(call: FundingCall) -> Iterator[Finding]:
         previous = stage.candidates
 
 
+def check_workflow(flow: Workflow) -> Iterator[Finding]:
+    from .workflow import INPUTS, OBJECT_KINDS
+
+    if flow.applies_to not in OBJECT_KINDS:
+        yield finding("enum", "applies_to", found=flow.applies_to, allowed=", ".join(OBJECT_KINDS))
+        return
+    yield from _ids(flow.states, "states")
+    states = [s.id for s in flow.states]
+    yield from _ref(flow.initial, states, "initial", "einen Zustand", "state")
+    names: dict[str, int] = {}
+    for i, t in enumerate(flow.transitions):
+        if t.name in names:
+            yield finding("duplicate-id", f"transitions[{i}].name", id=t.name,
+                          first=f"transitions[{names[t.name]}].name")
+        names.setdefault(t.name, i)
+        yield from _refs(t.sources, states, f"transitions[{i}].sources", "einen Zustand", "state")
+        yield from _ref(t.target, states, f"transitions[{i}].target", "einen Zustand", "state")
+        for j, need in enumerate(t.requires):
+            if need not in INPUTS:
+                yield finding("enum", f"transitions[{i}].requires[{j}]", found=need,
+                              allowed=", ".join(INPUTS))
+    enum = OBJECT_KINDS[flow.applies_to][1]
+    if flow.field is not None:
+        if enum is None or flow.field != "status":
+            yield finding("invalid-value", "field",
+                          reason=f"'{flow.applies_to}' hat kein Zustandsfeld '{flow.field}'")
+        else:
+            allowed = [m.value for m in enum]
+            for i, state in enumerate(states):
+                if state not in allowed:
+                    yield finding("enum", f"states[{i}].id", found=state,
+                                  allowed=", ".join(allowed))
+
+
 CHECKS: dict[type[Any], Callable[[Any], Iterator[Finding]]] = {
     Area: check_area,
     Plan: check_plan,
@@ -197,6 +232,7 @@ CHECKS: dict[type[Any], Callable[[Any], Iterator[Finding]]] = {
     CouncilPaper: check_paper,
     FundingProgrammes: check_funding_programmes,
     FundingCall: check_funding_call,
+    Workflow: check_workflow,
 }
 
 

@@ -158,6 +158,17 @@ def _make_date(text: str, year: int, month: int, day: int) -> dt.date:
                       reason=f"der Monat {month} hat keinen {day}. Tag") from None
 
 
+def structure_datetime(value: Any, _: Any = None) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise Invalid("expected-datetime", found=_type_name(value), value=value)
+
+
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, Enum)
 
@@ -194,6 +205,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Decimal, structure_decimal)
     conv.register_structure_hook(Money, structure_money)
     conv.register_structure_hook(dt.date, structure_date)
+    conv.register_structure_hook(dt.datetime, structure_datetime)
+    conv.register_unstructure_hook(dt.datetime, lambda d: d)
     conv.register_unstructure_hook(dt.date, lambda d: d)
     conv.register_unstructure_hook(Decimal, lambda d: d)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Area, CouncilPaper, Evaluation, FundingCall, FundingProgrammes, Plan
+from .model import (
+    Area,
+    CouncilPaper,
+    Evaluation,
+    FundingCall,
+    FundingProgrammes,
+    History,
+    Plan,
+    Workflow,
+)
 
 DOCUMENT_KINDS: dict[str, type[Any]] = {
     "area": Area,
@@ -13,12 +22,15 @@ DOCUMENT_KINDS: dict[str, type[Any]] = {
     "paper": CouncilPaper,
     "funding_programmes": FundingProgrammes,
     "funding_call": FundingCall,
+    "history": History,
+    "workflow": Workflow,
 }
 """``document:`` value → model class. Each file holds exactly one document."""
 
 KIND_OF: dict[type[Any], str] = {cls: kind for kind, cls in DOCUMENT_KINDS.items()}
 
-Document = Area | Plan | Evaluation | CouncilPaper | FundingProgrammes | FundingCall
+Document = (Area | Plan | Evaluation | CouncilPaper | FundingProgrammes | FundingCall | History
+            | Workflow)
 
 
 def kind_of(document: Any) -> str:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from .easy.glossary import GlossaryEntry
     from .errors import Finding
     from .export import Exporter, Importer
     from .model import FundingProgramme
@@ -206,30 +205,11 @@ def teilhabe_transition_done(event: TransitionEvent) -> None:
     **Args**: ``event`` — :class:`~teilhabe_core.workflow.TransitionEvent`.
 
     **Returns**: nothing; exceptions are reported as warnings and do not undo the change.
+    Not firstresult: every implementation is called.
 
     **Example**::
 
         @hookimpl
         def teilhabe_transition_done(event):
             mailer.send(f"{event.document_id}: {event.from_state} → {event.to_state}")
-    """
-
-
-@hookspec
-def teilhabe_glossary() -> Sequence[GlossaryEntry]:
-    """Provide glossary entries (Wörterbuch) for Leichte Sprache.
-
-    **When**: when easy-language text is checked or the easy publication is built.
-    *Area-scoped*: an area's entries extend (and for the same word replace) the shared ones.
-
-    **Args**: none.
-
-    **Returns**: a list of :class:`~teilhabe_core.easy.glossary.GlossaryEntry`.
-    Not firstresult.
-
-    **Example**::
-
-        @hookimpl
-        def teilhabe_glossary():
-            return load_glossary(HERE / "glossary.yaml")
     """

@@ -112,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gelesen wurde {found}.{hint}",
         "A date in the form YYYY-MM-DD is expected here (e.g. 2019-12-11), read {found}.{hint_en}",
     ),
+    "expected-datetime": (
+        "Hier wird ein Zeitpunkt wie 2022-06-29T10:30:00 erwartet, gelesen wurde {found}.",
+        "A point in time like 2022-06-29T10:30:00 is expected here, read {found}.",
+    ),
     "invalid-date": (
         "'{found}' ist kein gültiges Datum: {reason}.",
         "'{found}' is not a valid date: {reason}.",

@@ -104,7 +104,7 @@ def resolve_plain(value: str) -> Any:
     cached = _cache.get(value, _MISSING)
     if cached is not _MISSING:
         return cached
-    tag = _resolver.resolve(ScalarNode, value, (True, False))
+    tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     result = _construct(tag, value)
     if len(_cache) < 4096:
         _cache[value] = result
@@ -376,6 +376,6 @@ def dump_json(data: Any) -> str:
 def _json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")

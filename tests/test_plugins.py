@@ -234,3 +234,23 @@ def test_registered_module_plugin_rule_runs(write):
     fresh = Teilhabe.discover(plugins=[module])
     findings = [f for f in fresh.validate_file(write(_plan_text("boerde"))) if f.rule == "my.rule"]
     assert findings and findings[0].line == 5  # located by the core
+
+
+def test_funding_programmes_from_a_plugin_and_duplicates():
+    class Extra:
+        @hookimpl
+        def teilhabe_funding_programmes(self):
+            return [th.FundingProgramme(id="bund-teilhabe", name="Bundesprogramm",
+                                        funders=("Bund",))]
+
+    class Clash:
+        @hookimpl
+        def teilhabe_funding_programmes(self):
+            return [th.FundingProgramme(id="th-praeventionsketten", name="Doppelt",
+                                        funders=("?",))]
+
+    fresh = Teilhabe.discover(plugins=[Extra()])
+    assert fresh.funding_programme("bund-teilhabe").funders == ("Bund",)
+    clashing = Teilhabe.discover(plugins=[Clash()])
+    with pytest.raises(th.PluginError, match="th-praeventionsketten"):
+        clashing.funding_programmes()

@@ -15,6 +15,7 @@ from teilhabe_core.errors import Finding, Level
 from teilhabe_core.model import Plan
 from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
 from teilhabe_core.rules import RuleContext
+from teilhabe_core.workflow import WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "boerde.update-cycle"
@@ -62,3 +63,8 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
             f"The update came {months} months after its predecessor; the cycle is {interval} "
             "months.", Level.WARNING))
     return findings
+
+
+@hookimpl
+def teilhabe_workflows() -> list[WorkflowSource]:
+    return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]

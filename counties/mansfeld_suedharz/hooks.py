@@ -13,6 +13,7 @@ from teilhabe_core.errors import Finding
 from teilhabe_core.model import BarrierStatus, Plan
 from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
 from teilhabe_core.rules import RuleContext
+from teilhabe_core.workflow import GuardContext, WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "mansfeld_suedharz.barriers"
@@ -37,3 +38,20 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
         for i, b in enumerate(document.barriers)
         if not b.measures and b.status is not BarrierStatus.OPEN
     ]
+
+
+@hookimpl
+def teilhabe_workflows() -> list[WorkflowSource]:
+    return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]
+
+
+def barrier_has_measure(document: Any, context: GuardContext) -> bool | str:
+    barrier = context.object
+    if getattr(barrier, "measures", ()):
+        return True
+    return "ordnen Sie der Barriere zuerst eine Maßnahme zu (measures)"
+
+
+@hookimpl
+def teilhabe_guards() -> dict[str, Any]:
+    return {"mansfeld_suedharz.barrier_has_measure": barrier_has_measure}

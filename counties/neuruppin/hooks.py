@@ -14,6 +14,7 @@ from teilhabe_core.errors import Finding
 from teilhabe_core.model import Area, AreaKind, FundingCall
 from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
 from teilhabe_core.rules import RuleContext
+from teilhabe_core.workflow import WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "neuruppin.sozialraum"
@@ -37,3 +38,8 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
                              "Am Ende der Auswahl stehen weniger Plätze als Bewerbungen am Anfang.",
                              "A selection ends with fewer places than it started with.")]
     return []
+
+
+@hookimpl
+def teilhabe_workflows() -> list[WorkflowSource]:
+    return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]

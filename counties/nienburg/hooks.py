@@ -14,6 +14,7 @@ from teilhabe_core.errors import Finding
 from teilhabe_core.model import Plan
 from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
 from teilhabe_core.rules import RuleContext
+from teilhabe_core.workflow import GuardContext, WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "nienburg.working-groups"
@@ -41,3 +42,19 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
                 f"The field of action '{field.name}' needs exactly one working group "
                 f"(found: {found})."))
     return findings
+
+
+@hookimpl
+def teilhabe_workflows() -> list[WorkflowSource]:
+    return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]
+
+
+def fields_have_groups(document: Any, context: GuardContext) -> bool | str:
+    """The workshop fixed the fields only when each has exactly one working group."""
+    problems = teilhabe_validate(document, context.rules)
+    return True if not problems else problems[0].message
+
+
+@hookimpl
+def teilhabe_guards() -> dict[str, Any]:
+    return {"nienburg.fields_have_groups": fields_have_groups}

@@ -16,6 +16,7 @@ from teilhabe_core.errors import Finding
 from teilhabe_core.model import Plan
 from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
 from teilhabe_core.rules import RuleContext
+from teilhabe_core.workflow import GuardContext, WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "saale_orla.phases"
@@ -51,3 +52,24 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
                     f"Die Phase '{phase.title}' liegt nicht im Zeitraum des Arbeitsplans.",
                     f"The phase '{phase.title}' lies outside the work plan's period."))
     return findings
+
+
+@hookimpl
+def teilhabe_workflows() -> list[WorkflowSource]:
+    return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]
+
+
+def phase_begun(document: Any, context: GuardContext) -> bool | str:
+    """A phase is completed no earlier than the day it begins."""
+    phase = next((p for p in getattr(document, "phases", ()) if p.id == context.event.from_state),
+                 None)
+    if phase is None:
+        return f"die Phase '{context.event.from_state}' fehlt im Arbeitsplan"
+    if context.event.at.date() < phase.start:
+        return f"die Phase '{phase.title}' beginnt erst am {phase.start.isoformat()}"
+    return True
+
+
+@hookimpl
+def teilhabe_guards() -> dict[str, Any]:
+    return {"saale_orla.phase_begun": phase_begun}

@@ -21,6 +21,7 @@ from .enums import (
     ConsultationRole,
     EventKind,
     MeasureStatus,
+    PaperStatus,
     PaperType,
     PlanKind,
     PlanStatus,
@@ -31,6 +32,7 @@ from .enums import (
 )
 from .evaluation import Evaluation, EvaluationEntry
 from .funding import FundingCall, FundingProgramme, FundingProgrammes, SelectionStage
+from .history import History, HistoryEntry
 from .paper import Consultation, CouncilPaper, FinancialImpact, HistoryNote
 from .plan import (
     Adoption,
@@ -43,6 +45,7 @@ from .plan import (
     Publication,
     Transition,
 )
+from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
     "Adoption",
@@ -66,6 +69,8 @@ __all__ = [
     "FundingCall",
     "FundingProgramme",
     "FundingProgrammes",
+    "History",
+    "HistoryEntry",
     "HistoryNote",
     "Indicator",
     "LifeArea",
@@ -74,6 +79,7 @@ __all__ = [
     "Measurement",
     "Money",
     "Network",
+    "PaperStatus",
     "PaperType",
     "Period",
     "Phase",
@@ -88,8 +94,11 @@ __all__ = [
     "Role",
     "SelectionStage",
     "Severity",
+    "StateDef",
     "Transition",
+    "TransitionDef",
     "Variant",
     "Vocabulary",
+    "Workflow",
     "WorkingGroup",
 ]

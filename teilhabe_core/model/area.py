@@ -98,7 +98,10 @@ class Event:
 
 @frozen
 class PlanDefaults:
+    """Defaults for an area's plans: how often they are renewed and evaluated."""
+
     review_interval_months: int | None = None
+    evaluation_interval_months: int | None = None
     publication_variants: tuple[Variant, ...] = (Variant.LONG, Variant.SHORT, Variant.EASY)
 
 

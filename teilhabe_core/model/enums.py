@@ -57,6 +57,16 @@ class PaperType(Enum):
     REPORT = "report"  # Bericht
 
 
+class PaperStatus(Enum):
+    """Where a council paper stands in its Beratungsfolge."""
+
+    DRAFTED = "drafted"
+    IN_CONSULTATION = "in_consultation"
+    DECIDED = "decided"
+    NOTED = "noted"
+    WITHDRAWN = "withdrawn"
+
+
 class ConsultationRole(Enum):
     """What a body does with a paper in its Beratungsfolge."""
 

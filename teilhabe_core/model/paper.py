@@ -7,7 +7,7 @@ import datetime as dt
 from attrs import frozen
 
 from .common import Money
-from .enums import ConsultationResult, ConsultationRole, PaperType
+from .enums import ConsultationResult, ConsultationRole, PaperStatus, PaperType
 
 
 @frozen
@@ -49,6 +49,7 @@ class CouncilPaper:
     date: dt.date
     title: str
     paper_type: PaperType = PaperType.RESOLUTION
+    status: PaperStatus = PaperStatus.DRAFTED
     public: bool = True
     originator: str = ""
     office: str = ""

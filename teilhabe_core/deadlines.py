@@ -1,0 +1,139 @@
+"""What is due for an area on a given date: evaluations, updates, funding, phases, measures,
+consultations. :func:`deadlines` returns them sorted by date.
+
+A work-plan phase counts as completed once the plan's history records a transition out of
+a state named like the phase (as Saale-Orla's phase workflow does).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from .loader import load_file
+from .model import ConsultationResult, CouncilPaper, History, MeasureStatus, Plan
+from .workflow import history_path
+
+if TYPE_CHECKING:
+    from .app import AreaDocuments, Teilhabe
+
+
+@frozen
+class Deadline:
+    """One thing that is due (or overdue) on a date."""
+
+    date: dt.date
+    kind: str
+    title: str
+    area: str
+    ref: str
+    overdue: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {"date": self.date.isoformat(), "kind": self.kind, "title": self.title,
+                "area": self.area, "ref": self.ref, "overdue": self.overdue}
+
+
+KINDS = {
+    "evaluation_due": "Evaluation fällig",
+    "update_due": "Fortschreibung fällig",
+    "funding_ends": "Förderzeitraum endet",
+    "phase_current": "laufende Phase endet",
+    "phase_overdue": "Phase überfällig",
+    "measure_overdue": "Maßnahme über dem Enddatum",
+    "consultation": "Beratung",
+    "consultation_overdue": "Beratung überfällig",
+}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def deadlines(app: Teilhabe, area_id: str, on: dt.date,
+              window_days: int = 365) -> list[Deadline]:
+    """Everything due for ``area_id`` within ``window_days`` of ``on`` (and all overdue)."""
+    docs = app.documents(area_id)
+    area = docs.source.area
+    window = dt.timedelta(days=window_days)
+    out: list[Deadline] = []
+
+    def add(date: dt.date, kind: str, title: str, ref: str, overdue: bool = False) -> None:
+        if overdue or date <= on + window:
+            out.append(Deadline(date, kind, title, area_id, ref, overdue))
+
+    superseded = {p.supersedes for p in docs.plans if p.supersedes}
+    for plan in docs.plans:
+        if plan.id in superseded or plan.adoption is None:
+            continue
+        interval = plan.review_interval_months or area.plan_defaults.review_interval_months
+        if interval:
+            due = add_months(plan.adoption.date, interval)
+            add(due, "update_due", f"Fortschreibung von „{plan.title}“", plan.id, due < on)
+        every = area.plan_defaults.evaluation_interval_months
+        if every:
+            evaluations = [e.reference_date for e in docs.evaluations if e.plan == plan.id]
+            since = max(evaluations, default=plan.adoption.date)
+            due = add_months(since, every)
+            add(due, "evaluation_due", f"Evaluation von „{plan.title}“", plan.id, due < on)
+    project = area.project
+    if project is not None and project.period is not None and project.period.end is not None:
+        end = project.period.end
+        if on - window <= end:
+            add(end, "funding_ends", f"Förderzeitraum „{project.title}“", project.id, end < on)
+    for plan in docs.plans:
+        if plan.id in superseded:
+            continue
+        _plan_deadlines(plan, docs, on, add)
+    for paper in docs.papers:
+        _paper_deadlines(paper, docs, on, add)
+    return sorted(out, key=lambda d: (d.date, d.kind, d.ref))
+
+
+def _history(docs: AreaDocuments, document: object) -> History | None:
+    loaded = docs.file_of(document)
+    if loaded is None:
+        return None
+    path = history_path(loaded.file)
+    if not path.exists():
+        return None
+    history = load_file(path).document
+    return history if isinstance(history, History) else None
+
+
+def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -> None:
+    assert callable(add)
+    history = _history(docs, plan)
+    left = {e.from_state for e in history.entries} if history else set()
+    for phase in plan.phases:
+        if phase.id in left:
+            continue
+        if phase.start <= on <= phase.end:
+            add(phase.end, "phase_current", f"Phase „{phase.title}“", phase.id)
+        elif phase.end < on:
+            add(phase.end, "phase_overdue", f"Phase „{phase.title}“", phase.id, True)
+    open_states = (MeasureStatus.DONE, MeasureStatus.DROPPED, MeasureStatus.ONGOING)
+    for measure in plan.measures:
+        if measure.end is not None and measure.end < on and measure.status not in open_states:
+            add(measure.end, "measure_overdue", f"Maßnahme „{measure.title}“", measure.id, True)
+
+
+def _paper_deadlines(paper: CouncilPaper, docs: AreaDocuments, on: dt.date,
+                     add: object) -> None:
+    assert callable(add)
+    history = _history(docs, paper)
+    consulted = [e.by for e in history.entries if e.transition == "consult"] if history else []
+    for index, consultation in enumerate(paper.consultations):
+        if consultation.date is None:
+            continue
+        done = index < len(consulted) or consultation.result is not ConsultationResult.PENDING
+        title = f"Vorlage {paper.reference} im Gremium {consultation.body}"
+        if consultation.date >= on:
+            add(consultation.date, "consultation", title, paper.reference)
+        elif not done:
+            add(consultation.date, "consultation_overdue", title, paper.reference, True)

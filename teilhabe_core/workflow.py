@@ -1,0 +1,455 @@
+"""The workflow engine: declarative states and transitions, guards, history, conflicts.
+
+Design of the audit trail (see docs/workflows.md):
+
+* Every transition is appended to a journal beside the document
+  (``plan.yaml`` → ``plan.history.yaml``, ``document: history``). Earlier entries are
+  never rewritten: the new file is the old bytes plus one entry, written atomically.
+* If the workflow mirrors its state into a field (``field: status``), only that one
+  scalar is replaced in the clerk's file, in place; every comment, blank line and
+  layout choice stays byte-identical. A missing field is inserted as one new line.
+* Before writing, both files are read again; if either changed since it was loaded (a
+  colleague saved first), a :class:`~teilhabe_core.errors.ConflictError` is raised and
+  nothing is written.
+* On load, :meth:`Workflows.check_history` replays the journal: only allowed
+  transitions, each starting where the previous one ended (the first entry of an object
+  may start in any state: tracking can begin late), non-decreasing times, and the last
+  state equal to the current one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+from yaml.nodes import MappingNode, ScalarNode
+
+from . import yamlsafe
+from .documents import area_of
+from .errors import ConflictError, DocumentError, Finding, Level, WorkflowError
+from .fileio import atomic_write
+from .loader import Loaded, load_file, load_text, read_bytes
+from .messages import finding
+from .model import (
+    Barrier,
+    BarrierStatus,
+    CouncilPaper,
+    FundingCall,
+    History,
+    HistoryEntry,
+    Measure,
+    MeasureStatus,
+    PaperStatus,
+    Plan,
+    PlanStatus,
+    Workflow,
+)
+
+if TYPE_CHECKING:
+    from .app import Teilhabe
+    from .rules import RuleContext
+
+OBJECT_KINDS: dict[str, tuple[type[Any], Any]] = {
+    "plan": (Plan, PlanStatus),
+    "measure": (Measure, MeasureStatus),
+    "barrier": (Barrier, BarrierStatus),
+    "paper": (CouncilPaper, PaperStatus),
+    "call": (FundingCall, None),
+}
+"""Object kinds a workflow can apply to, with their model class and state enum."""
+
+INPUTS = ("by", "note", "at")
+
+Guard = Callable[[Any, "GuardContext"], bool | str | None]
+
+
+@frozen
+class WorkflowSource:
+    """A workflow YAML file provided by a plugin (``teilhabe_workflows`` hook)."""
+
+    path: Path
+
+
+@frozen
+class TransitionEvent:
+    """What happened (or is about to happen) to one object; passed to the hooks."""
+
+    document: Any
+    file: str
+    object: str
+    area: str | None
+    workflow: str
+    transition: str
+    from_state: str
+    to_state: str
+    by: str
+    at: dt.datetime
+    note: str = ""
+
+    @property
+    def document_id(self) -> str:
+        return str(getattr(self.document, "id", None) or getattr(self.document, "reference", ""))
+
+
+@frozen
+class GuardContext:
+    """What a guard may look at: the object, the document, its history and its area."""
+
+    document: Any
+    object: Any
+    rules: RuleContext
+    history: tuple[HistoryEntry, ...]
+    event: TransitionEvent
+
+
+@frozen
+class Registered:
+    workflow: Workflow
+    file: str
+    area: str | None
+
+
+@frozen
+class TransitionResult:
+    event: TransitionEvent
+    warnings: tuple[str, ...] = ()
+
+
+def history_path(document_path: str | Path) -> Path:
+    """The journal file beside a document: ``x.yaml`` → ``x.history.yaml``."""
+    path = Path(document_path)
+    return path.with_name(f"{path.stem}.history.yaml")
+
+
+def locate_object(document: Any, ref: str) -> tuple[Any, str, str]:
+    """``(object, kind, path)`` for a reference like ``plan`` or ``measure:bo-wohnen-1``."""
+    kind, _, ident = ref.partition(":")
+    if kind not in OBJECT_KINDS:
+        raise WorkflowError(f"Unbekannte Objektart '{kind}'. Erlaubt: "
+                            f"{', '.join(OBJECT_KINDS)}.")
+    cls = OBJECT_KINDS[kind][0]
+    if not ident:
+        if not isinstance(document, cls):
+            raise WorkflowError(f"Das Dokument ist kein {kind}.")
+        return document, kind, ""
+    container = {"measure": "measures", "barrier": "barriers"}.get(kind)
+    items = getattr(document, container, None) if container else None
+    if items is None:
+        raise WorkflowError(f"Das Dokument enthält keine Objekte der Art '{kind}'.")
+    for index, item in enumerate(items):
+        if item.id == ident:
+            return item, kind, f"{container}[{index}]"
+    known = ", ".join(item.id for item in items) or "(keine)"
+    raise WorkflowError(f"'{ident}' gibt es nicht. Vorhanden: {known}.")
+
+
+def state_of(workflow: Workflow, obj: Any, ref: str, history: tuple[HistoryEntry, ...]) -> str:
+    """The current state: the mirrored field, or the last history entry, or the initial."""
+    if workflow.field:
+        value = getattr(obj, workflow.field)
+        return str(getattr(value, "value", value))
+    for entry in reversed(history):
+        if entry.object == ref and entry.workflow == workflow.id:
+            return entry.to_state
+    return workflow.initial
+
+
+class Workflows:
+    """Workflow definitions and guards of all plugins, looked up per area."""
+
+    def __init__(self, app: Teilhabe) -> None:
+        self.app = app
+        self.registered: list[Registered] = []
+        self.guards: dict[str, tuple[str, Guard]] = {}
+        problems: list[Finding] = []
+        for plugin, sources in app.per_plugin("teilhabe_workflows"):
+            areas = app.areas_of_plugin(plugin)
+            for source in sources:
+                try:
+                    loaded = load_file(source.path)
+                except DocumentError as exc:
+                    problems.extend(exc.findings)
+                    continue
+                if not isinstance(loaded.document, Workflow):
+                    problems.append(finding("document-unknown", "document", value=loaded.kind,
+                                            allowed="workflow").at(loaded.file, 1, 1))
+                    continue
+                owners: list[str | None] = [*sorted(areas)] or [None]
+                for area in owners:
+                    self.registered.append(Registered(loaded.document, loaded.file, area))
+        for plugin, guards in app.per_plugin("teilhabe_guards"):
+            for name, fn in guards.items():
+                if name in self.guards:
+                    raise WorkflowError(f"Die Prüfung '{name}' wird von zwei Plugins geliefert: "
+                                        f"'{self.guards[name][0]}' und '{plugin}'.")
+                self.guards[name] = (plugin, fn)
+        for item in self.registered:
+            problems.extend(self._unknown_guards(item))
+        if problems:
+            raise DocumentError(problems)
+
+    def _unknown_guards(self, item: Registered) -> Iterator[Finding]:
+        loaded = load_file(item.file)
+        for i, t in enumerate(item.workflow.transitions):
+            for j, name in enumerate(t.guards):
+                if name not in self.guards:
+                    f = finding("dangling-reference", f"transitions[{i}].guards[{j}]", ref=name,
+                                what="eine registrierte Prüfung (guard)", what_en="guard",
+                                available=", ".join(sorted(self.guards)) or "(keine)")
+                    yield from loaded.locate([f])
+
+    def get(self, workflow_id: str, area: str | None) -> Workflow:
+        """The workflow ``workflow_id``; an area's own definition wins over the generic one."""
+        for want in (area, None):
+            for item in self.registered:
+                if item.workflow.id == workflow_id and item.area == want:
+                    return item.workflow
+        known = ", ".join(sorted({i.workflow.id for i in self.registered
+                                  if i.area in (area, None)}))
+        raise WorkflowError(f"Unbekannter Ablauf '{workflow_id}'. Vorhanden: {known}.")
+
+    def for_kind(self, kind: str, area: str | None) -> list[Workflow]:
+        """Workflows applying to ``kind`` for ``area`` (area definitions replace generic ones)."""
+        chosen: dict[str, Workflow] = {}
+        for item in self.registered:
+            if item.workflow.applies_to == kind and item.area is None:
+                chosen[item.workflow.id] = item.workflow
+        for item in self.registered:
+            if item.workflow.applies_to == kind and item.area == area and area is not None:
+                chosen[item.workflow.id] = item.workflow
+        return [chosen[k] for k in sorted(chosen)]
+
+    def default_for(self, kind: str, area: str | None) -> Workflow:
+        """The workflow mirrored into the object's field, or the only one for ``kind``."""
+        flows = self.for_kind(kind, area)
+        candidates = [w for w in flows if w.field] or flows
+        if len(candidates) != 1:
+            names = ", ".join(w.id for w in self.for_kind(kind, area)) or "(keine)"
+            raise WorkflowError(f"Bitte den Ablauf angeben (workflow=…). Für '{kind}' gibt es: "
+                                f"{names}.")
+        return candidates[0]
+
+    # -- transitions ------------------------------------------------------------
+
+    def transition(self, path: str | Path, ref: str, name: str, *, by: str = "",
+                   note: str = "", at: dt.datetime | None = None,
+                   workflow: str | None = None, loaded: Loaded | None = None) -> TransitionResult:
+        """Carry out transition ``name`` on object ``ref`` of the document at ``path``.
+
+        Raises :class:`WorkflowError` (not allowed, guard refused, veto, missing input)
+        or :class:`ConflictError` (file changed since ``loaded``); in both cases nothing
+        is written.
+        """
+        loaded = loaded or load_file(path)
+        doc_path = Path(loaded.file)
+        hist_path = history_path(doc_path)
+        history, hist_digest = _read_history(hist_path, doc_path.name)
+        document = loaded.document
+        obj, kind, obj_path = locate_object(document, ref)
+        area = area_of(document)
+        flow = self.get(workflow, area) if workflow else self.default_for(kind, area)
+        if flow.applies_to != kind:
+            raise WorkflowError(f"Der Ablauf '{flow.id}' gilt für '{flow.applies_to}', nicht "
+                                f"für '{kind}'.")
+        state = state_of(flow, obj, ref, history.entries)
+        allowed = flow.allowed(state)
+        step = next((t for t in allowed if t.name == name), None)
+        if step is None:
+            names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed) or "keine"
+            raise WorkflowError(f"Der Schritt '{name}' ist im Zustand '{state}' nicht erlaubt. "
+                                f"Erlaubt sind: {names}.")
+        inputs = {"by": by, "note": note, "at": at}
+        missing = [k for k in step.requires if not inputs.get(k)]
+        if missing:
+            raise WorkflowError(f"Für den Schritt '{name}' fehlen Angaben: {', '.join(missing)} "
+                                "(by = wer, note = warum, at = wann).")
+        when = at or dt.datetime.now().replace(microsecond=0)
+        event = TransitionEvent(document, loaded.file, ref, area, flow.id, name, state,
+                                step.target, by, when, note)
+        last = next((e for e in reversed(history.entries) if e.object == ref), None)
+        if last is not None and when < last.at:
+            raise WorkflowError(f"Der Zeitpunkt {when.isoformat()} liegt vor dem letzten "
+                                f"Eintrag ({last.at.isoformat()}).")
+        self._run_guards(step.guards, event, obj, history.entries)
+        reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
+                   if r]
+        if reasons:
+            raise WorkflowError("Der Schritt wurde abgelehnt: " + " ".join(reasons))
+        entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
+        new_doc = (set_field(loaded.text, f"{obj_path}.{flow.field}" if obj_path else flow.field,
+                             step.target) if flow.field else None)
+        if new_doc is not None:
+            load_text(new_doc, loaded.file)  # the edited file must load cleanly
+        new_hist = append_entry(hist_path, doc_path.name, entry)
+        _refuse_if_changed(doc_path, loaded.digest)
+        _refuse_if_changed(hist_path, hist_digest)
+        atomic_write(hist_path, new_hist)
+        if new_doc is not None:
+            atomic_write(doc_path, new_doc.encode("utf-8"))
+        warnings: list[str] = []
+        try:
+            self.app.hook_caller("teilhabe_transition_done", area)(event=event)
+        except Exception as exc:
+            warnings.append(f"Benachrichtigung fehlgeschlagen: {exc}")
+        return TransitionResult(event, tuple(warnings))
+
+    def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
+                    history: tuple[HistoryEntry, ...]) -> None:
+        context = GuardContext(event.document, obj, self.app.context_for(event.document),
+                               history, event)
+        for name in names:
+            plugin, fn = self.guards[name]
+            try:
+                verdict = fn(event.document, context)
+            except Exception as exc:
+                raise WorkflowError(f"Die Prüfung '{name}' aus Plugin '{plugin}' ist "
+                                    f"gescheitert: {type(exc).__name__}: {exc}. Der Zustand "
+                                    "bleibt unverändert.") from exc
+            if verdict is False or isinstance(verdict, str):
+                reason = verdict if isinstance(verdict, str) else f"Prüfung '{name}' nicht erfüllt"
+                raise WorkflowError(f"Der Schritt '{event.transition}' ist noch nicht möglich: "
+                                    f"{reason}.")
+
+    # -- history ----------------------------------------------------------------
+
+    def check_history(self, loaded: Loaded) -> list[Finding]:
+        """Replay the journal beside ``loaded`` against the workflows; findings if broken."""
+        hist_path = history_path(loaded.file)
+        if not hist_path.exists():
+            return []
+        try:
+            hist_loaded = load_file(hist_path)
+        except DocumentError as exc:
+            return list(exc.findings)
+        history = hist_loaded.document
+        if not isinstance(history, History):
+            return []
+        problems: list[Finding] = []
+        area = area_of(loaded.document)
+        states: dict[tuple[str, str], str] = {}
+        times: dict[str, dt.datetime] = {}
+        for i, entry in enumerate(history.entries):
+            here = f"entries[{i}]"
+            try:
+                flow = self.get(entry.workflow, area)
+            except WorkflowError as exc:
+                problems.append(_hist(f"{here}.workflow", str(exc)))
+                continue
+            key = (entry.object, entry.workflow)
+            # Tracking may begin in any state: the first entry of an object sets it.
+            expected = states.get(key, entry.from_state)
+            if entry.from_state != expected:
+                problems.append(_hist(f"{here}.from_state", f"Erwartet wurde der Zustand "
+                                      f"'{expected}', eingetragen ist '{entry.from_state}'."))
+            step = next((t for t in flow.allowed(entry.from_state)
+                         if t.name == entry.transition and t.target == entry.to_state), None)
+            if step is None:
+                problems.append(_hist(f"{here}.transition", f"Der Schritt '{entry.transition}' "
+                                      f"von '{entry.from_state}' nach '{entry.to_state}' ist im "
+                                      f"Ablauf '{flow.id}' nicht erlaubt."))
+            previous = times.get(entry.object)
+            if previous is not None and entry.at < previous:
+                problems.append(_hist(f"{here}.at", "Die Zeitpunkte der Einträge dürfen nicht "
+                                      "zurückgehen."))
+            times[entry.object] = entry.at
+            states[key] = entry.to_state
+        for (ref, flow_id), last in states.items():
+            try:
+                flow = self.get(flow_id, area)
+                obj, _, _ = locate_object(loaded.document, ref)
+            except WorkflowError as exc:
+                problems.append(_hist("entries", str(exc)))
+                continue
+            if flow.field:
+                current = state_of(flow, obj, ref, ())
+                if current != last:
+                    problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
+                                          f"'{last}', in der Datei steht '{current}'."))
+        return hist_loaded.locate(problems)
+
+
+def _hist(path: str, message: str) -> Finding:
+    return Finding(code="history", path=path, message=message, message_en=message,
+                   level=Level.ERROR)
+
+
+def _read_history(path: Path, document_name: str) -> tuple[History, str | None]:
+    if not path.exists():
+        return History(file=document_name), None
+    data = read_bytes(path)
+    loaded = load_file(path)
+    if not isinstance(loaded.document, History):
+        raise WorkflowError(f"{path} ist kein Verlauf (document: history).")
+    return loaded.document, hashlib.sha256(data).hexdigest()
+
+
+def _refuse_if_changed(path: Path, digest: str | None) -> None:
+    current = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    if current != digest:
+        raise ConflictError(f"Die Datei {path} wurde seit dem Laden geändert (jemand hat zuerst "
+                            "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
+
+
+def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
+    """The journal's bytes with ``entry`` appended; earlier bytes are kept as they are."""
+    from .converter import unstructure
+
+    item = yamlsafe.dump_yaml([unstructure(entry)])
+    if path.exists():
+        old = path.read_bytes()
+        if not old.endswith(b"\n"):
+            old += b"\n"
+        return old + item.encode("utf-8")
+    header = (f"# yaml-language-server: $schema=https://teilhabe.example.org/schema/"
+              f"teilhabe.schema.json\n# Append-only history of {document_name}; written by "
+              "teilhabe, do not edit earlier entries.\n")
+    body = yamlsafe.dump_yaml({"document": "history", "file": document_name, "entries": []})
+    return (header + body.replace("entries: []\n", "entries:\n") + item).encode("utf-8")
+
+
+def set_field(text: str, path: str, value: str) -> str:
+    """Replace (or insert) one scalar at ``path`` in YAML ``text``, keeping everything else."""
+    root = yamlsafe.compose(text)
+    parent_path, _, key = path.rpartition(".")
+    _, _, parent = yamlsafe.locate(root, parent_path) if parent_path else (0, 0, root)
+    if not isinstance(parent, MappingNode):
+        raise WorkflowError(f"'{parent_path or 'Dokument'}' ist keine Zuordnung.")
+    rendered = yamlsafe.dump_yaml(value).removesuffix("\n...\n").strip()
+    for key_node, value_node in parent.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            if not isinstance(value_node, ScalarNode):
+                raise WorkflowError(f"'{path}' ist kein einfacher Wert.")
+            start, end = value_node.start_mark.index, value_node.end_mark.index
+            return text[:start] + rendered + text[end:]
+    first_key, first_value = parent.value[0]
+    indent = " " * first_key.start_mark.column
+    end = first_value.end_mark
+    if end.column == 0:
+        return text[: end.index] + f"{indent}{key}: {rendered}\n" + text[end.index:]
+    return text[: end.index] + f"\n{indent}{key}: {rendered}" + text[end.index:]
+
+
+def replay(flow: Workflow, entries: list[HistoryEntry] | tuple[HistoryEntry, ...],
+           ref: str) -> str:
+    """The state that the journal's entries for ``ref`` lead to."""
+    state = flow.initial
+    for entry in entries:
+        if entry.object == ref and entry.workflow == flow.id:
+            state = entry.to_state
+    return state
+
+
+__all__ = [
+    "GuardContext",
+    "TransitionEvent",
+    "TransitionResult",
+    "WorkflowSource",
+    "Workflows",
+    "history_path",
+    "replay",
+    "set_field",
+]
