@@ -26,6 +26,7 @@ them rendered, so a failing export leaves no partial output.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -187,3 +188,20 @@ def write_outputs(outputs: Sequence[Output], out_dir: str | os.PathLike[str]) ->
 
 def document_kind(document: Any) -> str:
     return kind_of(document)
+
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def slug(text: str, fallback: str = "dokument") -> str:
+    """A file-name-safe slug: ``2019/066`` → ``2019-066``, ``Bildung & Wohnen`` →
+    ``bildung-wohnen``."""
+    cleaned = _UNSAFE.sub("-", text.lower().translate(_UMLAUTS)).strip("-")
+    return cleaned[:80] or fallback
+
+
+def file_stem(document: Any) -> str:
+    """A stable file stem for a document: its id, or a paper's reference."""
+    ident = getattr(document, "id", None) or getattr(document, "reference", None) or ""
+    return slug(str(ident), kind_of(document))

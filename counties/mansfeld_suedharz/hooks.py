@@ -55,3 +55,10 @@ def barrier_has_measure(document: Any, context: GuardContext) -> bool | str:
 @hookimpl
 def teilhabe_guards() -> dict[str, Any]:
     return {"mansfeld_suedharz.barrier_has_measure": barrier_has_measure}
+
+
+@hookimpl
+def teilhabe_exporters() -> list[type[Any]]:
+    from .exporters import BarrierRegister
+
+    return [BarrierRegister]

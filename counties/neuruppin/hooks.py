@@ -43,3 +43,10 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
 @hookimpl
 def teilhabe_workflows() -> list[WorkflowSource]:
     return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]
+
+
+@hookimpl
+def teilhabe_exporters() -> list[type[Any]]:
+    from .exporters import SelectionStages
+
+    return [SelectionStages]

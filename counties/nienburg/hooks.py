@@ -58,3 +58,10 @@ def fields_have_groups(document: Any, context: GuardContext) -> bool | str:
 @hookimpl
 def teilhabe_guards() -> dict[str, Any]:
     return {"nienburg.fields_have_groups": fields_have_groups}
+
+
+@hookimpl
+def teilhabe_exporters() -> list[type[Any]]:
+    from .exporters import PaperPrint
+
+    return [PaperPrint]

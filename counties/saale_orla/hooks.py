@@ -73,3 +73,10 @@ def phase_begun(document: Any, context: GuardContext) -> bool | str:
 @hookimpl
 def teilhabe_guards() -> dict[str, Any]:
     return {"saale_orla.phase_begun": phase_begun}
+
+
+@hookimpl
+def teilhabe_exporters() -> list[type[Any]]:
+    from .exporters import WorkPlanTimeline
+
+    return [WorkPlanTimeline]

@@ -1,0 +1,32 @@
+"""Kommune Inklusiv Neuruppin: the selection stages of the funding call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from teilhabe_core.export import ExportContext, Exporter, Output, slug
+from teilhabe_core.model import FundingCall
+from teilhabe_core.templating import render_page, stylesheet
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class SelectionStages(Exporter):
+    identifier = "kommune-inklusiv-auswahl"
+    name = "Auswahlverfahren (Kommune Inklusiv)"
+    description = "Die Stufen des Auswahlverfahrens mit der Zahl der Bewerbungen je Runde."
+    accepts = (FundingCall,)
+    media_type = "text/html"
+    extension = "html"
+
+    def render(self, document: FundingCall, context: ExportContext) -> Sequence[Output]:
+        programme = None
+        if context.app is not None:
+            programme = next((p for p in context.app.funding_programmes()
+                              if p.id == document.programme), None)
+        first = document.stages[0].candidates if document.stages else 0
+        html = render_page(context, "neuruppin_auswahl.html.j2", [TEMPLATES], call=document,
+                           programme=programme, first=first or 1,
+                           page_title=document.name)
+        return [Output(f"auswahl-{slug(document.id)}.html", html), stylesheet()]

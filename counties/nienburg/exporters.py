@@ -1,0 +1,30 @@
+"""Nienburg: the council paper as a print document in the layout of paper 2019/066."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from teilhabe_core.export import ExportContext, Exporter, Output, slug
+from teilhabe_core.model import CouncilPaper
+from teilhabe_core.templating import render_page, stylesheet
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class PaperPrint(Exporter):
+    identifier = "nienburg-vorlage"
+    name = "Vorlage als Druckdokument (Landkreis Nienburg/Weser)"
+    description = ("Vorlage im Layout des Landkreises: Kopf mit Behörde und Fachbereich, "
+                   "Nummer, Datum, öffentlich/nichtöffentlich, Beschlussvorschlag, "
+                   "Beratungsfolge, Sachverhalt, finanzielle Auswirkungen, Anlagen.")
+    accepts = (CouncilPaper,)
+    media_type = "text/html"
+    extension = "html"
+
+    def render(self, document: CouncilPaper, context: ExportContext) -> Sequence[Output]:
+        bodies = {b.id: b.name for b in context.area.bodies} if context.area else {}
+        html = render_page(context, "nienburg_vorlage.html.j2", [TEMPLATES], paper=document,
+                           body_name=lambda i: bodies.get(i, i),
+                           page_title=f"Vorlage {document.reference}: {document.title}")
+        return [Output(f"vorlage-{slug(document.reference)}.html", html), stylesheet()]

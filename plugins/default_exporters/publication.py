@@ -1,0 +1,124 @@
+"""The plan publication in three variants: long, short and Leichte Sprache.
+
+HTML is a small static site (``index.html``, one page per life area, ``style.css``):
+semantic HTML5, ``lang="de"``, a skip link, one ``h1`` per page and ordered headings,
+tables with captions and header cells, visible focus, print CSS, no JavaScript, no
+external resources. Markdown is one file per variant. An area overrides any template by
+shipping one with the same name in its ``templates/`` folder, and its words
+(``Handlungsfeld`` …) come from its profile's ``vocabulary``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field
+
+from teilhabe_core.export import ExportContext, Exporter, Output, slug
+from teilhabe_core.labels import label, vocabulary
+from teilhabe_core.model import LifeArea, Measure, Plan, Variant
+from teilhabe_core.templating import environment, stylesheet
+
+HERE = Path(__file__).parent / "templates"
+
+
+def page_of(life_area: LifeArea) -> str:
+    return f"{slug(life_area.id, 'bereich')}.html"
+
+
+def anchor(measure: Measure) -> str:
+    return "m-" + slug(measure.id, "massnahme")
+
+
+@define
+class PublicationOptions:
+    include_examples: bool = field(default=True, metadata={
+        "help": "Beispiel-Maßnahmen (example: true) mit veröffentlichen"})
+
+
+VARIANT_FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
+
+
+def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> dict[str, Any]:
+    measures = [m for m in plan.measures if include_examples or not m.example]
+    area = context.area
+    names = {la.id: la.name for la in plan.life_areas}
+    bodies = {b.id: b.name for b in area.bodies} if area else {}
+    predecessor = None
+    if plan.supersedes and context.documents is not None:
+        predecessor = next((p for p in context.documents.plans if p.id == plan.supersedes), None)
+    variant = context.variant
+    return {
+        "plan": plan,
+        "measures_all": measures,
+        "counts": {la.id: sum(1 for m in measures if la.id in m.life_areas)
+                   for la in plan.life_areas},
+        "vocab": vocabulary(area),
+        "area_name": area.name if area else "",
+        "variant": variant.value,
+        "variant_label": label(variant),
+        "has_examples": any(m.example for m in measures),
+        "predecessor": predecessor,
+        "body_name": lambda ident: bodies.get(ident, ident),
+        "page_of": page_of,
+        "anchor": anchor,
+        "other_areas": lambda m: ", ".join(names.get(i, i) for i in m.life_areas),
+        "other_variants": [
+            {"href": f"../{VARIANT_FOLDERS[v]}/index.html", "label": label(v)}
+            for v in (Variant.LONG, Variant.SHORT, Variant.EASY) if v is not variant
+        ],
+    }
+
+
+def template_env(context: ExportContext, markdown: bool = False) -> Any:
+    return environment([*context.templates_dirs, HERE], markdown=markdown)
+
+
+class HtmlPublication(Exporter):
+    identifier = "html"
+    name = "Veröffentlichung als Website (HTML)"
+    description = ("Barrierefreie statische Website des Plans: Startseite und eine Seite je "
+                   "Lebensbereich; Lang-, Kurzfassung oder Leichte Sprache.")
+    accepts = (Plan,)
+    media_type = "text/html"
+    extension = "html"
+    variants = (Variant.LONG, Variant.SHORT, Variant.EASY)
+    Options = PublicationOptions
+
+    def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
+        env = template_env(context)
+        data = plan_context(document, context, self.options.include_examples)
+        outputs = [stylesheet()]
+        title = f"{document.title} – {data['variant_label']}"
+        outputs.append(Output("index.html", env.get_template("plan_index.html.j2").render(
+            **data, root="", page_title=title)))
+        for life_area in document.life_areas:
+            measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
+            html = env.get_template("plan_area.html.j2").render(
+                **data, root="", life_area=life_area, measures=measures,
+                page_title=f"{life_area.name} – {title}")
+            outputs.append(Output(page_of(life_area), html))
+        return outputs
+
+
+class MarkdownPublication(Exporter):
+    identifier = "markdown"
+    name = "Veröffentlichung als Markdown"
+    description = "Der Plan als ein Markdown-Dokument; Lang-, Kurzfassung oder Leichte Sprache."
+    accepts = (Plan,)
+    media_type = "text/markdown"
+    extension = "md"
+    variants = (Variant.LONG, Variant.SHORT, Variant.EASY)
+    Options = PublicationOptions
+
+    def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
+        env = template_env(context, markdown=True)
+        data = plan_context(document, context, self.options.include_examples)
+        by_area = {la.id: [m for m in data["measures_all"] if la.id in m.life_areas]
+                   for la in document.life_areas}
+        text = env.get_template("plan.md.j2").render(**data, by_area=by_area)
+        name = f"{slug(document.id)}-{VARIANT_FOLDERS[context.variant]}.md"
+        return [Output(name, text)]
+

@@ -1,0 +1,315 @@
+"""Measure tables for German Excel (CSV and XLSX), and importing them back into a plan.
+
+CSV: ``;`` as delimiter, UTF-8 with BOM (and never a ``sep=;`` line, which would break the
+BOM), dates ``TT.MM.JJJJ``, money with two decimals and a decimal comma, lists one item per
+line inside the cell. Text cells starting with ``= + - @``, tab, CR or LF (or with ``'``)
+get a leading ``'`` so spreadsheets never run them as formulas (OWASP CSV injection); the
+importer removes exactly that one quote again. XLSX: one sheet per life area plus a summary
+sheet; text cells are neutralised the same way and forced to the text type.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from attrs import define, evolve, field
+from cattrs.errors import BaseValidationError
+
+from teilhabe_core.checks import check
+from teilhabe_core.converter import findings_from, structure
+from teilhabe_core.errors import DocumentError, Finding
+from teilhabe_core.export import ExportContext, Exporter, Importer, Output, file_stem
+from teilhabe_core.labels import LABELS, label
+from teilhabe_core.messages import finding
+from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
+
+COLUMNS: list[tuple[str, str]] = [
+    ("id", "ID"),
+    ("title", "Titel"),
+    ("life_areas", "Lebensbereiche"),
+    ("problem", "Problemlage"),
+    ("approach", "Lösungsansatz"),
+    ("responsible_office", "Zuständig"),
+    ("partners", "Partner"),
+    ("target_groups", "Zielgruppen"),
+    ("start", "Beginn"),
+    ("end", "Ende"),
+    ("ongoing", "Daueraufgabe"),
+    ("status", "Status"),
+    ("priority", "Priorität"),
+    ("costs", "Kosten (EUR)"),
+    ("indicators", "Indikatoren"),
+    ("crpd_articles", "UN-BRK-Artikel"),
+    ("easy_text", "Leichte Sprache"),
+    ("notes", "Hinweise"),
+    ("example", "Beispiel"),
+]
+LISTS = {"life_areas", "partners", "target_groups", "indicators", "crpd_articles"}
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "'")
+
+
+def neutralise(text: str) -> str:
+    """Prefix a ``'`` to text a spreadsheet could read as a formula (reversible)."""
+    return "'" + text if text.startswith(DANGEROUS) else text
+
+
+def unneutralise(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(DANGEROUS) else text
+
+
+def cell(name: str, value: Any) -> str:
+    """The CSV/XLSX text of one measure field."""
+    if name in LISTS:
+        return "\n".join(str(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, MeasureStatus | Priority):
+        return label(value)
+    return str(value)
+
+
+def rows(plan: Plan, measures: Sequence[Measure] | None = None) -> list[list[str]]:
+    out = [[header for _, header in COLUMNS]]
+    for m in plan.measures if measures is None else measures:
+        out.append([cell(name, getattr(m, name)) for name, _ in COLUMNS])
+    return out
+
+
+def safe_row(row: list[str], header: bool = False) -> list[str]:
+    return row if header else [neutralise(v) for v in row]
+
+
+class CsvExporter(Exporter):
+    identifier = "csv"
+    name = "Maßnahmen als CSV (Excel)"
+    description = "Tabelle aller Maßnahmen für deutsches Excel: Semikolon, UTF-8 mit BOM."
+    accepts = (Plan,)
+    media_type = "text/csv"
+    extension = "csv"
+
+    def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        for index, row in enumerate(rows(document)):
+            writer.writerow(safe_row(row, index == 0))
+        return [Output(f"{file_stem(document)}-massnahmen.csv", "\ufeff" + buffer.getvalue())]
+
+
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    base = _SHEET_BAD.sub("-", name).strip("'") or "Blatt"
+    title, n = base[:31], 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """Repack a zip with fixed timestamps so the same workbook gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+class XlsxExporter(Exporter):
+    identifier = "xlsx"
+    name = "Maßnahmen als Excel-Arbeitsmappe"
+    description = "Ein Blatt je Lebensbereich und eine Übersicht; Texte bleiben Texte."
+    accepts = (Plan,)
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    extension = "xlsx"
+
+    def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        fixed = dt.datetime(2000, 1, 1)
+        book = Workbook()
+        book.properties.creator = "teilhabe"
+        book.properties.created = fixed
+        book.properties.modified = fixed
+        summary = book.active
+        taken: set[str] = set()
+        summary.title = sheet_title("Übersicht", taken)
+        statuses = list(MeasureStatus)
+        summary.append([context_label(context), "Maßnahmen", *[label(s) for s in statuses]])
+        for life_area in document.life_areas:
+            measures = [m for m in document.measures if life_area.id in m.life_areas]
+            counts = [sum(1 for m in measures if m.status is s) for s in statuses]
+            summary.append([_text(neutralise(life_area.name)), len(measures), *counts])
+            sheet = book.create_sheet(sheet_title(life_area.name, taken))
+            for index, row in enumerate(rows(document, measures)):
+                sheet.append([_text(v) for v in safe_row(row, index == 0)])
+                if index == 0:
+                    for c in sheet[1]:
+                        c.font = Font(bold=True)
+        for c in summary[1]:
+            c.font = Font(bold=True)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str):
+                        c.data_type = "s"  # never a formula, whatever the text starts with
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return [Output(f"{file_stem(document)}-massnahmen.xlsx",
+                       deterministic_zip(buffer.getvalue()))]
+
+
+def context_label(context: ExportContext) -> str:
+    return context.area.vocabulary.life_area if context.area else "Lebensbereich"
+
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    # XML 1.0 cannot hold most control characters; they are shown as U+FFFD.
+    return _ILLEGAL_XML.sub("\ufffd", value)
+
+
+# -- import -------------------------------------------------------------------------
+
+HEADERS = {header: name for name, header in COLUMNS}
+_BY_LABEL = {text: member.value for member, text in LABELS.items()
+             if isinstance(member, MeasureStatus | Priority)}
+
+
+@define
+class ImportOptions:
+    mode: str = field(default="replace", metadata={
+        "help": "replace: die Tabelle ersetzt alle Maßnahmen; merge: gleiche IDs werden "
+                "ersetzt, neue angehängt"})
+
+
+def _parse(name: str, text: str) -> Any:
+    text = unneutralise(text.strip("\r"))
+    if name in LISTS:
+        items = [t.strip() for t in text.splitlines() if t.strip()]
+        if name == "crpd_articles":
+            return [int(t) if t.isdigit() else t for t in items]
+        return items
+    if text == "":
+        return None
+    if name in ("start", "end"):
+        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else text
+    if name in ("ongoing", "example"):
+        return {"ja": True, "nein": False}.get(text.lower(), text)
+    if name in ("status", "priority"):
+        return _BY_LABEL.get(text, text)
+    if name == "costs":
+        try:
+            return Decimal(text.replace(".", "").replace(",", ".")) if "," in text \
+                else Decimal(text)
+        except InvalidOperation:
+            return text
+    return text
+
+
+def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> Plan:
+    """Build a plan from table rows; every problem of every row, or a new plan."""
+    problems: list[Finding] = []
+    if not table:
+        raise DocumentError([finding("file-empty").at(file, 1, 1)], file)
+    header = [h.strip().lstrip("\ufeff") for h in table[0]]
+    unknown = [h for h in header if h not in HEADERS]
+    for h in unknown:
+        problems.append(finding("unknown-field", f"Spalte '{h}'", key=h, hint="", hint_en="",
+                                allowed=", ".join(HEADERS)).at(file, 1, header.index(h) + 1))
+    if "ID" not in header or "Titel" not in header:
+        problems.append(finding("missing-field", "Kopfzeile", key="ID/Titel").at(file, 1, 1))
+    if problems:
+        raise DocumentError(problems, file)
+    measures: list[Measure] = []
+    for number, row in enumerate(table[1:], start=2):
+        if not any(v.strip() for v in row):
+            continue
+        data = {HEADERS[h]: _parse(HEADERS[h], v) for h, v in zip(header, row, strict=False)}
+        data = {k: v for k, v in data.items() if v is not None and v != []}
+        data.setdefault("life_areas", [])
+        try:
+            measures.append(structure(data, Measure))
+        except BaseValidationError as exc:
+            for f in findings_from(exc):
+                column = next((h for h, n in HEADERS.items() if f.path.startswith(n)), "")
+                col = header.index(column) + 1 if column in header else 1
+                problems.append(evolve(f, path=f"Zeile {number}, Spalte '{column}'")
+                                .at(file, number, col))
+    if problems:
+        raise DocumentError(problems, file)
+    if mode == "merge":
+        by_id = {m.id: m for m in measures}
+        kept = [by_id.pop(m.id, m) for m in target.measures]
+        measures = kept + list(by_id.values())
+    plan = evolve(target, measures=tuple(measures))
+    found = [f for f in check(plan) if f.is_error]
+    if found:
+        raise DocumentError([f.at(file, _row_of(f.path), 1) for f in found], file)
+    return plan
+
+
+def _row_of(path: str) -> int:
+    match = re.match(r"measures\[(\d+)\]", path)
+    return int(match[1]) + 2 if match else 1
+
+
+class CsvMeasureImporter(Importer):
+    identifier = "csv"
+    name = "Maßnahmen aus CSV"
+    description = "Liest eine Maßnahmentabelle (wie vom CSV-Export) in einen Plan ein."
+    extensions = (".csv",)
+    Options = ImportOptions
+
+    def read(self, path: Path, target: Any) -> Plan:
+        text = path.read_bytes().decode("utf-8-sig", errors="strict")
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+        return import_rows(table, target, str(path), self.options.mode)
+
+
+class XlsxMeasureImporter(Importer):
+    identifier = "xlsx"
+    name = "Maßnahmen aus Excel"
+    description = "Liest die Blätter einer Maßnahmen-Arbeitsmappe (außer der Übersicht) ein."
+    extensions = (".xlsx",)
+    Options = ImportOptions
+
+    def read(self, path: Path, target: Any) -> Plan:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        table: list[list[str]] = []
+        for sheet in book.worksheets[1:]:
+            for index, values in enumerate(sheet.iter_rows(values_only=True)):
+                row = ["" if v is None else str(v) for v in values]
+                if index == 0 and table:
+                    continue
+                table.append(row)
+        ids = [r[0] for r in table[1:]]
+        unique = {i: r for i, r in zip(ids, table[1:], strict=True)}  # measure in 2 areas
+        return import_rows([table[0], *unique.values()] if table else [], target, str(path),
+                           self.options.mode)
