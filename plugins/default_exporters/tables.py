@@ -245,7 +245,7 @@ def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> P
         problems.append(finding("missing-field", "Kopfzeile", key="ID/Titel").at(file, 1, 1))
     if problems:
         raise DocumentError(problems, file)
-    measures: list[Measure] = []
+    parsed: list[tuple[int, Measure]] = []
     for number, row in enumerate(table[1:], start=2):
         if not any(v.strip() for v in row):
             continue
@@ -253,29 +253,36 @@ def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> P
         data = {k: v for k, v in data.items() if v is not None and v != []}
         data.setdefault("life_areas", [])
         try:
-            measures.append(structure(data, Measure))
+            parsed.append((number, structure(data, Measure)))
         except BaseValidationError as exc:
             for f in findings_from(exc):
-                column = next((h for h, n in HEADERS.items() if f.path.startswith(n)), "")
-                col = header.index(column) + 1 if column in header else 1
-                problems.append(evolve(f, path=f"Zeile {number}, Spalte '{column}'")
-                                .at(file, number, col))
-    if problems:
-        raise DocumentError(problems, file)
+                problems.append(_at_cell(f, number, header, file))
     if mode == "merge":
-        by_id = {m.id: m for m in measures}
-        kept = [by_id.pop(m.id, m) for m in target.measures]
-        measures = kept + list(by_id.values())
-    plan = evolve(target, measures=tuple(measures))
-    found = [f for f in check(plan) if f.is_error]
-    if found:
-        raise DocumentError([f.at(file, _row_of(f.path), 1) for f in found], file)
+        by_id = {m.id: (n, m) for n, m in parsed}
+        kept = [by_id.pop(m.id, (0, m)) for m in target.measures]
+        parsed = kept + list(by_id.values())
+    else:  # measures keep their place in the plan; new ones come last, in table order
+        place = {m.id: i for i, m in enumerate(target.measures)}
+        parsed.sort(key=lambda pair: place.get(pair[1].id, len(place)))
+    plan = evolve(target, measures=tuple(m for _, m in parsed))
+    for f in check(plan):
+        match = re.match(r"measures\[(\d+)\]\.?(.*)", f.path)
+        if f.is_error and match:
+            number = parsed[int(match[1])][0]
+            problems.append(_at_cell(evolve(f, path=match[2]), number, header, file))
+        elif f.is_error:
+            problems.append(f.at(file, 1, 1))
+    if problems:
+        raise DocumentError(sorted(problems, key=lambda f: (f.line or 0, f.column or 0)), file)
     return plan
 
 
-def _row_of(path: str) -> int:
-    match = re.match(r"measures\[(\d+)\]", path)
-    return int(match[1]) + 2 if match else 1
+def _at_cell(f: Finding, number: int, header: list[str], file: str) -> Finding:
+    """Name the row and the column of a finding whose path is a measure field."""
+    column = next((h for h, n in HEADERS.items() if f.path.split("[")[0].split(".")[0] == n),
+                  "")
+    col = header.index(column) + 1 if column in header else 1
+    return evolve(f, path=f"Zeile {number}, Spalte '{column}'").at(file, number, col)
 
 
 class CsvMeasureImporter(Importer):
