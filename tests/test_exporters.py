@@ -490,3 +490,31 @@ def test_written_files_are_replaced_atomically(tmp_path):
 
 def test_paths_helper():
     assert isinstance(safe_join(Path("/tmp"), "a/b.html"), Path)
+
+
+def test_importers_come_from_plugins(app, tmp_path):
+    from teilhabe_core.export import Importer
+
+    class Lines(Importer):
+        identifier = "lines"
+        extensions = (".txt",)
+
+        def read(self, path, target):
+            titles = path.read_text("utf-8").splitlines()
+            return evolve(target, measures=tuple(
+                th.Measure(id=f"z{i}", title=t, life_areas=(target.life_areas[0].id,))
+                for i, t in enumerate(titles)))
+
+    class Plugin:
+        @hookimpl
+        def teilhabe_importers(self):
+            return [Lines]
+
+    fresh = Teilhabe.discover(plugins=[Plugin()])
+    assert [c.identifier for c in fresh.importers()] == ["csv", "lines", "xlsx"]
+    source = tmp_path / "t.txt"
+    source.write_text("Eins\nZwei\n", "utf-8")
+    plan = fresh.importer("lines")().read(source, doc(app, "boerde", th.Plan))
+    assert [m.title for m in plan.measures] == ["Eins", "Zwei"]
+    with pytest.raises(th.ExportError, match="Unbekannter Import"):
+        fresh.importer("pdf")

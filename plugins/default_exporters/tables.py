@@ -122,8 +122,14 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def deterministic_zip(data: bytes) -> bytes:
-    """Repack a zip with fixed timestamps so the same workbook gives the same bytes."""
+    """Repack a zip with fixed timestamps so the same workbook gives the same bytes.
+
+    openpyxl stamps the save time into ``docProps/core.xml``; it is fixed here as well.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -131,7 +137,10 @@ def deterministic_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 

@@ -1,0 +1,391 @@
+"""The ``teilhabe`` command line. Help texts are English; documents and messages German.
+
+Start-up stays cheap: the heavy modules (plugins, exporters, Jinja2, openpyxl) are
+imported inside the command functions, not at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from . import __version__
+from .errors import DocumentError, Finding, TeilhabeError
+
+if TYPE_CHECKING:
+    from .app import Teilhabe
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class Progress:
+    """A progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.tty = stream.isatty()
+
+    def step(self, text: str) -> None:
+        self.done += 1
+        if self.tty:
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            line = f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {text}"
+            self.stream.write(line[:110].ljust(110))
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"[{self.done}/{self.total}] {text}\n")
+        self.stream.flush()
+
+
+def _app() -> Teilhabe:
+    from .app import Teilhabe
+
+    return Teilhabe.discover()
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _print_failures(app: Teilhabe) -> None:
+    for failure in app.failures:
+        print(f"warning: {failure.describe()}", file=sys.stderr)
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_counties(args: argparse.Namespace) -> int:
+    app = _app()
+    _print_failures(app)
+    rows = [{"id": s.id, "name": s.area.name, "kind": s.area.kind.value, "state": s.area.state,
+             "ags": s.area.ags, "package": s.package, "plugin": s.plugin}
+            for s in app.areas()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['id']:20} {r['ags']:8} {r['state']:22} {r['name']}  [{r['package']}]")
+    return EXIT_OK
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    app = _app()
+    _print_failures(app)
+    listing = app.describe_exporters()
+    if args.json:
+        print(json.dumps(listing, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    for item in listing:
+        scope = f" (nur {', '.join(item['areas'])})" if item["areas"] else ""
+        print(f"{item['id']:28} {item['name']}{scope}")
+        print(f"{'':28} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
+              + (f"; Fassungen: {', '.join(item['variants'])}" if item["variants"] else ""))
+        for option in item["options"]:
+            print(f"{'':28} --option {option['name']}=… (Standard: {option['default']!r}) "
+                  f"{option['help']}")
+    return EXIT_OK
+
+
+def _expand(paths: Sequence[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*")
+                              if p.suffix in (".yaml", ".yml", ".json") and p.is_file()))
+        else:
+            out.append(path)
+    return out
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    app = _app()
+    _print_failures(app)
+    findings: list[Finding] = []
+    unreadable = False
+    for path in _expand(args.paths):
+        found = app.validate_file(path)
+        unreadable |= any(f.code == "file-unreadable" for f in found)
+        findings.extend(found)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f.format(args.lang))
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    if not args.json:
+        print(f"{errors} Fehler, {warnings} Warnungen.", file=sys.stderr)
+    if unreadable:
+        return EXIT_USAGE
+    if errors or (args.strict and warnings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _options(pairs: Sequence[str]) -> dict[str, str]:
+    options = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise argparse.ArgumentTypeError(f"--option needs KEY=VALUE, got {pair!r}")
+        options[key.strip()] = value
+    return options
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .model import Variant
+
+    app = _app()
+    loaded = app.load(args.path)
+    variant = Variant(args.variant) if args.variant else None
+    paths = app.export(loaded.document, args.format, args.out, _options(args.option), variant)
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .export import write_outputs
+    from .site import publication_steps
+
+    app = _app()
+    _print_failures(app)
+    area_ids = args.areas or [s.id for s in app.areas()]
+    for area_id in area_ids:
+        app.area(area_id)  # unknown areas fail before any work
+        broken = app.documents(area_id).failures
+        if broken:
+            raise DocumentError([f for e in broken for f in e.findings])
+    steps = publication_steps(app, area_ids)
+    progress = Progress(len(steps), sys.stderr)
+    outputs = []
+    for step in steps:
+        outputs.extend(step.run())
+        progress.step(f"{step.area or 'alle'}: {step.label}")
+    paths = write_outputs(outputs, args.out)
+    index = Path(args.out).resolve() / "index.html"
+    print(f"{len(paths)} Dateien für {len(area_ids)} Gebiete geschrieben. Startseite: {index}")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .deadlines import KINDS, deadlines
+    from .documents import area_of
+    from .labels import label
+    from .model import MeasureStatus, Plan
+
+    app = _app()
+    loaded = app.load(args.path)
+    document = loaded.document
+    on = args.on or dt.date.today()
+    result: dict[str, Any] = {"file": loaded.file, "on": on.isoformat()}
+    if isinstance(document, Plan):
+        rows = []
+        for la in document.life_areas:
+            measures = [m for m in document.measures if la.id in m.life_areas]
+            done = sum(m.status is MeasureStatus.DONE for m in measures)
+            rows.append({"life_area": la.id, "name": la.name, "measures": len(measures),
+                         "by_status": {s.value: sum(m.status is s for m in measures)
+                                       for s in MeasureStatus},
+                         "done_percent": round(100 * done / len(measures)) if measures else 0})
+        result["life_areas"] = rows
+        current = [p for p in document.phases if p.start <= on <= p.end]
+        result["current_phase"] = ({"id": current[0].id, "title": current[0].title,
+                                    "end": current[0].end.isoformat()} if current else None)
+    area_id = area_of(document)
+    dues = deadlines(app, area_id, on, args.window) if area_id else []
+    result["deadlines"] = [d.as_dict() for d in dues]
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Stand am {on.isoformat()}: {loaded.file}")
+    for row in result.get("life_areas", []):
+        parts = ", ".join(f"{label(MeasureStatus(k))} {v}" for k, v in row["by_status"].items()
+                          if v)
+        print(f"  {row['name']}: {row['measures']} Maßnahmen, {row['done_percent']} % "
+              f"abgeschlossen ({parts})")
+    if result.get("current_phase"):
+        phase = result["current_phase"]
+        print(f"  Aktuelle Phase: {phase['title']} (bis {phase['end']})")
+    for d in dues:
+        flag = " – überfällig" if d.overdue else ""
+        print(f"  {d.date.isoformat()} {KINDS[d.kind]}: {d.title}{flag}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .fileio import atomic_write
+    from .schema import document_schema
+
+    text = json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        atomic_write(args.out, text.encode("utf-8"))
+        print(Path(args.out).resolve())
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_new_county(args: argparse.Namespace) -> int:
+    from .scaffold import scaffold
+
+    files = scaffold(args.id, args.name, args.state, args.ags or "", Path(args.out), args.kind)
+    root = files[0].parent
+    print(f"County plugin written to {root}")
+    print(f"Next: pip install -e {root} && teilhabe counties")
+    return EXIT_OK
+
+
+def cmd_transition(args: argparse.Namespace) -> int:
+    app = _app()
+    at = dt.datetime.fromisoformat(args.at) if args.at else None
+    result = app.transition(args.path, args.object, args.name, by=args.by, note=args.note,
+                            at=at, workflow=args.workflow)
+    event = result.event
+    print(f"{event.object}: {event.from_state} → {event.to_state} ({event.workflow})")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .loader import dump
+    from .model import Plan
+
+    app = _app()
+    target = app.load(args.into).document
+    if not isinstance(target, Plan):
+        raise TeilhabeError(f"{args.into} ist kein Plan (document: plan).")
+    importer = app.importer(args.format)
+    from .export import parse_options
+
+    plan = importer(parse_options(importer, _options(args.option))).read(Path(args.path),
+                                                                          target)
+    out = dump(plan, args.out)
+    print(f"{len(plan.measures)} Maßnahmen übernommen: {out}")
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="teilhabe",
+        description="Plan, track, evaluate and publish municipal inclusion work "
+                    "(UN-CRPD action plans).")
+    parser.add_argument("--version", action="version", version=f"teilhabe {__version__}")
+    parser.add_argument("--lang", choices=["de", "en"], default=None,
+                        help="language of messages (default: TEILHABE_LANG or de)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("counties", help="list installed counties/areas")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_counties)
+
+    p = sub.add_parser("formats", help="list installed exporters with their options")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_formats)
+
+    p = sub.add_parser("validate", help="check YAML/JSON documents (files or folders)",
+                       description="Exit 0 without errors, 1 with errors (with --strict also "
+                                   "warnings), 2 for unreadable files.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print findings as JSON")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="export one document with an exporter")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", required=True, help="exporter id (see 'teilhabe formats')")
+    p.add_argument("--variant", choices=["long", "short", "easy"])
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("publish", help="build the accessible publication site (main job)")
+    p.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("status", help="progress per life area, current phase, deadlines")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--on", type=_date, help="reference date YYYY-MM-DD (default: today)")
+    p.add_argument("--window", type=int, default=365, help="days ahead for deadlines")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("schema", help="JSON Schema of every document kind")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new-county", help="scaffold an installable county plugin package")
+    p.add_argument("id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--state", required=True)
+    p.add_argument("--ags", default="")
+    p.add_argument("--kind", default="landkreis",
+                   choices=["landkreis", "kreisfreie_stadt", "sozialraum"])
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_new_county)
+
+    p = sub.add_parser("transition", help="carry out a workflow step and record it")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("object", help="plan, paper, call, measure:ID or barrier:ID")
+    p.add_argument("name", help="transition name")
+    p.add_argument("--by", default="", help="who")
+    p.add_argument("--note", default="", help="why")
+    p.add_argument("--at", help="when (ISO date-time, default: now)")
+    p.add_argument("--workflow", help="workflow id if the object has several")
+    p.set_defaults(func=cmd_transition)
+
+    p = sub.add_parser("import", help="read a measure table (CSV/XLSX) into a plan")
+    p.add_argument("path", metavar="TABLE")
+    p.add_argument("--format", required=True, choices=["csv", "xlsx"])
+    p.add_argument("--into", required=True, metavar="PLAN", help="the plan to update")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the new plan")
+    p.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.lang:
+        os.environ["TEILHABE_LANG"] = args.lang
+    try:
+        result: int = args.func(args)
+        return result
+    except DocumentError as exc:
+        for f in exc.findings:
+            print(f.format(args.lang), file=sys.stderr)
+        return EXIT_ERRORS
+    except argparse.ArgumentTypeError as exc:
+        print(f"teilhabe: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TeilhabeError as exc:
+        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as exc:
+        print(f"teilhabe: Fehler: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
