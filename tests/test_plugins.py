@@ -254,3 +254,11 @@ def test_funding_programmes_from_a_plugin_and_duplicates():
     clashing = Teilhabe.discover(plugins=[Clash()])
     with pytest.raises(th.PluginError, match="th-praeventionsketten"):
         clashing.funding_programmes()
+
+
+def test_embedding_example_runs():
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "embedding.py")],
+                         capture_output=True, text=True, check=True)
+    assert "boerde" in out.stdout and "15083" in out.stdout
+    assert "Unsere Vision für Inklusion" in out.stdout
+    assert "Fehler für die Nutzerin: Die Datei kann nicht gelesen werden" in out.stdout

@@ -1,0 +1,1 @@
+"""Example exporter package: Maßnahmen-Steckbrief."""

@@ -1,0 +1,1 @@
+"""Example county plugin: Landkreis Harz (illustrative data)."""
