@@ -13,6 +13,8 @@ Exporters, Jinja2 and openpyxl are imported only when an export runs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import (
     ConflictError,
     DocumentError,
@@ -28,7 +30,20 @@ from .loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_d
 from .model import *  # noqa: F403 - the model is part of the public API
 from .model import __all__ as _model_all
 
+if TYPE_CHECKING:
+    from .app import Teilhabe
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """``th.Teilhabe`` is imported on first use, keeping ``import teilhabe_core`` cheap."""
+    if name == "Teilhabe":
+        from .app import Teilhabe
+
+        return Teilhabe
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ConflictError",
@@ -38,6 +53,7 @@ __all__ = [
     "Level",
     "Loaded",
     "PluginError",
+    "Teilhabe",
     "TeilhabeError",
     "UnknownAreaError",
     "WorkflowError",
