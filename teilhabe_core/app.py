@@ -35,6 +35,7 @@ from .model import (
     Evaluation,
     FundingCall,
     FundingProgramme,
+    History,
     Plan,
     Variant,
 )
@@ -91,6 +92,19 @@ class AreaDocuments:
 
     def file_of(self, document: Any) -> Loaded | None:
         return next((item for item in self.loaded if item.document is document), None)
+
+    def history_of(self, document: Any) -> History | None:
+        """The history journal beside ``document``'s file, if there is one."""
+        from .workflow import history_path
+
+        loaded = self.file_of(document)
+        if loaded is None or not loaded.file:
+            return None
+        path = history_path(loaded.file)
+        if not path.exists():
+            return None
+        history = load_file(path).document
+        return history if isinstance(history, History) else None
 
     def current_plan(self) -> Plan | None:
         """The newest plan that no other plan supersedes."""

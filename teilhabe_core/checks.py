@@ -2,7 +2,7 @@
 
 Each check yields findings with the field path; the loader adds file and line.
 Checks across documents (plan → predecessor, evaluation → plan) are in
-:mod:`teilhabe_core.collection`.
+:mod:`teilhabe_core.rules`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from .model import (
     Evaluation,
     FundingCall,
     FundingProgrammes,
+    Indicator,
+    MeasureStatus,
     Plan,
     Workflow,
 )
@@ -124,6 +126,11 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
         yield from _articles(m.crpd_articles, f"{here}.crpd_articles")
         if m.ongoing and m.end is not None:
             yield finding("ongoing-with-end", f"{here}.end", level=Level.WARNING)
+        if m.progress is not None and not 0 <= m.progress <= 100:
+            yield finding("out-of-range", f"{here}.progress", value=m.progress, low=0, high=100)
+        if m.status is MeasureStatus.DROPPED and not m.dropped_reason.strip():
+            yield finding("dropped-without-reason", f"{here}.dropped_reason",
+                          level=Level.WARNING)
     for i, phase in enumerate(plan.phases):
         yield from _order(phase.start, phase.end, f"phases[{i}]")
     for i, ind in enumerate(plan.indicators):
@@ -132,6 +139,7 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
                          "measure")
         yield from _refs(ind.goals, goal_ids, f"{here}.goals", "ein Ziel", "goal")
         yield from _order(ind.baseline_date, ind.target_date, here)
+        yield from _measurements(ind, here)
     for i, tr in enumerate(plan.transitions):
         yield from _refs(tr.measures, measure_ids, f"transitions[{i}].measures", "eine Maßnahme",
                          "measure")
@@ -143,7 +151,34 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
                          "measure")
 
 
+def _measurements(ind: Indicator, here: str) -> Iterator[Finding]:
+    """Measurements lie in the indicator's period (or not before its baseline) and are unique."""
+    low = ind.period.start if ind.period else ind.baseline_date
+    high = ind.period.end if ind.period else None
+    if ind.period is not None:
+        yield from _order(ind.period.start, ind.period.end, f"{here}.period")
+    seen: dict[tuple[dt.date, tuple[tuple[str, str], ...]], int] = {}
+    for j, point in enumerate(ind.measurements):
+        path = f"{here}.measurements[{j}]"
+        if (low is not None and point.date < low) or (high is not None and point.date > high):
+            yield finding("measurement-outside-period", f"{path}.date",
+                          date=point.date.isoformat(), indicator=ind.id,
+                          low=low.isoformat() if low else "…",
+                          high=high.isoformat() if high else "…")
+        key = (point.date, tuple(sorted(point.breakdown.items())))
+        if key in seen:
+            parts = ", ".join(f"{k}={v}" for k, v in key[1])
+            yield finding("duplicate-measurement", f"{path}.date", date=point.date.isoformat(),
+                          breakdown=f" ({parts})" if parts else "",
+                          first=f"{here}.measurements[{seen[key]}]")
+        else:
+            seen[key] = j
+
+
 def check_evaluation(evaluation: Evaluation) -> Iterator[Finding]:
+    if evaluation.stale_months < 1:
+        yield finding("out-of-range", "stale_months", value=evaluation.stale_months, low=1,
+                      high="∞")
     seen: dict[str, int] = {}
     for i, entry in enumerate(evaluation.entries):
         here = f"entries[{i}]"

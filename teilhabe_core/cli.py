@@ -182,6 +182,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from .coverage import barrier_summary, transition_gaps
     from .deadlines import KINDS, deadlines
     from .documents import area_of
     from .labels import label
@@ -205,6 +206,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         current = [p for p in document.phases if p.start <= on <= p.end]
         result["current_phase"] = ({"id": current[0].id, "title": current[0].title,
                                     "end": current[0].end.isoformat()} if current else None)
+        if document.transitions:
+            result["transition_gaps"] = [{"id": t.id, "name": t.name,
+                                          "planned_measures": list(t.measures)}
+                                         for t in transition_gaps(document)]
+        if document.barriers:
+            result["barriers"] = barrier_summary(document).as_dict()
     area_id = area_of(document)
     dues = deadlines(app, area_id, on, args.window) if area_id else []
     result["deadlines"] = [d.as_dict() for d in dues]
@@ -220,10 +227,91 @@ def cmd_status(args: argparse.Namespace) -> int:
     if result.get("current_phase"):
         phase = result["current_phase"]
         print(f"  Aktuelle Phase: {phase['title']} (bis {phase['end']})")
+    for gap in result.get("transition_gaps", []):
+        planned = f" (geplant: {', '.join(gap['planned_measures'])})" \
+            if gap["planned_measures"] else ""
+        print(f"  Lücke in der Präventionskette: {gap['name']} – kein Angebot{planned}")
+    if "barriers" in result:
+        summary = result["barriers"]
+        print(f"  Barrieren: {summary['total']}, ohne Maßnahme: "
+              f"{', '.join(summary['without_measure']) or 'keine'}")
     for d in dues:
         flag = " – überfällig" if d.overdue else ""
         print(f"  {d.date.isoformat()} {KINDS[d.kind]}: {d.title}{flag}")
     return EXIT_OK
+
+
+def _plan(app: Teilhabe, path: str) -> Any:
+    from .model import Plan
+
+    document = app.load(path).document
+    if not isinstance(document, Plan):
+        raise TeilhabeError(f"{path} ist kein Plan (document: plan).")
+    return document
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import build_evaluation
+    from .loader import dump, load_file
+    from .model import History
+    from .rollup import summarise
+    from .workflow import history_path
+
+    app = _app()
+    plan = _plan(app, args.path)
+    journal = history_path(args.path)
+    history = load_file(journal).document if journal.exists() else None
+    on = args.on or dt.date.today()
+    evaluation = build_evaluation(plan, on, history if isinstance(history, History) else None,
+                                  stale_months=args.stale_months)
+    rollups = summarise(evaluation, plan)
+    if args.out:
+        print(dump(evaluation, args.out))
+    if args.json:
+        print(json.dumps(rollups.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Evaluation von {plan.id} am {on.isoformat()}:")
+    for title, rows in (("Lebensbereiche", rollups.life_areas),
+                        ("UN-BRK-Artikel", rollups.articles),
+                        ("Zuständigkeit", rollups.offices), ("", (rollups.overall,))):
+        if title:
+            print(f"  {title}:")
+        for row in rows:
+            print(f"    {row.name}: {row.total} Maßnahmen, Fortschritt {row.mean}, "
+                  f"überfällig {row.overdue}, ohne Aktualisierung {row.stale}")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import diff_plans
+
+    app = _app()
+    old, new = _plan(app, args.old), _plan(app, args.new)
+    result = diff_plans(old, new)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"{old.id} ({old.version}. Fassung) → {new.id} ({new.version}. Fassung)")
+        titles = {m.id: m.title for m in (*old.measures, *new.measures)}
+        for sign, ids in (("+", result.added), ("-", result.removed)):
+            for ident in ids:
+                print(f"  {sign} {ident}: {titles[ident]}")
+        for change in result.changed:
+            print(f"  ~ {change.id}: " + ", ".join(
+                f"{c.field} {_short_value(c.old)} → {_short_value(c.new)}"
+                for c in change.changes))
+        unchanged = len(result.carried_over) - len(result.changed)
+        print(f"  = {unchanged} unverändert fortgeführt")
+        for field_change in result.plan_changes:
+            print(f"  Plan: {field_change.field} geändert")
+        for name, added, removed, changed in result.lists:
+            print(f"  {name}: +{len(added)} -{len(removed)} ~{len(changed)}")
+    return EXIT_OK if result.empty else EXIT_ERRORS
+
+
+def _short_value(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -275,7 +363,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     plan = importer(parse_options(importer, _options(args.option))).read(Path(args.path),
                                                                           target)
     out = dump(plan, args.out)
-    print(f"{len(plan.measures)} Maßnahmen übernommen: {out}")
+    points = sum(len(i.measurements) for i in plan.indicators)
+    print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")
     return EXIT_OK
 
 
@@ -328,6 +417,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
 
+    p = sub.add_parser("evaluate", help="evaluation of a plan at a date, with roll-ups")
+    p.add_argument("path", metavar="PLAN")
+    p.add_argument("--on", type=_date, help="reference date YYYY-MM-DD (default: today)")
+    p.add_argument("--stale-months", type=int, default=12,
+                   help="months without update after which a measure counts as stale")
+    p.add_argument("--out", metavar="FILE", help="write the evaluation document (YAML/JSON)")
+    p.add_argument("--json", action="store_true", help="print the roll-ups as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("diff", help="what changed between two plan versions")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_diff)
+
     p = sub.add_parser("schema", help="JSON Schema of every document kind")
     p.add_argument("--out", metavar="FILE")
     p.set_defaults(func=cmd_schema)
@@ -354,7 +458,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="read a measure table (CSV/XLSX) into a plan")
     p.add_argument("path", metavar="TABLE")
-    p.add_argument("--format", required=True, choices=["csv", "xlsx"])
+    p.add_argument("--format", required=True,
+                   help="importer id: csv, xlsx, indicator-csv (see 'teilhabe formats')")
     p.add_argument("--into", required=True, metavar="PLAN", help="the plan to update")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the new plan")

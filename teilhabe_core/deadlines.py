@@ -7,15 +7,13 @@ a state named like the phase (as Saale-Orla's phase workflow does).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .loader import load_file
-from .model import ConsultationResult, CouncilPaper, History, MeasureStatus, Plan
-from .workflow import history_path
+from .dates import add_months
+from .model import ConsultationResult, CouncilPaper, MeasureStatus, Plan
 
 if TYPE_CHECKING:
     from .app import AreaDocuments, Teilhabe
@@ -47,12 +45,6 @@ KINDS = {
     "consultation": "Beratung",
     "consultation_overdue": "Beratung überfällig",
 }
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def deadlines(app: Teilhabe, area_id: str, on: dt.date,
@@ -95,20 +87,9 @@ def deadlines(app: Teilhabe, area_id: str, on: dt.date,
     return sorted(out, key=lambda d: (d.date, d.kind, d.ref))
 
 
-def _history(docs: AreaDocuments, document: object) -> History | None:
-    loaded = docs.file_of(document)
-    if loaded is None:
-        return None
-    path = history_path(loaded.file)
-    if not path.exists():
-        return None
-    history = load_file(path).document
-    return history if isinstance(history, History) else None
-
-
 def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -> None:
     assert callable(add)
-    history = _history(docs, plan)
+    history = docs.history_of(plan)
     left = {e.from_state for e in history.entries} if history else set()
     for phase in plan.phases:
         if phase.id in left:
@@ -126,7 +107,7 @@ def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -
 def _paper_deadlines(paper: CouncilPaper, docs: AreaDocuments, on: dt.date,
                      add: object) -> None:
     assert callable(add)
-    history = _history(docs, paper)
+    history = docs.history_of(paper)
     consulted = [e.by for e in history.entries if e.transition == "consult"] if history else []
     for index, consultation in enumerate(paper.consultations):
         if consultation.date is None:

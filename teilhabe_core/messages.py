@@ -172,6 +172,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Eine Daueraufgabe (ongoing: true) hat kein Enddatum.",
         "An ongoing measure (ongoing: true) has no end date.",
     ),
+    "measurement-outside-period": (
+        "Die Messung vom {date} liegt außerhalb des Zeitraums des Indikators '{indicator}' "
+        "({low} bis {high}).",
+        "The measurement of {date} lies outside the period of indicator '{indicator}' "
+        "({low} to {high}).",
+    ),
+    "duplicate-measurement": (
+        "Für den {date}{breakdown} gibt es schon eine Messung ({first}).",
+        "There is already a measurement for {date}{breakdown} ({first}).",
+    ),
+    "dropped-without-reason": (
+        "Die Maßnahme ist entfallen (status: dropped); bitte unter 'dropped_reason' den "
+        "Grund angeben.",
+        "The measure was dropped (status: dropped); please give the reason in "
+        "'dropped_reason'.",
+    ),
 }
 
 

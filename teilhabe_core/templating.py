@@ -90,7 +90,17 @@ def environment(folders: Iterable[Path], markdown: bool = False) -> Any:
         date_de=format_date, money=format_money, number=format_number, label=label,
         md=md_escape, sentences=sentences,
     )
+    env.globals["indicator_chart"] = _indicator_chart
     return env
+
+
+def _indicator_chart(indicator: Any, element_id: str) -> Any:
+    """The indicator's SVG chart as safe markup (the chart escapes every text itself)."""
+    from markupsafe import Markup
+
+    from .charts import indicator_svg
+
+    return Markup(indicator_svg(indicator, element_id))  # noqa: S704 - escaped in charts
 
 
 def render_page(context: ExportContext, template: str, folders: Sequence[Path] = (),

@@ -61,6 +61,7 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
             partners=tuple(draw(st.lists(texts, max_size=2))),
             start=start, end=end, ongoing=ongoing,
             status=draw(st.sampled_from(MeasureStatus)),
+            progress=draw(st.none() | st.integers(0, 100)), dropped_reason=draw(texts),
             priority=draw(st.none() | st.sampled_from(Priority)),
             costs=draw(st.none() | money), crpd_articles=tuple(draw(st.lists(st.integers(1, 50),
                                                                             max_size=2))),
@@ -75,8 +76,10 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
         indicators.append(Indicator(
             id="ind", name=draw(texts), unit=draw(texts), baseline=draw(st.none() | values),
             target=draw(st.none() | values),
+            description=draw(texts),
             measurements=tuple(Measurement(date=draw(dates), value=draw(values),
-                                           breakdown=draw(st.dictionaries(ids, texts, max_size=2)))
+                                           breakdown=draw(st.dictionaries(ids, texts, max_size=2)),
+                                           note=draw(texts))
                                for _ in range(draw(st.integers(0, 3)))),
             measures=(measure_ids[0],)))
     barriers = []

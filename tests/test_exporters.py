@@ -247,7 +247,7 @@ ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "body", "a", "header", 
                 "footer", "p", "nav", "ol", "li", "h1", "h2", "h3", "dl", "dt", "dd", "table",
                 "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "ul", "section",
                 "span", "strong", "div", "style", "figure", "figcaption", "svg", "desc",
-                "line", "text", "rect"}
+                "line", "text", "rect", "circle", "polygon", "polyline"}
 
 
 class Page(HTMLParser):
@@ -511,7 +511,7 @@ def test_importers_come_from_plugins(app, tmp_path):
             return [Lines]
 
     fresh = Teilhabe.discover(plugins=[Plugin()])
-    assert [c.identifier for c in fresh.importers()] == ["csv", "lines", "xlsx"]
+    assert [c.identifier for c in fresh.importers()] == ["csv", "indicator-csv", "lines", "xlsx"]
     source = tmp_path / "t.txt"
     source.write_text("Eins\nZwei\n", "utf-8")
     plan = fresh.importer("lines")().read(source, doc(app, "boerde", th.Plan))

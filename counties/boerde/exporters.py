@@ -33,7 +33,9 @@ class BoerdeEvaluationReport(Exporter):
         data = {"evaluation": document, "plan": plan,
                 "measures": {m.id: m for m in plan.measures},
                 "statuses": [label(s) for s in rollup.STATUSES],
-                "rows": rollup.by_life_area(document, plan), "overall": rollup.overall(document),
+                "rollups": rollup.summarise(document, plan),
+                "rows": rollup.by_life_area(document, plan),
+                "overall": rollup.overall(document, plan),
                 "has_examples": document.example,
                 "page_title": document.title or f"Evaluation {plan.title}"}
         successors = ([p for p in context.documents.plans if p.supersedes == document.plan]

@@ -26,6 +26,7 @@ def teilhabe_exporters() -> list[type[Any]]:
 
 @hookimpl
 def teilhabe_importers() -> list[type[Any]]:
+    from .indicators import IndicatorCsvImporter
     from .tables import CsvMeasureImporter, XlsxMeasureImporter
 
-    return [CsvMeasureImporter, XlsxMeasureImporter]
+    return [CsvMeasureImporter, XlsxMeasureImporter, IndicatorCsvImporter]

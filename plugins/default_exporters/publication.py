@@ -14,9 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from attrs import define, field
+from attrs import define, evolve, field
 
+from teilhabe_core.coverage import barrier_summary, chain, transition_gaps
+from teilhabe_core.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
 from teilhabe_core.export import ExportContext, Exporter, Output, slug
+from teilhabe_core.indicators import progress, series
 from teilhabe_core.labels import label, vocabulary
 from teilhabe_core.model import LifeArea, Measure, Plan, Variant
 from teilhabe_core.templating import environment, stylesheet
@@ -38,6 +41,9 @@ class PublicationOptions:
         "help": "Beispiel-Maßnahmen (example: true) mit veröffentlichen"})
 
 
+LINEAGE_LABELS = {NEW: "neu", CONTINUED: "fortgeführt", COMPLETED: "abgeschlossen",
+                  DROPPED: "entfallen"}
+
 VARIANT_FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 
 
@@ -50,7 +56,26 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> 
     if plan.supersedes and context.documents is not None:
         predecessor = next((p for p in context.documents.plans if p.id == plan.supersedes), None)
     variant = context.variant
+    marks = lineage(plan, predecessor)
+    shown = plan if include_examples else evolve(
+        plan, indicators=tuple(i for i in plan.indicators if not i.example),
+        transitions=tuple(t for t in plan.transitions if not t.example),
+        barriers=tuple(b for b in plan.barriers if not b.example))
+    previous = {m.id: m for m in predecessor.measures} if predecessor else {}
     return {
+        "lineage": marks,
+        "lineage_label": LINEAGE_LABELS,
+        "completed": [previous[i] for i, mark in marks.items()
+                      if mark == COMPLETED and (include_examples or not previous[i].example)],
+        "given_up": [previous[i] for i, mark in marks.items()
+                     if mark == DROPPED and (include_examples or not previous[i].example)],
+        "indicators": shown.indicators,
+        "indicator_series": series,
+        "indicator_progress": progress,
+        "stages": chain(shown),
+        "gaps": transition_gaps(shown),
+        "barriers": barrier_summary(shown) if shown.barriers else None,
+        "measure_titles": {m.id: m.title for m in plan.measures},
         "plan": plan,
         "measures_all": measures,
         "counts": {la.id: sum(1 for m in measures if la.id in m.life_areas)

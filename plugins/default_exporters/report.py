@@ -1,4 +1,5 @@
-"""The evaluation report: counts by status and mean progress, overall and per life area."""
+"""The evaluation report: counts by status, mean progress, overdue and stale measures,
+overall and per life area, UN-CRPD article and responsible office."""
 
 from __future__ import annotations
 
@@ -23,13 +24,15 @@ def report_data(evaluation: Evaluation, context: ExportContext) -> dict[str, Any
         plan = next((p for p in context.documents.plans if p.id == evaluation.plan), None)
     if plan is None:
         raise ExportError(f"Der evaluierte Plan '{evaluation.plan}' wurde nicht gefunden.")
+    summary = rollup.summarise(evaluation, plan)
     return {
         "evaluation": evaluation,
         "plan": plan,
         "measures": {m.id: m for m in plan.measures},
         "statuses": [label(s) for s in rollup.STATUSES],
-        "rows": rollup.by_life_area(evaluation, plan),
-        "overall": rollup.overall(evaluation),
+        "rollups": summary,
+        "rows": list(summary.life_areas),
+        "overall": summary.overall,
         "vocab": vocabulary(context.area),
         "area_name": context.area.name if context.area else "",
         "variant": "long", "variant_label": "Evaluationsbericht", "root": "",

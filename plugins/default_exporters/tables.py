@@ -28,8 +28,10 @@ from teilhabe_core.converter import findings_from, structure
 from teilhabe_core.errors import DocumentError, Finding
 from teilhabe_core.export import ExportContext, Exporter, Importer, Output, file_stem
 from teilhabe_core.labels import LABELS, label
+from teilhabe_core.loader import read_bytes
 from teilhabe_core.messages import finding
 from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
+from teilhabe_core.yamlsafe import decode
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "ID"),
@@ -44,6 +46,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("end", "Ende"),
     ("ongoing", "Daueraufgabe"),
     ("status", "Status"),
+    ("progress", "Fortschritt (%)"),
+    ("dropped_reason", "Grund für Entfallen"),
     ("priority", "Priorität"),
     ("costs", "Kosten (EUR)"),
     ("indicators", "Indikatoren"),
@@ -231,6 +235,8 @@ def _parse(name: str, text: str) -> Any:
         return {"ja": True, "nein": False}.get(text.lower(), text)
     if name in ("status", "priority"):
         return _BY_LABEL.get(text, text)
+    if name == "progress":
+        return int(text) if text.isdigit() else text
     if name == "costs":
         try:
             return Decimal(text.replace(".", "").replace(",", ".")) if "," in text \
@@ -302,7 +308,7 @@ class CsvMeasureImporter(Importer):
     Options = ImportOptions
 
     def read(self, path: Path, target: Any) -> Plan:
-        text = path.read_bytes().decode("utf-8-sig", errors="strict")
+        text = decode(read_bytes(path), str(path))
         table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
         return import_rows(table, target, str(path), self.options.mode)
 

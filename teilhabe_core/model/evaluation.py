@@ -11,12 +11,17 @@ from .enums import MeasureStatus
 
 @frozen
 class EvaluationEntry:
-    """Status and progress (0–100 %) of one measure at the reference date."""
+    """Status and progress (0–100 %) of one measure at the reference date.
+
+    ``last_update`` is the date of the last recorded change of the measure (from its
+    history) on or before the reference date, if known.
+    """
 
     measure: str
     status: MeasureStatus
     progress: int = 0
     comment: str = ""
+    last_update: dt.date | None = None
 
 
 @frozen
@@ -30,4 +35,5 @@ class Evaluation:
     authors: str = ""
     summary: str = ""
     entries: tuple[EvaluationEntry, ...] = ()
+    stale_months: int = 12
     example: bool = False

@@ -26,7 +26,9 @@ class Measure:
     """A measure (Maßnahme): a problem, the approach to it, who does it and when.
 
     ``ongoing`` marks a permanent task without an end date. ``example`` marks
-    illustrative measures that are not taken from a real plan.
+    illustrative measures that are not taken from a real plan. ``progress`` (0–100 %)
+    is the responsible office's own estimate; ``dropped_reason`` says why a measure was
+    given up (kept in the plan so nothing disappears silently).
     """
 
     id: str
@@ -41,6 +43,8 @@ class Measure:
     end: dt.date | None = None
     ongoing: bool = False
     status: MeasureStatus = MeasureStatus.PLANNED
+    progress: int | None = None
+    dropped_reason: str = ""
     priority: Priority | None = None
     costs: Money | None = None
     indicators: tuple[str, ...] = ()
@@ -78,16 +82,23 @@ class Measurement:
     date: dt.date
     value: Decimal
     breakdown: dict[str, str] = field(factory=dict)
+    note: str = ""
 
 
 @frozen
 class Indicator:
-    """An impact indicator (Wirkungsindikator) with baseline, target and measurements."""
+    """An impact indicator (Wirkungsindikator) with baseline, target and measurements.
+
+    ``period`` bounds the measurements; ``measures`` and ``goals`` link the indicator
+    to what it is meant to show the effect of.
+    """
 
     id: str
     name: str
     unit: str = ""
     source: str = ""
+    description: str = ""
+    period: Period | None = None
     baseline: Decimal | None = None
     baseline_date: dt.date | None = None
     target: Decimal | None = None
