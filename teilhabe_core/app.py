@@ -35,6 +35,7 @@ from .model import (
     Evaluation,
     FundingCall,
     FundingProgramme,
+    GlossaryEntry,
     History,
     Plan,
     Variant,
@@ -320,8 +321,26 @@ class Teilhabe:
     def context_for(self, document: Any) -> RuleContext:
         area_id = area_of(document)
         if area_id is None or area_id not in self._areas:
-            return RuleContext(funding=tuple(self.funding_programmes()))
-        return self.documents(area_id).context(self.funding_programmes(), document)
+            return RuleContext(funding=tuple(self.funding_programmes()),
+                               glossary=self.glossary(None))
+        context = self.documents(area_id).context(self.funding_programmes(), document)
+        return evolve(context, glossary=self.glossary(area_id))
+
+    def glossary(self, area_id: str | None) -> tuple[GlossaryEntry, ...]:
+        """The merged glossary for ``area_id``: shared entries, then the area's own
+        (which replace shared entries of the same term). ``None``: shared ones only."""
+        from .easy import merge_glossaries
+
+        key = f"glossary:{area_id}"
+        if key not in self._cache:
+            results = [(name, result) for name, result in self._per_plugin("teilhabe_glossary")
+                       if not self._plugin_areas.get(name)
+                       or (area_id is not None and area_id in self._plugin_areas[name])]
+            shared = [g for name, r in results if not self._plugin_areas.get(name) for g in r]
+            own = [g for name, r in results if self._plugin_areas.get(name) for g in r]
+            self._cache[key] = merge_glossaries([*shared, *own])
+        entries: tuple[GlossaryEntry, ...] = self._cache[key]
+        return entries
 
     def load(self, path: str | os.PathLike[str]) -> Loaded:
         """Load and fully validate a file; raises :class:`DocumentError` on any error."""
@@ -338,6 +357,16 @@ class Teilhabe:
         except DocumentError as exc:
             return list(exc.findings)
         return self.check(loaded)
+
+    def check_document(self, document: Any) -> list[Finding]:
+        """Cross-document checks and plugin rules for an in-memory document (no file,
+        so findings carry field paths but no lines)."""
+        context = self.context_for(document)
+        findings = list(cross_checks(document, context))
+        for result in self._scoped("teilhabe_validate", area_of(document))(
+                document=document, context=context):
+            findings.extend(result)
+        return findings
 
     def check(self, loaded: Loaded) -> list[Finding]:
         """Warnings of loading, unknown area, cross-document checks and plugin rules."""

@@ -20,6 +20,7 @@ from .model import (
     Evaluation,
     FundingCall,
     FundingProgrammes,
+    Glossary,
     Indicator,
     MeasureStatus,
     Plan,
@@ -226,6 +227,20 @@ def check_funding_call(call: FundingCall) -> Iterator[Finding]:
         previous = stage.candidates
 
 
+def check_glossary(glossary: Glossary) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(glossary.entries):
+        here = f"entries[{i}]"
+        if not entry.explanation.strip():
+            yield finding("empty-text", f"{here}.explanation")
+        for j, form in enumerate((entry.term, *entry.forms)):
+            key = form.replace("·", "").replace("-", "").lower()
+            path = f"{here}.term" if j == 0 else f"{here}.forms[{j - 1}]"
+            if key in seen and seen[key] != i:
+                yield finding("duplicate-id", path, id=form, first=f"entries[{seen[key]}]")
+            seen.setdefault(key, i)
+
+
 def check_workflow(flow: Workflow) -> Iterator[Finding]:
     from .workflow import INPUTS, OBJECT_KINDS
 
@@ -268,6 +283,7 @@ CHECKS: dict[type[Any], Callable[[Any], Iterator[Finding]]] = {
     FundingProgrammes: check_funding_programmes,
     FundingCall: check_funding_call,
     Workflow: check_workflow,
+    Glossary: check_glossary,
 }
 
 

@@ -176,9 +176,23 @@ def cmd_publish(args: argparse.Namespace) -> int:
         outputs.extend(step.run())
         progress.step(f"{step.area or 'alle'}: {step.label}")
     paths = write_outputs(outputs, args.out)
+    for area_id in area_ids:
+        _print_easy_summary(app, area_id)
     index = Path(args.out).resolve() / "index.html"
     print(f"{len(paths)} Dateien für {len(area_ids)} Gebiete geschrieben. Startseite: {index}")
     return EXIT_OK
+
+
+def _print_easy_summary(app: Teilhabe, area_id: str) -> None:
+    """Writers get feedback on their Leichte Sprache texts in every publication build."""
+    plan = app.documents(area_id).current_plan()
+    if plan is None:
+        return
+    easy = [f for f in app.check_document(plan) if f.rule.startswith("ls.")]
+    if easy:
+        rules = sorted({f.rule for f in easy})
+        print(f"{area_id}: {len(easy)} Hinweise zur Leichten Sprache ({', '.join(rules)}); "
+              "Details: teilhabe validate", file=sys.stderr)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from .model import (
     Evaluation,
     FundingCall,
     FundingProgrammes,
+    Glossary,
     History,
     Plan,
     Workflow,
@@ -24,13 +25,14 @@ DOCUMENT_KINDS: dict[str, type[Any]] = {
     "funding_call": FundingCall,
     "history": History,
     "workflow": Workflow,
+    "glossary": Glossary,
 }
 """``document:`` value → model class. Each file holds exactly one document."""
 
 KIND_OF: dict[type[Any], str] = {cls: kind for kind, cls in DOCUMENT_KINDS.items()}
 
 Document = (Area | Plan | Evaluation | CouncilPaper | FundingProgrammes | FundingCall | History
-            | Workflow)
+            | Workflow | Glossary)
 
 
 def kind_of(document: Any) -> str:
@@ -46,4 +48,4 @@ def area_of(document: Any) -> str | None:
     if isinstance(document, Area):
         return document.id
     county = getattr(document, "county", None)
-    return county if isinstance(county, str) else None
+    return county if isinstance(county, str) and county else None

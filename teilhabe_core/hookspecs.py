@@ -20,7 +20,7 @@ import pluggy
 if TYPE_CHECKING:
     from .errors import Finding
     from .export import Exporter, Importer
-    from .model import FundingProgramme
+    from .model import FundingProgramme, Glossary
     from .plugin import AreaSource
     from .rules import RuleContext
     from .workflow import TransitionEvent, WorkflowSource
@@ -67,6 +67,27 @@ def teilhabe_funding_programmes() -> Sequence[FundingProgramme]:
         @hookimpl
         def teilhabe_funding_programmes():
             return load_funding_programmes(Path(__file__).parent / "funding.yaml")
+    """
+
+
+@hookspec
+def teilhabe_glossary() -> Sequence[Glossary]:
+    """Provide glossaries (Wörterbuch) of hard words for texts in Leichte Sprache.
+
+    **When**: when easy-language texts are checked (``teilhabe validate``) or the easy
+    publication is rendered. *Area-scoped*: an area's glossary applies to its documents
+    only; glossaries of plugins without areas apply to every area.
+
+    **Args**: none.
+
+    **Returns**: a list of :class:`~teilhabe_core.model.Glossary`. Entries of an area's
+    glossary replace shared entries with the same term. Not firstresult.
+
+    **Example**::
+
+        @hookimpl
+        def teilhabe_glossary():
+            return [load_glossary(Path(__file__).parent / "glossary.yaml")]
     """
 
 

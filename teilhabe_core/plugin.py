@@ -14,15 +14,16 @@ with ``mycounty/area.yaml`` (``document: area``) and plans in ``mycounty/data/``
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pluggy
 from attrs import evolve, frozen
 
-from .errors import DocumentError, Finding, Level
+from .errors import DocumentError, Finding, Level, PluginError
 from .hookspecs import PROJECT
 from .loader import load_file
-from .model import Area, FundingProgramme, FundingProgrammes
+from .model import Area, FundingProgramme, FundingProgrammes, Glossary
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 """Decorator for hook implementations: ``@hookimpl def teilhabe_areas(): ...``."""
@@ -84,6 +85,14 @@ def load_funding_programmes(path: Path) -> list[FundingProgramme]:
                                      message_en="'funding_programmes' is expected here.")],
                             str(path))
     return list(loaded.document.programmes)
+
+
+def load_glossary(path: str | os.PathLike[str]) -> Glossary:
+    """Load a ``document: glossary`` YAML file (raises :class:`DocumentError` if invalid)."""
+    document = load_file(path).document
+    if not isinstance(document, Glossary):
+        raise PluginError(f"{path} ist kein Wörterbuch (document: glossary).")
+    return document
 
 
 def rule_finding(rule: str, path: str, message: str, message_en: str = "",

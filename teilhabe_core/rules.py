@@ -9,7 +9,15 @@ from attrs import field, frozen
 
 from .errors import Finding
 from .messages import finding
-from .model import Area, CouncilPaper, Evaluation, FundingCall, FundingProgramme, Plan
+from .model import (
+    Area,
+    CouncilPaper,
+    Evaluation,
+    FundingCall,
+    FundingProgramme,
+    GlossaryEntry,
+    Plan,
+)
 
 
 @frozen
@@ -22,6 +30,8 @@ class RuleContext:
     papers: tuple[CouncilPaper, ...] = ()
     calls: tuple[FundingCall, ...] = ()
     funding: tuple[FundingProgramme, ...] = field(default=())
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """The merged glossary for the area (shared entries and the area's own)."""
 
     def plan(self, plan_id: str) -> Plan | None:
         return next((p for p in self.plans if p.id == plan_id), None)

@@ -57,7 +57,7 @@ def test_help_does_not_import_exporters():
     out = subprocess.run([sys.executable, "-X", "importtime", "-m", "teilhabe_core", "--help"],
                          capture_output=True, text=True, check=True)
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
-    for heavy in ("jinja2", "openpyxl", "babel", "icalendar",
+    for heavy in ("jinja2", "openpyxl", "babel", "icalendar", "wordfreq", "pyphen",
                   "teilhabe_plugins.default_exporters"):
         assert heavy not in imported, heavy
     plain = subprocess.run([sys.executable, "-X", "importtime", "-c", "import teilhabe_core"],

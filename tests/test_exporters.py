@@ -247,7 +247,7 @@ ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "body", "a", "header", 
                 "footer", "p", "nav", "ol", "li", "h1", "h2", "h3", "dl", "dt", "dd", "table",
                 "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "ul", "section",
                 "span", "strong", "div", "style", "figure", "figcaption", "svg", "desc",
-                "line", "text", "rect", "circle", "polygon", "polyline"}
+                "line", "text", "rect", "circle", "polygon", "polyline", "dfn"}
 
 
 class Page(HTMLParser):

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from teilhabe_core.errors import Finding
-from teilhabe_core.model import Area, AreaKind, FundingCall
-from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.model import Area, AreaKind, FundingCall, Glossary
+from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, load_glossary, rule_finding
 from teilhabe_core.rules import RuleContext
 from teilhabe_core.workflow import WorkflowSource
 
@@ -50,3 +50,8 @@ def teilhabe_exporters() -> list[type[Any]]:
     from .exporters import SelectionStages
 
     return [SelectionStages]
+
+
+@hookimpl
+def teilhabe_glossary() -> list[Glossary]:
+    return [load_glossary(HERE / "glossary.yaml")]

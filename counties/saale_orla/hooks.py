@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from teilhabe_core.errors import Finding
-from teilhabe_core.model import Plan
-from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.model import Glossary, Plan
+from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, load_glossary, rule_finding
 from teilhabe_core.rules import RuleContext
 from teilhabe_core.workflow import GuardContext, WorkflowSource
 
@@ -80,3 +80,8 @@ def teilhabe_exporters() -> list[type[Any]]:
     from .exporters import WorkPlanTimeline
 
     return [WorkPlanTimeline]
+
+
+@hookimpl
+def teilhabe_glossary() -> list[Glossary]:
+    return [load_glossary(HERE / "glossary.yaml")]

@@ -10,18 +10,20 @@ shipping one with the same name in its ``templates/`` folder, and its words
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from attrs import define, evolve, field
+from markupsafe import Markup
 
 from teilhabe_core.coverage import barrier_summary, chain, transition_gaps
 from teilhabe_core.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
+from teilhabe_core.easy.markup import GlossaryMarker
 from teilhabe_core.export import ExportContext, Exporter, Output, slug
 from teilhabe_core.indicators import progress, series
 from teilhabe_core.labels import label, vocabulary
-from teilhabe_core.model import LifeArea, Measure, Plan, Variant
+from teilhabe_core.model import GlossaryEntry, LifeArea, Measure, Plan, Variant
 from teilhabe_core.templating import environment, stylesheet
 
 HERE = Path(__file__).parent / "templates"
@@ -101,6 +103,24 @@ def template_env(context: ExportContext, markdown: bool = False) -> Any:
     return environment([*context.templates_dirs, HERE], markdown=markdown)
 
 
+def glossary_of(context: ExportContext) -> tuple[GlossaryEntry, ...]:
+    if context.app is None:
+        return ()
+    return context.app.glossary(context.area.id if context.area else None)
+
+
+def easy_html(context: ExportContext) -> Callable[[str], Markup]:
+    """A fresh per-page function: easy text → sentence lines with glossary words
+    explained at their first use on that page."""
+    marker = GlossaryMarker(glossary_of(context))
+    return lambda text: Markup(marker.html(text))  # noqa: S704 - GlossaryMarker escapes
+
+
+def easy_markdown(context: ExportContext) -> Callable[[str], str]:
+    marker = GlossaryMarker(glossary_of(context))
+    return marker.markdown
+
+
 class HtmlPublication(Exporter):
     identifier = "html"
     name = "Veröffentlichung als Website (HTML)"
@@ -118,12 +138,12 @@ class HtmlPublication(Exporter):
         outputs = [stylesheet()]
         title = f"{document.title} – {data['variant_label']}"
         outputs.append(Output("index.html", env.get_template("plan_index.html.j2").render(
-            **data, root="", page_title=title)))
+            **data, root="", page_title=title, easy_html=easy_html(context))))
         for life_area in document.life_areas:
             measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
             html = env.get_template("plan_area.html.j2").render(
                 **data, root="", life_area=life_area, measures=measures,
-                page_title=f"{life_area.name} – {title}")
+                page_title=f"{life_area.name} – {title}", easy_html=easy_html(context))
             outputs.append(Output(page_of(life_area), html))
         return outputs
 
@@ -143,7 +163,8 @@ class MarkdownPublication(Exporter):
         data = plan_context(document, context, self.options.include_examples)
         by_area = {la.id: [m for m in data["measures_all"] if la.id in m.life_areas]
                    for la in document.life_areas}
-        text = env.get_template("plan.md.j2").render(**data, by_area=by_area)
+        text = env.get_template("plan.md.j2").render(**data, by_area=by_area,
+                                                     easy_md=easy_markdown(context))
         name = f"{slug(document.id)}-{VARIANT_FOLDERS[context.variant]}.md"
         return [Output(name, text)]
 

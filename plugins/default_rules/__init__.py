@@ -10,12 +10,15 @@ from teilhabe_core.model import MeasureStatus, Plan, PlanKind, PlanStatus
 from teilhabe_core.plugin import hookimpl, rule_finding
 from teilhabe_core.rules import RuleContext
 
+from .easy_language import easy_findings
+
 
 @hookimpl
 def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
     findings: list[Finding] = []
     if isinstance(document, Plan):
         findings.extend(_plan_rules(document))
+    findings.extend(easy_findings(document, context))
     return findings
 
 

@@ -4,6 +4,7 @@ from .area import (
     Area,
     Body,
     CrossCuttingGoal,
+    EasyLanguageSettings,
     Event,
     LifeArea,
     Network,
@@ -32,6 +33,7 @@ from .enums import (
 )
 from .evaluation import Evaluation, EvaluationEntry
 from .funding import FundingCall, FundingProgramme, FundingProgrammes, SelectionStage
+from .glossary import Glossary, GlossaryEntry
 from .history import History, HistoryEntry
 from .paper import Consultation, CouncilPaper, FinancialImpact, HistoryNote
 from .plan import (
@@ -61,6 +63,7 @@ __all__ = [
     "ConsultationRole",
     "CouncilPaper",
     "CrossCuttingGoal",
+    "EasyLanguageSettings",
     "Evaluation",
     "EvaluationEntry",
     "Event",
@@ -69,6 +72,8 @@ __all__ = [
     "FundingCall",
     "FundingProgramme",
     "FundingProgrammes",
+    "Glossary",
+    "GlossaryEntry",
     "History",
     "HistoryEntry",
     "HistoryNote",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from attrs import field, frozen
 
@@ -40,6 +41,22 @@ class Vocabulary:
     measure: str = "Maßnahme"
     measures: str = "Maßnahmen"
     plan: str = "Aktionsplan"
+
+
+@frozen
+class EasyLanguageSettings:
+    """How an area checks and writes Leichte Sprache.
+
+    ``compound_style``: ``mediopunkt`` (Aktions·plan) or ``hyphen`` (Aktions-Plan) for
+    suggested splits of long words; ``rare_word_zipf``: words less frequent than this on
+    the Zipf scale of ``wordfreq`` count as hard; ``disabled_rules``: rule ids not checked.
+    """
+
+    max_words: int = 12
+    compound_style: str = "mediopunkt"
+    min_compound_length: int = 10
+    rare_word_zipf: Decimal = Decimal("3.0")
+    disabled_rules: tuple[str, ...] = ()
 
 
 @frozen
@@ -123,6 +140,7 @@ class Area:
     intro: str = ""
     vocabulary: Vocabulary = field(factory=Vocabulary)
     plan_defaults: PlanDefaults = field(factory=PlanDefaults)
+    easy_language: EasyLanguageSettings = field(factory=EasyLanguageSettings)
     life_areas: tuple[LifeArea, ...] = ()
     goals: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()

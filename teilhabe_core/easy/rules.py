@@ -1,0 +1,369 @@
+"""The Leichte Sprache rules. Each is a heuristic; its docstring says what it cannot see.
+
+A rule gets the checked :class:`Text` and yields :class:`Hit` objects (character span,
+message, suggestion). Rules are registered in :data:`RULES` with an id (``ls.…``), a
+German title and a default level (``error`` or ``warning``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from attrs import frozen
+
+from ..model import EasyLanguageSettings, GlossaryEntry
+from . import lexicon as lx
+from .text import MEDIOPUNKT, Sentence, Word, sentences
+
+
+@frozen
+class Hit:
+    start: int
+    end: int
+    message: str
+    suggestion: str = ""
+
+
+class Text:
+    """A text prepared for the rules: sentences, settings, glossary lookup."""
+
+    def __init__(self, text: str, settings: EasyLanguageSettings,
+                 glossary: tuple[GlossaryEntry, ...], known_words: frozenset[str]) -> None:
+        self.text = text
+        self.settings = settings
+        self.sentences = sentences(text)
+        self.glossary = glossary
+        self.known = known_words
+        self.forms: dict[str, GlossaryEntry] = {}
+        for entry in glossary:
+            for form in (entry.term, *entry.forms):
+                self.forms[norm(form)] = entry
+
+    def in_glossary(self, word: str) -> GlossaryEntry | None:
+        return lookup(self.forms, word)
+
+
+def lookup(forms: dict[str, GlossaryEntry], word: str) -> GlossaryEntry | None:
+    """The glossary entry of ``word`` (normalised), allowing simple inflection endings
+    (Aktionsplans, Barrieren)."""
+    key = norm(word)
+    entry = forms.get(key)
+    if entry is None:
+        for suffix in ("s", "es", "n", "en", "e", "er"):
+            if key.endswith(suffix) and key[: -len(suffix)] in forms:
+                return forms[key[: -len(suffix)]]
+    return entry
+
+
+def norm(word: str) -> str:
+    return word.replace(MEDIOPUNKT, "").replace("-", "").replace(" ", "").lower()
+
+
+def _span(sentence: Sentence) -> tuple[int, int]:
+    return sentence.start, sentence.end
+
+
+# -- sentence rules ---------------------------------------------------------------------
+
+
+def sentence_length(t: Text) -> Iterator[Hit]:
+    """Sentence longer than ``max_words`` words (default 12). Counts every word and
+    number; a Mediopunkt word counts once. Cannot judge whether a long sentence is a
+    simple list."""
+    limit = t.settings.max_words
+    for s in t.sentences:
+        if len(s.words) > limit:
+            yield Hit(*_span(s), f"Der Satz hat {len(s.words)} Wörter (erlaubt: {limit}).",
+                      "Teilen Sie den Satz in mehrere kurze Sätze.")
+
+
+def one_statement(t: Text) -> Iterator[Hit]:
+    """More than one statement: a subordinating conjunction (dass, weil, wenn …), a comma
+    followed by a relative pronoun, a conjunction or a finite verb, or two finite
+    auxiliary/modal verbs. Without a parser it misses clauses joined by 'und' without
+    comma and main verbs outside the auxiliary list."""
+    for s in t.sentences:
+        ws = s.words
+        for w in ws:
+            if w.lower in lx.SUBORDINATORS:
+                yield Hit(w.start, w.end, f"'{w.text}' leitet einen Neben·satz ein.",
+                          "Schreiben Sie 2 Sätze: eine Aussage pro Satz.")
+                break
+        else:
+            hit = _comma_clause(t.text, s)
+            if hit is not None:
+                yield hit
+                continue
+            finite = [w for w in ws if w.lower in lx.FINITE_AUX]
+            if len(finite) >= 2 and not _same_group(finite):
+                yield Hit(finite[1].start, finite[1].end,
+                          f"Der Satz hat mehrere Verben ('{finite[0].text}', "
+                          f"'{finite[1].text}').", "Schreiben Sie eine Aussage pro Satz.")
+
+
+def _same_group(finite: list[Word]) -> bool:
+    # "werden … werden" in one verb group is rare; two forms far apart are two clauses.
+    return len(finite) == 2 and finite[1].start - finite[0].end < 2
+
+
+def _comma_clause(text: str, s: Sentence) -> Hit | None:
+    for match in re.finditer(",", s.text):
+        pos = s.start + match.start()
+        after = [w for w in s.words if w.start > pos]
+        if not after:
+            continue
+        nxt = after[0]
+        if nxt.lower in lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS \
+                or nxt.lower in ("um", "ohne", "anstatt"):
+            return Hit(pos, nxt.end, "Das Komma trennt hier 2 Aussagen.",
+                       "Machen Sie aus jeder Aussage einen eigenen Satz.")
+    return None
+
+
+_PARTICIPLE_GE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|\w{3,}iert)$")
+_PARTICIPLE_T = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}t$")
+_PARTICIPLE_EN = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}en$")
+
+
+def passive(t: Text) -> Iterator[Hit]:
+    """Passive voice: a form of 'werden' with a past participle in the same sentence
+    (ge-…-t/-en, …-iert, be-/ver-/er-…-t; after 'wurde'/'worden' also be-/ver-…-en),
+    and every 'worden' (passive perfect).
+    'werden' + infinitive (future tense) is not reported. Misses participles without
+    these markers and may take an adjective ending in -t for a participle."""
+    for s in t.sentences:
+        lowered = [w.lower.replace(MEDIOPUNKT, "") for w in s.words]
+        for i, word in enumerate(lowered):
+            past = word in lx.WERDEN_PAST
+            if word == "worden":  # only ever used in the passive perfect
+                w = s.words[i]
+                yield Hit(w.start, w.end, "Der Satz steht im Passiv.",
+                          "Schreiben Sie, wer etwas getan hat: 'Der Kreis·tag hat …'.")
+                break
+            if not (past or word in lx.WERDEN_PRESENT):
+                continue
+            for later in lowered[i + 1:]:
+                if (_PARTICIPLE_GE.match(later) and not later.startswith("gegen")) \
+                        or _PARTICIPLE_T.match(later) \
+                        or (past and _PARTICIPLE_EN.match(later)):
+                    w = s.words[i]
+                    yield Hit(w.start, s.words[lowered.index(later, i + 1)].end,
+                              "Der Satz steht im Passiv.",
+                              "Schreiben Sie, wer etwas tut: 'Der Landkreis baut …'.")
+                    break
+            else:
+                continue
+            break
+
+
+def genitive(t: Text) -> Iterator[Hit]:
+    """Genitive: the articles des/eines/dieses … and prepositions that need the
+    genitive (wegen, trotz, aufgrund …). Misses genitive after 'der' (feminine) and
+    the -s genitive of names ('Annas Haus')."""
+    for s in t.sentences:
+        for w in s.words:
+            if w.lower in lx.GENITIVE_ARTICLES:
+                yield Hit(w.start, w.end, f"'{w.text}' ist ein Genitiv.",
+                          "Schreiben Sie 'von dem …' statt 'des …'.")
+            elif w.lower in lx.GENITIVE_PREPOSITIONS:
+                yield Hit(w.start, w.end, f"'{w.text}' verlangt den Genitiv.",
+                          "Schreiben Sie einfacher, z. B. 'weil' → 2 Sätze, 'mit'.")
+
+
+def konjunktiv(t: Text) -> Iterator[Hit]:
+    """Konjunktiv: würde, wäre, hätte, könnte, sollte, sei … Cannot tell 'sollte' in the
+    past indicative from the Konjunktiv; 'Sei/Seien Sie …' (imperative) is allowed."""
+    for s in t.sentences:
+        for i, w in enumerate(s.words):
+            if w.lower not in lx.KONJUNKTIV:
+                continue
+            if w.lower in ("sei", "seien") and (i == 0 or (i + 1 < len(s.words)
+                                                           and s.words[i + 1].text == "Sie")):
+                continue
+            yield Hit(w.start, w.end, f"'{w.text}' ist eine Möglichkeits·form (Konjunktiv).",
+                      "Schreiben Sie, was ist: 'wir machen', 'es gibt'.")
+
+
+def negation(t: Text) -> Iterator[Hit]:
+    """Negation (nicht, kein, nie, niemand …). Negative prefixes (un-, -los) are not
+    found. Sometimes a negation is the clearest way; the finding is a warning."""
+    for s in t.sentences:
+        for w in s.words:
+            if w.lower in lx.NEGATIONS:
+                yield Hit(w.start, w.end, f"'{w.text}' ist eine Verneinung.",
+                          "Schreiben Sie möglichst positiv, was gilt.")
+
+
+def number_words(t: Text) -> Iterator[Hit]:
+    """Numbers written as words (zwei … zwölf, hundert, tausend, Millionen). 'ein/eine'
+    is not reported (it is mostly an article); words that merely contain a number word
+    (Achtung) are not reported either."""
+    for s in t.sentences:
+        for w in s.words:
+            digit = lx.NUMBER_WORDS.get(w.lower)
+            if digit is not None:
+                yield Hit(w.start, w.end, f"Die Zahl '{w.text}' ist als Wort geschrieben.",
+                          f"Schreiben Sie die Zahl als Ziffer: {digit}.")
+
+
+def large_numbers(t: Text) -> Iterator[Hit]:
+    """Large numbers (from 10.000) and numbers with decimals are hard to read. Years
+    and dates are not reported."""
+    for s in t.sentences:
+        for w in s.words:
+            if not w.text[0].isdigit():
+                continue
+            digits = w.text.replace(".", "")
+            if "," in w.text:
+                yield Hit(w.start, w.end, f"'{w.text}' hat Stellen nach dem Komma.",
+                          "Runden Sie die Zahl oder schreiben Sie 'etwa …'.")
+            elif digits.isascii() and digits.isdigit() and int(digits) >= 10000:
+                yield Hit(w.start, w.end, f"'{w.text}' ist eine große Zahl.",
+                          "Schreiben Sie 'viele' oder vergleichen Sie die Zahl.")
+
+
+_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*\b")
+
+
+def abbreviations(t: Text) -> Iterator[Hit]:
+    """Abbreviations (z. B., usw., bzw. …, from a list) and all-caps acronyms (UN, ÖPNV)
+    unless the glossary explains them. Abbreviations missing from the list are not
+    found."""
+    for short, long in lx.ABBREVIATIONS.items():
+        for match in re.finditer(re.escape(short), t.text):
+            if match.start() > 0 and t.text[match.start() - 1].isalpha():
+                continue
+            yield Hit(match.start(), match.end(), f"'{short}' ist eine Abkürzung.",
+                      f"Schreiben Sie das Wort aus: '{long}'.")
+    for match in _ACRONYM.finditer(t.text):
+        if t.in_glossary(match.group()) is None:
+            yield Hit(match.start(), match.end(), f"'{match.group()}' ist eine Abkürzung.",
+                      "Schreiben Sie das Wort aus oder erklären Sie es im Wörterbuch.")
+
+
+def compounds(t: Text) -> Iterator[Hit]:
+    """Long compound nouns not split: a capitalised word of at least
+    ``min_compound_length`` letters without Mediopunkt or hyphen that splits into common
+    words at a hyphenation point (pyphen + wordfreq). The split is a suggestion; a word
+    whose parts are not common on their own (Inklusion) is not reported."""
+    style = t.settings.compound_style
+    seen: set[str] = set()
+    for s in t.sentences:
+        for w in s.words:
+            text = w.text
+            if (not text[0].isupper() or MEDIOPUNKT in text or "-" in text
+                    or len(text) < t.settings.min_compound_length or not text.isalpha()
+                    or text in seen or _ACRONYM.fullmatch(text)):
+                continue
+            parts = lx.split_compound(text)
+            if parts is None:
+                continue
+            seen.add(text)
+            joined = "-".join(p[0].upper() + p[1:] for p in parts) if style == "hyphen" \
+                else MEDIOPUNKT.join(parts)
+            yield Hit(w.start, w.end, f"'{text}' ist ein langes Wort.",
+                      f"Trennen Sie das Wort: {joined}")
+
+
+_SPECIAL = re.compile(r"[§%&;()\[\]{}/\\*#<>|~^]")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+
+
+def special_characters(t: Text) -> Iterator[Hit]:
+    """Special characters (§ % & ; brackets, slashes …). Inside web and e-mail addresses
+    they are allowed."""
+    allowed = [(m.start(), m.end()) for m in _URL.finditer(t.text)]
+    for match in _SPECIAL.finditer(t.text):
+        if any(a <= match.start() < b for a, b in allowed):
+            continue
+        char = match.group()
+        words = {"%": "Prozent", "&": "und", "§": "Paragraf", "/": "oder"}
+        hint = f"Schreiben Sie '{words[char]}'." if char in words else \
+            "Schreiben Sie ohne Sonder·zeichen."
+        yield Hit(match.start(), match.end(), f"Das Sonder·zeichen '{char}' ist schwer.", hint)
+
+
+_EXPLAINS = re.compile(r"\b(?:bedeutet|heißt|heißen|bedeuten|das ist|das sind|gemeint)\b",
+                       re.IGNORECASE)
+
+
+def hard_words(t: Text) -> Iterator[Hit]:
+    """Hard words: rare in everyday German (wordfreq Zipf frequency below
+    ``rare_word_zipf``), not in the glossary and not explained in the same or the next
+    sentence ('… bedeutet …', '… heißt …', 'Das ist …'). Reported at first use only.
+    Names and words of the area profile are known. Frequency is not the same as
+    difficulty: common technical words (Inklusion) still need the glossary."""
+    threshold = float(t.settings.rare_word_zipf)
+    seen: set[str] = set()
+    for index, s in enumerate(t.sentences):
+        window = s.text + " " + (t.sentences[index + 1].text if index + 1 < len(t.sentences)
+                                 else "")
+        for w in s.words:
+            key = w.plain.lower()
+            if (key in seen or len(key) < 5 or not w.plain.isalpha()
+                    or key in lx.FUNCTION_WORDS or key in t.known
+                    or t.in_glossary(w.text) is not None):
+                continue
+            seen.add(key)
+            parts = [p for p in re.split(rf"[{MEDIOPUNKT}-]", w.text) if p]
+            if lx.zipf(w.plain) >= threshold or (
+                    len(parts) > 1 and all(lx.zipf(p.capitalize()) >= threshold
+                                           or lx.zipf(p) >= threshold for p in parts)):
+                continue
+            if _EXPLAINS.search(window) or lx.split_compound(w.plain) is not None:
+                continue  # explained, or a compound of common words (ls.compound)
+            yield Hit(w.start, w.end, f"'{w.text}' ist ein schweres Wort.",
+                      "Nehmen Sie ein leichteres Wort, erklären Sie es beim ersten Mal "
+                      "oder nehmen Sie es ins Wörterbuch auf.")
+
+
+def consistency(t: Text) -> Iterator[Hit]:
+    """The same thing named with different words: a glossary term and one of its
+    synonyms in one text, or one word written in two ways (Aktions·plan / Aktionsplan).
+    Synonyms the glossary does not list are not found."""
+    first: dict[str, Word] = {}
+    concept: dict[str, Word] = {}
+    synonyms = {norm(syn): entry for entry in t.glossary for syn in entry.synonyms}
+    for s in t.sentences:
+        for w in s.words:
+            key = norm(w.text)
+            if key in first and first[key].text != w.text and \
+                    first[key].text.lower() != w.text.lower():
+                yield Hit(w.start, w.end, f"'{w.text}' ist anders geschrieben als vorher "
+                          f"('{first[key].text}').", f"Schreiben Sie immer '{first[key].text}'.")
+            first.setdefault(key, w)
+            entry = t.in_glossary(w.text) or synonyms.get(key)
+            if entry is None:
+                continue
+            name = entry.term
+            if name in concept and norm(concept[name].text) != key and \
+                    t.in_glossary(concept[name].text) is not t.in_glossary(w.text):
+                yield Hit(w.start, w.end, f"'{w.text}' und '{concept[name].text}' meinen "
+                          "dasselbe.", f"Nehmen Sie immer dasselbe Wort: '{entry.term}'.")
+            concept.setdefault(name, w)
+
+
+@frozen
+class Rule:
+    id: str
+    title: str
+    level: str
+    check: Callable[[Text], Iterator[Hit]]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("ls.sentence-length", "Satz zu lang", "error", sentence_length),
+    Rule("ls.one-statement", "Mehr als eine Aussage im Satz", "error", one_statement),
+    Rule("ls.passive", "Passiv", "error", passive),
+    Rule("ls.genitive", "Genitiv", "error", genitive),
+    Rule("ls.konjunktiv", "Konjunktiv", "error", konjunktiv),
+    Rule("ls.negation", "Verneinung", "warning", negation),
+    Rule("ls.number-words", "Zahl als Wort", "warning", number_words),
+    Rule("ls.large-number", "Große Zahl", "warning", large_numbers),
+    Rule("ls.abbreviation", "Abkürzung", "error", abbreviations),
+    Rule("ls.compound", "Langes Wort nicht getrennt", "warning", compounds),
+    Rule("ls.special-character", "Sonderzeichen", "error", special_characters),
+    Rule("ls.hard-word", "Schweres Wort", "warning", hard_words),
+    Rule("ls.consistency", "Verschiedene Wörter für dasselbe", "warning", consistency),
+)

@@ -1,0 +1,88 @@
+"""Splitting German text into sentences and words, keeping character positions."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+MEDIOPUNKT = "·"
+
+_WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
+# Abbreviations whose period does not end a sentence.
+_NO_END = re.compile(r"(?:\b[a-zäöü]{1,4}|\b[A-ZÄÖÜ])\.$")
+_MONTH_OR_LOWER = re.compile(
+    r"[a-zäöü]|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember)\b")
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+
+
+@frozen
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def plain(self) -> str:
+        """The word without Mediopunkt or hyphens (``Aktions·plan`` → ``Aktionsplan``)."""
+        return self.text.replace(MEDIOPUNKT, "").replace("-", "")
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@frozen
+class Sentence:
+    text: str
+    start: int
+    end: int
+    words: tuple[Word, ...]
+
+
+def words(text: str, offset: int = 0) -> tuple[Word, ...]:
+    return tuple(Word(m.group(), m.start() + offset, m.end() + offset)
+                 for m in _WORD.finditer(text))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences end at ``.``, ``!``, ``?`` or ``:`` before a blank or the end, and at line
+    breaks; a period after a known abbreviation pattern (``z.``, ``B.``, ``Nr.``, ``2.``)
+    does not end a sentence."""
+    out: list[Sentence] = []
+    start = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        end_here = False
+        if char == "\n":
+            end_here = True
+        elif char in ".!?:" and (index + 1 == length or text[index + 1].isspace()):
+            before = text[start:index + 1]
+            end_here = not (char == "." and index + 1 < length and (
+                (_ORDINAL.search(before) and _MONTH_OR_LOWER.match(text[index + 1:].lstrip(" ")))
+                or (_NO_END.search(before) and not _next_is_upper_after_space(text, index))))
+        if end_here:
+            _add(out, text, start, index + 1)
+            start = index + 1
+        index += 1
+    _add(out, text, start, length)
+    return out
+
+
+def _next_is_upper_after_space(text: str, index: int) -> bool:
+    rest = text[index + 1:].lstrip(" ")
+    return bool(rest) and rest[0].isupper() and not re.match(r"[A-ZÄÖÜ]\.", rest)
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    begin = start + lead
+    finish = begin + len(stripped)
+    out.append(Sentence(stripped, begin, finish, words(stripped, begin)))
