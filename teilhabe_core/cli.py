@@ -299,6 +299,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from .diff import diff_plans
 
+    for path in (args.old, args.new):
+        if not Path(path).is_file():
+            print(f"teilhabe: Fehler: Datei nicht gefunden: {path}", file=sys.stderr)
+            return EXIT_USAGE
     app = _app()
     old, new = _plan(app, args.old), _plan(app, args.new)
     result = diff_plans(old, new)

@@ -29,8 +29,8 @@ def test_script_is_installed():
     assert SCRIPT.exists()
 
 
-COMMANDS = ["counties", "formats", "validate", "export", "publish", "status", "schema",
-            "new-county", "transition", "import"]
+COMMANDS = ["counties", "formats", "validate", "export", "publish", "status", "evaluate",
+            "diff", "schema", "new-county", "transition", "import"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -230,3 +230,21 @@ def test_schema_out(tmp_path):
     schema = json.loads((tmp_path / "s.json").read_text("utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert json.loads(run("schema").stdout) == schema
+
+
+def test_diff_and_evaluate_on_the_installed_script(tmp_path):
+    one, two = BOERDE / "aktionsplan-1.yaml", BOERDE / "aktionsplan-2.yaml"
+    same = run("diff", str(two), str(two))
+    assert same.returncode == 0 and "unverändert fortgeführt" in same.stdout
+    changed = run("diff", str(one), str(two))
+    assert changed.returncode == 1
+    assert "+ bo-mobilitaet-4: Barrierefreie Informationen zum Nahverkehr" in changed.stdout
+    assert "- bo-mobilitaet-2: Rufbus mit Unterstützung beim Einstieg" in changed.stdout
+    missing = run("diff", str(one), str(tmp_path / "fehlt.yaml"))
+    assert missing.returncode == 2 and "fehlt.yaml" in missing.stderr
+    assert run("diff", str(one)).returncode == 2
+    out = tmp_path / "evaluation.yaml"
+    result = run("evaluate", str(two), "--on", "2023-06-30", "--out", str(out))
+    assert result.returncode == 0 and "UN-BRK-Artikel:" in result.stdout
+    assert run("validate", str(out)).returncode == 0  # refers to the installed Börde plan
+    assert run("evaluate", str(BOERDE / "evaluation-2020.yaml")).returncode == 1
