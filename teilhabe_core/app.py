@@ -96,16 +96,18 @@ class AreaDocuments:
 
     def history_of(self, document: Any) -> History | None:
         """The history journal beside ``document``'s file, if there is one."""
-        from .workflow import history_path
+        from .workflow import journal_of
 
         loaded = self.file_of(document)
-        if loaded is None or not loaded.file:
-            return None
-        path = history_path(loaded.file)
-        if not path.exists():
-            return None
-        history = load_file(path).document
-        return history if isinstance(history, History) else None
+        return journal_of(loaded.file) if loaded is not None and loaded.file else None
+
+    def plan(self, plan_id: str | None) -> Plan | None:
+        """The plan ``plan_id`` of this area, if there is one."""
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+    def successors_of(self, plan_id: str) -> list[Plan]:
+        """Plans that name ``plan_id`` as the version they supersede."""
+        return [p for p in self.plans if p.supersedes == plan_id]
 
     def current_plan(self) -> Plan | None:
         """The newest plan that no other plan supersedes."""
@@ -376,14 +378,9 @@ class Teilhabe:
         if area_id is not None and not isinstance(document, Area) and area_id not in self._areas:
             findings.extend(loaded.locate([evolve(self._unknown(area_id), path="county")]))
             return findings
-        context = self.context_for(document)
-        extra = list(cross_checks(document, context))
         if _has_history(loaded.file):
             findings.extend(self.workflows().check_history(loaded))
-        for result in self._scoped("teilhabe_validate", area_id)(document=document,
-                                                                context=context):
-            extra.extend(result)
-        findings.extend(loaded.locate(extra))
+        findings.extend(loaded.locate(self.check_document(document)))
         return findings
 
     # -- exporters --------------------------------------------------------------

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .easy.text import norm
 from .errors import Finding, Level
+from .indicators import measurement_findings
 from .messages import finding
 from .model import (
     Area,
@@ -153,27 +155,11 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
 
 
 def _measurements(ind: Indicator, here: str) -> Iterator[Finding]:
-    """Measurements lie in the indicator's period (or not before its baseline) and are unique."""
-    low = ind.period.start if ind.period else ind.baseline_date
-    high = ind.period.end if ind.period else None
     if ind.period is not None:
         yield from _order(ind.period.start, ind.period.end, f"{here}.period")
-    seen: dict[tuple[dt.date, tuple[tuple[str, str], ...]], int] = {}
-    for j, point in enumerate(ind.measurements):
-        path = f"{here}.measurements[{j}]"
-        if (low is not None and point.date < low) or (high is not None and point.date > high):
-            yield finding("measurement-outside-period", f"{path}.date",
-                          date=point.date.isoformat(), indicator=ind.id,
-                          low=low.isoformat() if low else "…",
-                          high=high.isoformat() if high else "…")
-        key = (point.date, tuple(sorted(point.breakdown.items())))
-        if key in seen:
-            parts = ", ".join(f"{k}={v}" for k, v in key[1])
-            yield finding("duplicate-measurement", f"{path}.date", date=point.date.isoformat(),
-                          breakdown=f" ({parts})" if parts else "",
-                          first=f"{here}.measurements[{seen[key]}]")
-        else:
-            seen[key] = j
+    for _, problem in measurement_findings(ind, ind.measurements,
+                                           lambda j: f"{here}.measurements[{j}]"):
+        yield problem
 
 
 def check_evaluation(evaluation: Evaluation) -> Iterator[Finding]:
@@ -234,7 +220,7 @@ def check_glossary(glossary: Glossary) -> Iterator[Finding]:
         if not entry.explanation.strip():
             yield finding("empty-text", f"{here}.explanation")
         for j, form in enumerate((entry.term, *entry.forms)):
-            key = form.replace("·", "").replace("-", "").lower()
+            key = norm(form)
             path = f"{here}.term" if j == 0 else f"{here}.forms[{j - 1}]"
             if key in seen and seen[key] != i:
                 yield finding("duplicate-id", path, id=form, first=f"entries[{seen[key]}]")

@@ -266,17 +266,14 @@ def _plan(app: Teilhabe, path: str) -> Any:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import build_evaluation
-    from .loader import dump, load_file
-    from .model import History
+    from .loader import dump
     from .rollup import summarise
-    from .workflow import history_path
+    from .workflow import journal_of
 
     app = _app()
     plan = _plan(app, args.path)
-    journal = history_path(args.path)
-    history = load_file(journal).document if journal.exists() else None
     on = args.on or dt.date.today()
-    evaluation = build_evaluation(plan, on, history if isinstance(history, History) else None,
+    evaluation = build_evaluation(plan, on, journal_of(args.path),
                                   stale_months=args.stale_months)
     rollups = summarise(evaluation, plan)
     if args.out:
@@ -369,12 +366,9 @@ def cmd_transition(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .loader import dump
-    from .model import Plan
 
     app = _app()
-    target = app.load(args.into).document
-    if not isinstance(target, Plan):
-        raise TeilhabeError(f"{args.into} ist kein Plan (document: plan).")
+    target = _plan(app, args.into)
     importer = app.importer(args.format)
     from .export import parse_options
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .dates import add_months
-from .model import ConsultationResult, CouncilPaper, MeasureStatus, Plan
+from .model import ConsultationResult, CouncilPaper, Plan
+from .rollup import CLOSED
 
 if TYPE_CHECKING:
     from .app import AreaDocuments, Teilhabe
@@ -98,9 +99,8 @@ def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -
             add(phase.end, "phase_current", f"Phase „{phase.title}“", phase.id)
         elif phase.end < on:
             add(phase.end, "phase_overdue", f"Phase „{phase.title}“", phase.id, True)
-    open_states = (MeasureStatus.DONE, MeasureStatus.DROPPED, MeasureStatus.ONGOING)
     for measure in plan.measures:
-        if measure.end is not None and measure.end < on and measure.status not in open_states:
+        if measure.end is not None and measure.end < on and measure.status not in CLOSED:
             add(measure.end, "measure_overdue", f"Maßnahme „{measure.title}“", measure.id, True)
 
 

@@ -17,7 +17,7 @@ import attrs
 from attrs import frozen
 
 from .converter import unstructure
-from .model import Measure, Plan
+from .model import Measure, MeasureStatus, Plan
 
 PLAN_LISTS = ("life_areas", "cross_cutting_goals", "phases", "indicators", "transitions",
               "barriers")
@@ -136,7 +136,7 @@ def lineage(plan: Plan, predecessor: Plan | None) -> dict[str, str]:
     ids = {m.id for m in plan.measures}
     for m in predecessor.measures:
         if m.id not in ids:
-            out[m.id] = COMPLETED if m.status.value == "done" else DROPPED
+            out[m.id] = COMPLETED if m.status is MeasureStatus.DONE else DROPPED
     return out
 
 

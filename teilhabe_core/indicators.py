@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from attrs import evolve, frozen
@@ -48,7 +49,7 @@ def series(indicator: Indicator) -> list[Series]:
     """One series per breakdown, the total first, then the breakdowns sorted."""
     groups: dict[Key, list[Measurement]] = {}
     for point in indicator.measurements:
-        groups.setdefault(tuple(sorted(point.breakdown.items())), []).append(point)
+        groups.setdefault(key_of(point)[1], []).append(point)
     return [Series(key, tuple(sorted(groups[key], key=lambda p: p.date)))
             for key in sorted(groups, key=lambda k: (k != (), k))]
 
@@ -72,6 +73,35 @@ def progress(indicator: Indicator, key: Key = ()) -> Decimal | None:
         return None
     return (100 * (point.value - indicator.baseline) / span).quantize(Decimal("1"),
                                                                        ROUND_HALF_UP)
+
+
+def key_of(point: Measurement) -> tuple[dt.date, Key]:
+    """Date and breakdown: two measurements with the same key are the same value twice."""
+    return point.date, tuple(sorted(point.breakdown.items()))
+
+
+def measurement_findings(indicator: Indicator, points: Sequence[Measurement],
+                         where: Callable[[int], str]) -> Iterator[tuple[int, Finding]]:
+    """(index, finding) for points outside the indicator's period (or before its baseline
+    date when it has no period) and for repeated date/breakdown pairs; ``where(i)`` names
+    point ``i`` in messages and paths."""
+    low = indicator.period.start if indicator.period else indicator.baseline_date
+    high = indicator.period.end if indicator.period else None
+    seen: dict[tuple[dt.date, Key], int] = {}
+    for i, point in enumerate(points):
+        if (low is not None and point.date < low) or (high is not None and point.date > high):
+            yield i, finding("measurement-outside-period", f"{where(i)}.date",
+                             date=point.date.isoformat(), indicator=indicator.id,
+                             low=low.isoformat() if low else "…",
+                             high=high.isoformat() if high else "…")
+        key = key_of(point)
+        if key in seen:
+            parts = ", ".join(f"{k}={v}" for k, v in key[1])
+            yield i, finding("duplicate-measurement", f"{where(i)}.date",
+                             date=point.date.isoformat(),
+                             breakdown=f" ({parts})" if parts else "", first=where(seen[key]))
+        else:
+            seen[key] = i
 
 
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -156,33 +186,16 @@ def import_measurements(plan: Plan, indicator_id: str, text: str, file: str = ""
                                      available=", ".join(known) or "(keine)").at(file, 1, 1)],
                             file)
     rows = read_measurements(text, file)
-    low = indicator.period.start if indicator.period else indicator.baseline_date
-    high = indicator.period.end if indicator.period else None
-    problems: list[Finding] = []
-    seen: dict[tuple[dt.date, Key], int] = {}
-    for line, point in rows:
-        if (low is not None and point.date < low) or (high is not None and point.date > high):
-            problems.append(finding(
-                "measurement-outside-period", f"Zeile {line}.date",
-                date=point.date.isoformat(), indicator=indicator.id,
-                low=low.isoformat() if low else "…", high=high.isoformat() if high else "…",
-            ).at(file, line, 1))
-        key = (point.date, tuple(sorted(point.breakdown.items())))
-        if key in seen:
-            parts = ", ".join(f"{k}={v}" for k, v in key[1])
-            problems.append(finding("duplicate-measurement", f"Zeile {line}.date",
-                                    date=point.date.isoformat(),
-                                    breakdown=f" ({parts})" if parts else "",
-                                    first=f"Zeile {seen[key]}").at(file, line, 1))
-        else:
-            seen[key] = line
+    lines = [line for line, _ in rows]
+    points = [p for _, p in rows]
+    problems = [f.at(file, lines[i], 1) for i, f in
+                measurement_findings(indicator, points, lambda i: f"Zeile {lines[i]}")]
     if problems:
         raise DocumentError(problems, file)
-    points = [p for _, p in rows]
     kept: list[Measurement] = []
     if mode == "merge":
-        kept = [p for p in indicator.measurements
-                if (p.date, tuple(sorted(p.breakdown.items()))) not in seen]
-    merged = tuple(sorted([*kept, *points], key=lambda p: (p.date, sorted(p.breakdown.items()))))
+        keys = {key_of(p) for p in points}
+        kept = [p for p in indicator.measurements if key_of(p) not in keys]
+    merged = tuple(sorted([*kept, *points], key=key_of))
     return evolve(plan, indicators=tuple(evolve(i, measurements=merged) if i.id == indicator_id
                                          else i for i in plan.indicators))

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 CORE_TEMPLATES = Path(__file__).parent / "templates"
 """The shared page layout (``base.html.j2``), macros and the accessible ``style.css``."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -68,10 +67,9 @@ def md_escape(value: object) -> str:
 
 def sentences(text: str) -> list[str]:
     """One entry per sentence (and per line), for Leichte Sprache: one sentence per line."""
-    out: list[str] = []
-    for line in text.splitlines():
-        out.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
-    return out
+    from .easy.text import sentences as split
+
+    return [s.text for s in split(text)]
 
 
 def environment(folders: Iterable[Path], markdown: bool = False) -> Any:

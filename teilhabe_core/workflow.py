@@ -377,6 +377,12 @@ def _hist(path: str, message: str) -> Finding:
                    level=Level.ERROR)
 
 
+def journal_of(document_path: str | Path) -> History | None:
+    """The history journal beside a document file, or ``None`` if there is none yet."""
+    path = history_path(document_path)
+    return _read_history(path, Path(document_path).name)[0] if path.exists() else None
+
+
 def _read_history(path: Path, document_name: str) -> tuple[History, str | None]:
     if not path.exists():
         return History(file=document_name), None

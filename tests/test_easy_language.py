@@ -382,3 +382,12 @@ def test_check_document_gives_easy_findings_for_in_memory_plans(app):
     assert [(f.rule, f.path, f.level) for f in found if f.rule == "ls.passive"] == [
         ("ls.passive", "easy_text", th.Level.WARNING)]
     assert not [f for f in app.check_document(plan) if f.rule.startswith("ls.")]
+
+
+def test_load_glossary_refuses_other_documents(write):
+    from teilhabe_core.plugin import load_glossary
+
+    path = write("document: evaluation\nid: e\nplan: p\ncounty: boerde\n"
+                 "reference_date: 2020-12-31\n", "e.yaml")
+    with pytest.raises(th.PluginError, match="kein Wörterbuch"):
+        load_glossary(path)

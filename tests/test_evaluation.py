@@ -488,3 +488,17 @@ def test_cli_status_reports_gaps_and_barriers(capsys):
     msh = DATA / "mansfeld_suedharz" / "data" / "aktionsplan-entwurf.yaml"
     assert main(["status", str(msh), "--json"]) == 0
     assert "without_measure" in json.loads(capsys.readouterr().out)["barriers"]
+
+
+def test_indicator_importer_rejects_bad_mode_and_non_plan_target(app, tmp_path):
+    table = tmp_path / "werte.csv"
+    table.write_text("date;value\n2024-01-01;1\n", "utf-8")
+    importer = app.importer("indicator-csv")
+    plan = small_plan(indicators=(indicator(),))
+    with pytest.raises(th.DocumentError) as info:
+        importer(importer.Options(indicator="quote", mode="alles")).read(table, plan)
+    (f,) = info.value.findings
+    assert f.path == "options.mode" and "replace, merge" in f.message
+    evaluation = build_evaluation(plan, dt.date(2024, 1, 1))
+    with pytest.raises(th.DocumentError, match="Messreihen gehören in einen Plan"):
+        importer(importer.Options(indicator="quote")).read(table, evaluation)

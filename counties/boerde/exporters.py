@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from teilhabe_core import rollup
-from teilhabe_core.errors import ExportError
 from teilhabe_core.export import ExportContext, Exporter, Output, file_stem
-from teilhabe_core.labels import label
 from teilhabe_core.model import Evaluation
+from teilhabe_core.reporting import evaluation_report_data
 from teilhabe_core.templating import render_page, stylesheet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -26,20 +24,8 @@ class BoerdeEvaluationReport(Exporter):
     extension = "html"
 
     def render(self, document: Evaluation, context: ExportContext) -> Sequence[Output]:
-        plan = next((p for p in context.documents.plans if p.id == document.plan), None) \
-            if context.documents else None
-        if plan is None:
-            raise ExportError(f"Der evaluierte Plan '{document.plan}' wurde nicht gefunden.")
-        data = {"evaluation": document, "plan": plan,
-                "measures": {m.id: m for m in plan.measures},
-                "statuses": [label(s) for s in rollup.STATUSES],
-                "rollups": rollup.summarise(document, plan),
-                "rows": rollup.by_life_area(document, plan),
-                "overall": rollup.overall(document, plan),
-                "has_examples": document.example,
-                "page_title": document.title or f"Evaluation {plan.title}"}
-        successors = ([p for p in context.documents.plans if p.supersedes == document.plan]
-                      if context.documents else [])
+        data = evaluation_report_data(document, context)
+        successors = context.documents.successors_of(document.plan) if context.documents else []
         successor = successors[0] if successors else None
         carried = ({m.id for m in successor.measures} if successor else set())
         html = render_page(context, "boerde_evaluation.html.j2", [TEMPLATES], **data,

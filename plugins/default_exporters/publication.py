@@ -54,9 +54,7 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> 
     area = context.area
     names = {la.id: la.name for la in plan.life_areas}
     bodies = {b.id: b.name for b in area.bodies} if area else {}
-    predecessor = None
-    if plan.supersedes and context.documents is not None:
-        predecessor = next((p for p in context.documents.plans if p.id == plan.supersedes), None)
+    predecessor = context.documents.plan(plan.supersedes) if context.documents else None
     variant = context.variant
     marks = lineage(plan, predecessor)
     shown = plan if include_examples else evolve(

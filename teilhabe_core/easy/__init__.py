@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from ..model import EasyLanguageSettings, Glossary, GlossaryEntry
-from .rules import RULES, Rule, Text, norm
+from .rules import RULES, Rule, Text
+from .text import norm
 
 __all__ = ["RULES", "EasyFinding", "Rule", "check_text", "merge_glossaries"]
 

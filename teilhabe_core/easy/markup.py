@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from html import escape
 
 from ..model import GlossaryEntry
-from .rules import lookup, norm
-from .text import sentences
+from .rules import lookup
+from .text import norm, sentences
 
 
 class GlossaryMarker:

@@ -14,7 +14,7 @@ from attrs import frozen
 
 from ..model import EasyLanguageSettings, GlossaryEntry
 from . import lexicon as lx
-from .text import MEDIOPUNKT, Sentence, Word, sentences
+from .text import MEDIOPUNKT, Sentence, Word, norm, sentences
 
 
 @frozen
@@ -54,10 +54,6 @@ def lookup(forms: dict[str, GlossaryEntry], word: str) -> GlossaryEntry | None:
             if key.endswith(suffix) and key[: -len(suffix)] in forms:
                 return forms[key[: -len(suffix)]]
     return entry
-
-
-def norm(word: str) -> str:
-    return word.replace(MEDIOPUNKT, "").replace("-", "").replace(" ", "").lower()
 
 
 def _span(sentence: Sentence) -> tuple[int, int]:

@@ -41,6 +41,12 @@ class Sentence:
     words: tuple[Word, ...]
 
 
+def norm(word: str) -> str:
+    """How words are compared: without Mediopunkt, hyphens, blanks and case
+    (``Aktions·plan`` = ``Aktions-Plan`` = ``aktionsplan``)."""
+    return word.replace(MEDIOPUNKT, "").replace("-", "").replace(" ", "").lower()
+
+
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     return tuple(Word(m.group(), m.start() + offset, m.end() + offset)
                  for m in _WORD.finditer(text))
