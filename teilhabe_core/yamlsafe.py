@@ -44,6 +44,7 @@ try:  # pragma: no cover - depends on the PyYAML build
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from yaml import SafeLoader as _PyLoader
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest file accepted, checked before parsing."""
@@ -132,7 +133,35 @@ def _construct(tag: str, value: str) -> Any:
 
 
 def parse_yaml(text: str, file: str = "") -> Any:
-    """Parse one YAML document into dicts, lists and scalars, enforcing every limit."""
+    """Parse one YAML document into dicts, lists and scalars, enforcing every limit.
+
+    libyaml has a nesting limit of its own (1000 levels in libyaml 0.2.5, reached by
+    its scanner's look-ahead before our builder sees level :data:`MAX_DEPTH`). When it
+    fires, the text is read again by PyYAML's pure-Python parser, which has no such
+    limit and only looks ahead about 1,024 characters, so our own ``too-deep``
+    finding, with the position of the first level too deep, is what the clerk sees
+    whichever PyYAML or libyaml is installed.
+    """
+    try:
+        return _parse_events(text, file, _Loader)
+    except _NestingLimit as exc:
+        try:
+            return _parse_events(text, file, _PyLoader)
+        except _NestingLimit:  # pragma: no cover - the pure-Python parser has no limit
+            raise DocumentError([_at(finding("too-deep", limit=MAX_DEPTH), file,
+                                     exc.line, exc.column)], file) from None
+
+
+class _NestingLimit(Exception):
+    """libyaml stopped at its own nesting limit."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.line = line
+        self.column = column
+
+
+def _parse_events(text: str, file: str, loader_class: Any) -> Any:
     findings: list[Finding] = []
     root: Any = _MISSING
     # Each frame: [container, is_mapping, pending_key, key_lines, path]
@@ -183,7 +212,7 @@ def parse_yaml(text: str, file: str = "") -> Any:
                 container[key] = value
             frame[2] = _MISSING
 
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         while True:
             event: Any = loader.get_event()
@@ -226,6 +255,9 @@ def parse_yaml(text: str, file: str = "") -> Any:
         pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "maximum nesting depth" in f"{exc.problem} {exc.context}":
+            raise _NestingLimit(mark.line + 1 if mark else 1,
+                                mark.column + 1 if mark else 1) from None
         problem = " ".join(p for p in (exc.problem, exc.context) if p) or "unlesbar"
         if exc.context_mark is not None and mark is not None \
                 and exc.context_mark.line != mark.line:

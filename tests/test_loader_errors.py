@@ -220,6 +220,21 @@ def test_deep_nesting_does_not_crash(write):
     assert one(write(deep_json, "deep.json")).code == "too-deep"
 
 
+@pytest.mark.parametrize("body", [
+    "x: " + "[" * 2_000 + "]" * 2_000,                          # flow lists past libyaml's limit
+    "x: " + "{a: " * 1_100 + "1" + "}" * 1_100,                  # flow mappings
+    "x:\n" + "".join("  " * i + "- \n" for i in range(1_200)),  # block lists
+    "x:\n" + "".join("  " * i + "a:\n" for i in range(1_200)) + "  " * 1_200 + "b: 1",
+])
+def test_nesting_past_libyaml_limit_gives_our_german_message(write, body):
+    """libyaml's own English nesting error never reaches the clerk (PyYAML 6.0.4+)."""
+    f = one(write("document: plan\n" + body + "\n"))
+    assert f.code == "too-deep"
+    assert "zu tief verschachtelt (mehr als 64 Ebenen)" in f.message
+    assert "maximum nesting" not in f.message
+    assert f.line is not None and f.line >= 2
+
+
 def test_multiple_documents(write):
     assert one(write(MINIMAL_PLAN + "---\nid: x\n")).code == "multiple-documents"
 

@@ -28,9 +28,26 @@ def sh(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProces
 def venv(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("venv")
     sh(sys.executable, "-m", "venv", folder)
-    sh(folder / "bin" / "python", "-m", "pip", "install", "-q", ROOT,
-       ROOT / "examples" / "harz_county", ROOT / "examples" / "custom_exporter", "pytest")
+    sh(folder / "bin" / "python", "-m", "pip", "install", "-q", "-c", ROOT / "constraints.txt",
+       ROOT, ROOT / "examples" / "harz_county", ROOT / "examples" / "custom_exporter", "pytest")
     return folder
+
+
+def test_installed_package_is_visible_to_type_checkers(venv, tmp_path):
+    """The README's install leaves teilhabe typed for a user's own ``mypy --strict``."""
+    script = tmp_path / "county_script.py"
+    script.write_text(
+        "import teilhabe_core as th\n\n"
+        "def count(app: th.Teilhabe) -> int:\n"
+        "    return len(app.areas())\n\n"
+        "wrong: int = th.__name__\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                             "--python-executable", str(venv / "bin" / "python"), str(script)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    # Exactly the deliberate error: the module and its types were found.
+    assert "Cannot find implementation" not in result.stdout, result.stdout
+    assert 'Incompatible types in assignment (expression has type "str"' in result.stdout
+    assert "Found 1 error in 1 file" in result.stdout, result.stdout
 
 
 def run_tests(venv: Path, tests: Path, tmp: Path) -> str:
