@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .dates import add_months
+from .dates import add_days, add_months
+from .errors import UsageError
 from .model import ConsultationResult, CouncilPaper, Plan
 from .rollup import CLOSED
 
@@ -53,11 +54,14 @@ def deadlines(app: Teilhabe, area_id: str, on: dt.date,
     """Everything due for ``area_id`` within ``window_days`` of ``on`` (and all overdue)."""
     docs = app.documents(area_id)
     area = docs.source.area
-    window = dt.timedelta(days=window_days)
+    if window_days < 0:
+        raise UsageError(f"Das Fenster für Fristen muss 0 oder mehr Tage sein, nicht "
+                         f"{window_days}.")
+    horizon, since = add_days(on, window_days), add_days(on, -window_days)
     out: list[Deadline] = []
 
     def add(date: dt.date, kind: str, title: str, ref: str, overdue: bool = False) -> None:
-        if overdue or date <= on + window:
+        if overdue or date <= horizon:
             out.append(Deadline(date, kind, title, area_id, ref, overdue))
 
     superseded = {p.supersedes for p in docs.plans if p.supersedes}
@@ -77,7 +81,7 @@ def deadlines(app: Teilhabe, area_id: str, on: dt.date,
     project = area.project
     if project is not None and project.period is not None and project.period.end is not None:
         end = project.period.end
-        if on - window <= end:
+        if since <= end:
             add(end, "funding_ends", f"Förderzeitraum „{project.title}“", project.id, end < on)
     for plan in docs.plans:
         if plan.id in superseded:
