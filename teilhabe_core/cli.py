@@ -253,7 +253,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from .workflow import journal_of
 
     on = args.on or dt.date.today()
-    add_days(add_days(on, args.window), -2 * args.window)  # the window fits the calendar
+    add_days(on, args.window), add_days(on, -args.window)  # the window fits the calendar
     app = _app()
     loaded = app.load(args.path)
     document = loaded.document
