@@ -8,7 +8,9 @@ from importlib import metadata
 
 def main(path: str) -> int:
     differ = 0
-    for raw in open(path, encoding="utf-8"):
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    for raw in lines:
         line = raw.split("#", 1)[0].strip()
         if "==" not in line:
             continue

@@ -546,7 +546,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocumentError as exc:
         for f in exc.findings:
             print(f.format(args.lang), file=sys.stderr)
-        return EXIT_ERRORS
+        missing = any(f.code == "file-unreadable" for f in exc.findings)
+        return EXIT_USAGE if missing else EXIT_ERRORS
     except argparse.ArgumentTypeError as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -80,6 +80,10 @@ INPUTS = ("by", "note", "at")
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 """How far in the future a transition's ``at`` may lie (clocks of two machines differ)."""
 
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+"""No transition of a county's inclusion work happened before this (nor has Berlin time a
+whole-minute offset before 1893)."""
+
 Guard = Callable[[Any, "GuardContext"], bool | str | None]
 
 
@@ -405,6 +409,9 @@ def _checked_time(at: dt.datetime | None) -> dt.datetime:
     if at is None:
         return current
     when = berlin(at)
+    if when < EARLIEST:
+        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt vor 1900 und kann "
+                                 "nicht stimmen.")
     if when > current + CLOCK_TOLERANCE:
         raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt in der Zukunft (jetzt "
                                  f"ist {current.isoformat()}). Ein Schritt wird erst "

@@ -25,21 +25,9 @@ from teilhabe_core.dates import BERLIN, add_days, add_months, parse_moment
 from teilhabe_core.deadlines import deadlines
 from teilhabe_core.errors import UsageError, WorkflowUsageError
 from teilhabe_core.workflow import history_path, set_field
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL_PLAN, ROOT
 
-PLAN = """\
-document: plan
-id: test-plan
-county: boerde
-kind: action_plan
-title: Testplan
-life_areas:
-  - id: bildung
-    name: Bildung
-measures:
-  - id: m1  # wichtig
-    title: Erste Maßnahme
-    life_areas: [bildung]
+PLAN = MINIMAL_PLAN.replace("  - id: m1\n", "  - id: m1  # wichtig\n") + """\
     end: 2030-12-31
   - {id: m2, title: Zweite Maßnahme, life_areas: [bildung]}
 """
@@ -96,14 +84,18 @@ def test_default_time_is_now_in_berlin(app, plan):
     assert stored.at == result.event.at and stored.at.utcoffset() is not None
 
 
-def test_existing_history_mixing_naive_and_aware_is_compared_safely(app, plan, capsys):
-    # naive 10:00 is Berlin time (09:00 UTC); 09:30+00:00 is later (10:30 in Berlin)
+def started_naive_postponed_aware(plan: Path, postponed: str) -> None:
+    """m1 started at a naive 10:00 (Berlin) and postponed at the aware time ``postponed``."""
     history_path(plan).write_text(HISTORY_HEAD + entry(
         "measure:m1", "start", "planned", "in_progress", "2025-02-01 10:00:00") + entry(
-        "measure:m1", "postpone", "in_progress", "postponed", "2025-02-01 09:30:00+00:00"),
-        "utf-8")
+        "measure:m1", "postpone", "in_progress", "postponed", postponed), "utf-8")
     plan.write_text(PLAN.replace("  # wichtig\n", "  # wichtig\n    status: postponed\n"),
                     "utf-8")
+
+
+def test_existing_history_mixing_naive_and_aware_is_compared_safely(app, plan, capsys):
+    # naive 10:00 is Berlin time (09:00 UTC); 09:30+00:00 is later (10:30 in Berlin)
+    started_naive_postponed_aware(plan, "2025-02-01 09:30:00+00:00")
     assert [f for f in app.validate_file(plan) if f.code == "history"] == []
     with pytest.raises(th.WorkflowError, match="liegt vor dem letzten Eintrag"):
         app.transition(plan, "measure:m1", "start", by="Amt", at=dt.datetime(2025, 2, 1, 10, 15))
@@ -113,12 +105,7 @@ def test_existing_history_mixing_naive_and_aware_is_compared_safely(app, plan, c
 
 
 def test_naive_time_before_an_aware_one_goes_backwards(app, plan):
-    history_path(plan).write_text(HISTORY_HEAD + entry(
-        "measure:m1", "start", "planned", "in_progress", "2025-02-01 10:00:00") + entry(
-        "measure:m1", "postpone", "in_progress", "postponed", "2025-02-01 08:30:00+00:00"),
-        "utf-8")
-    plan.write_text(PLAN.replace("  # wichtig\n", "  # wichtig\n    status: postponed\n"),
-                    "utf-8")
+    started_naive_postponed_aware(plan, "2025-02-01 08:30:00+00:00")  # 09:30 in Berlin
     found = [f for f in app.validate_file(plan) if f.code == "history"]
     assert [(f.path, f.message) for f in found] == [
         ("entries[1].at", "Die Zeitpunkte der Einträge dürfen nicht zurückgehen.")]
@@ -155,6 +142,27 @@ def test_future_at_is_refused_beyond_the_clock_tolerance(app, plan, capsys):
     within = dt.datetime.now(dt.UTC) + workflow.CLOCK_TOLERANCE - dt.timedelta(minutes=1)
     assert app.transition(plan, "measure:m1", "start", by="Amt", at=within).event.to_state \
         == "in_progress"
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("0001-01-01", "Der Zeitpunkt 0001-01-01T00:00:00+00:53:28 liegt vor 1900"),
+    ("1899-12-31T23:00+00:00", "Der Zeitpunkt 1900-01-01T00:00:00+01:00 liegt vor 1900"),
+    ("0001-01-01T00:00+01:00", "--at: Der Zeitpunkt 0001-01-01T00:00:00+01:00 liegt außerhalb"),
+])
+def test_at_before_1900_is_refused(plan, capsys, value, message):
+    before = snapshot(plan.parent)
+    code, _, err = cli(capsys, "transition", str(plan), "measure:m1", "start", "--by", "Amt",
+                       "--at", value)
+    assert code == 2 and message in err
+    assert snapshot(plan.parent) == before
+
+
+def test_missing_document_exits_2(tmp_path, capsys):
+    for args in (["transition", "measure:m1", "start"], ["status"], ["evaluate"]):
+        command, *rest = args
+        code, _, err = cli(capsys, command, str(tmp_path / "fehlt.yaml"), *rest)
+        assert code == 2 and "fehlt.yaml:1:1: error: (Dokument): Die Datei kann nicht " \
+                             "gelesen werden" in err
 
 
 # -- 2. numbers and dates out of range -------------------------------------------------------
