@@ -2,7 +2,9 @@
 consultations. :func:`deadlines` returns them sorted by date.
 
 A work-plan phase counts as completed once the plan's history records a transition out of
-a state named like the phase (as Saale-Orla's phase workflow does).
+a state named like the phase (as Saale-Orla's phase workflow does). A measure is overdue
+when it is past its end date and not closed on the date asked about (its status replayed
+from the history, as in evaluations).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from attrs import frozen
 
 from .dates import add_days, add_months
 from .errors import UsageError
+from .evaluate import statuses_on
 from .model import ConsultationResult, CouncilPaper, Plan
 from .rollup import CLOSED
 
@@ -103,8 +106,9 @@ def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -
             add(phase.end, "phase_current", f"Phase „{phase.title}“", phase.id)
         elif phase.end < on:
             add(phase.end, "phase_overdue", f"Phase „{phase.title}“", phase.id, True)
+    status = statuses_on(plan, on, history)  # on ``on``, as the history tells
     for measure in plan.measures:
-        if measure.end is not None and measure.end < on and measure.status not in CLOSED:
+        if measure.end is not None and measure.end < on and status[measure.id] not in CLOSED:
             add(measure.end, "measure_overdue", f"Maßnahme „{measure.title}“", measure.id, True)
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,7 @@ from .errors import (
     WorkflowUsageError,
 )
 from .fileio import atomic_write
-from .loader import Loaded, load_file, load_text, read_bytes
+from .loader import Loaded, format_of, load_file, load_text, read_bytes
 from .messages import finding
 from .model import (
     Barrier,
@@ -307,9 +308,10 @@ class Workflows:
         if reasons:
             raise WorkflowError("Der Schritt wurde abgelehnt: " + " ".join(reasons))
         entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
-        new_doc = (set_field(loaded.text, f"{obj_path}.{flow.field}" if obj_path else flow.field,
-                             step.target) if flow.field else None)
-        if new_doc is not None:
+        new_doc = None
+        if flow.field:
+            field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
+            new_doc = set_field(loaded.text, field_path, step.target, format_of(loaded.file))
             load_text(new_doc, loaded.file)  # the edited file must load cleanly
         new_hist = append_entry(hist_path, doc_path.name, entry)
         current = _refuse_if_changed(doc_path, loaded.digest)
@@ -467,14 +469,18 @@ def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
     return (header + body.replace("entries: []\n", "entries:\n") + item).encode("utf-8")
 
 
-def set_field(text: str, path: str, value: str) -> str:
-    """Replace (or insert) one scalar at ``path`` in YAML ``text``, keeping everything else."""
+def set_field(text: str, path: str, value: str, fmt: str = "yaml") -> str:
+    """Replace (or insert) one scalar at ``path`` in YAML or JSON ``text``, keeping
+    everything else."""
     root = yamlsafe.compose(text)
     parent_path, _, key = path.rpartition(".")
     _, _, parent = yamlsafe.locate(root, parent_path) if parent_path else (0, 0, root)
     if not isinstance(parent, MappingNode):
         raise WorkflowError(f"'{parent_path or 'Dokument'}' ist keine Zuordnung.")
-    rendered = yamlsafe.dump_yaml(value).removesuffix("\n...\n").strip()
+    if fmt == "json":
+        rendered, name = json.dumps(value, ensure_ascii=False), json.dumps(key)
+    else:
+        rendered, name = yamlsafe.dump_yaml(value).removesuffix("\n...\n").strip(), key
     for key_node, value_node in parent.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
             if not isinstance(value_node, ScalarNode):
@@ -486,7 +492,7 @@ def set_field(text: str, path: str, value: str) -> str:
                             "eingefügt werden.")
     if parent.flow_style:  # {id: x, title: y} → {id: x, title: y, status: done}
         end = parent.value[-1][1].end_mark.index
-        return text[:end] + f", {key}: {rendered}" + text[end:]
+        return text[:end] + f", {name}: {rendered}" + text[end:]
     first_key, first_value = parent.value[0]
     indent = " " * first_key.start_mark.column
     end = first_value.end_mark.index

@@ -355,6 +355,48 @@ def test_status_replays_the_history_like_evaluate(plan, capsys):
     assert [e.status for e in evaluation.entries] == [th.MeasureStatus.PLANNED] * 2
 
 
+def test_overdue_measures_follow_the_replayed_status():
+    from teilhabe_core.deadlines import _plan_deadlines
+
+    plan = th.loads(PLAN.replace("  # wichtig\n", "  # wichtig\n    status: done\n")
+                    .replace("end: 2030-12-31", "end: 2025-03-31"))
+    history = th.loads(HISTORY_HEAD + entry(
+        "measure:m1", "start", "planned", "in_progress", "2025-01-10 09:00:00+01:00") + entry(
+        "measure:m1", "finish", "in_progress", "done", "2025-06-01 09:00:00+02:00"))
+
+    class Docs:
+        def __init__(self, journal: th.History | None) -> None:
+            self.journal = journal
+
+        def history_of(self, _: object) -> th.History | None:
+            return self.journal
+
+    def overdue(on: dt.date, journal: th.History | None) -> list[str]:
+        found: list[str] = []
+        _plan_deadlines(plan, Docs(journal), on,  # type: ignore[arg-type]
+                        lambda *a: found.append(a[3]) if a[1] == "measure_overdue" else None)
+        return found
+
+    assert overdue(dt.date(2025, 4, 15), history) == ["m1"]
+    assert overdue(dt.date(2025, 7, 1), history) == []
+    assert overdue(dt.date(2025, 4, 15), None) == []
+
+
+def test_json_document_can_be_transitioned(app, tmp_path):
+    path = tmp_path / "plan.json"
+    text = ('{"document": "plan", "id": "p", "county": "boerde", "kind": "action_plan",\n'
+            ' "title": "T", "life_areas": [{"id": "la", "name": "Bildung"}],\n'
+            ' "measures": [{"id": "m1", "title": "A", "life_areas": ["la"]},\n'
+            '   {"id": "m2", "status": "planned", "title": "B", "life_areas": ["la"]}]}\n')
+    path.write_text(text, "utf-8")
+    app.transition(path, "measure:m1", "start", by="Amt", at=dt.datetime(2025, 2, 1, 9))
+    app.transition(path, "measure:m2", "start", by="Amt", at=dt.datetime(2025, 2, 1, 9))
+    assert path.read_text("utf-8") == text.replace(
+        '["la"]},', '["la"], "status": "in_progress"},').replace(
+        '"status": "planned"', '"status": "in_progress"')
+    assert history_path(path).name == "plan.history.yaml"
+
+
 def test_diff_of_a_plan_and_an_area_is_a_usage_error(plan, capsys):
     code, out, err = cli(capsys, "diff", str(plan), str(ROOT / "counties/boerde/area.yaml"))
     assert code == 2 and out == ""
