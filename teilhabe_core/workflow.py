@@ -42,6 +42,7 @@ from .errors import (
     DocumentError,
     Finding,
     Level,
+    UsageError,
     WorkflowError,
     WorkflowUsageError,
 )
@@ -384,6 +385,10 @@ class Workflows:
                 problems.append(_hist(f"{here}.transition", f"Der Schritt '{entry.transition}' "
                                       f"von '{entry.from_state}' nach '{entry.to_state}' ist im "
                                       f"Ablauf '{flow.id}' nicht erlaubt."))
+            try:
+                _checked_time(entry.at)
+            except WorkflowError as exc:
+                problems.append(_hist(f"{here}.at", str(exc)))
             previous, when = times.get(entry.object), aware(entry.at)
             if previous is not None and when < previous:
                 problems.append(_hist(f"{here}.at", "Die Zeitpunkte der Einträge dürfen nicht "
@@ -406,18 +411,19 @@ class Workflows:
 
 
 def _checked_time(at: dt.datetime | None) -> dt.datetime:
-    """``at`` (default: now) as an aware Berlin time; refused if it lies in the future."""
-    current = now()
+    """``at`` (default: now) as an aware Berlin time; refused before 1900 or in the future."""
     if at is None:
-        return current
-    when = berlin(at)
+        return now()
+    try:
+        when = berlin(at)
+    except UsageError as exc:
+        raise WorkflowUsageError(str(exc)) from None
     if when < EARLIEST:
         raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt vor 1900 und kann "
                                  "nicht stimmen.")
-    if when > current + CLOCK_TOLERANCE:
-        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt in der Zukunft (jetzt "
-                                 f"ist {current.isoformat()}). Ein Schritt wird erst "
-                                 "eingetragen, wenn er geschehen ist.")
+    if when > now() + CLOCK_TOLERANCE:
+        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt in der Zukunft. "
+                                 "Eingetragen wird nur, was geschehen ist.")
     return when
 
 

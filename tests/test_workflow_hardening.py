@@ -137,7 +137,7 @@ def test_future_at_is_refused_beyond_the_clock_tolerance(app, plan, capsys):
     code, _, err = cli(capsys, "transition", str(plan), "measure:m1", "start", "--by", "Amt",
                        "--at", "2999-01-01T00:00")
     assert code == 2
-    assert "Der Zeitpunkt 2999-01-01T00:00:00+01:00 liegt in der Zukunft" in err
+    assert "Fehler: Der Zeitpunkt 2999-01-01T00:00:00+01:00 liegt in der Zukunft." in err
     assert snapshot(plan.parent) == before
     within = dt.datetime.now(dt.UTC) + workflow.CLOCK_TOLERANCE - dt.timedelta(minutes=1)
     assert app.transition(plan, "measure:m1", "start", by="Amt", at=within).event.to_state \
@@ -469,6 +469,27 @@ def test_history_naming_an_unknown_workflow_or_object(app, plan, capsys):
         code, out, err = cli(capsys, command, str(plan))
         assert (code, out) == (1, "")
         assert "entries[0].workflow: Unbekannter Ablauf 'zauber'." in err
+
+
+def test_history_times_before_1900_or_in_the_future_are_findings(app, plan, capsys):
+    hist = history_path(plan)
+    hist.write_text(HISTORY_HEAD + entry(
+        "measure:m1", "start", "planned", "in_progress", "1899-06-01 09:00:00+01:00") + entry(
+        "measure:m1", "postpone", "in_progress", "postponed", "2999-01-01 09:00:00") + entry(
+        "measure:m1", "start", "postponed", "in_progress", "9999-12-31 23:59:00-05:00"), "utf-8")
+    plan.write_text(PLAN.replace("  # wichtig\n", "  # wichtig\n    status: in_progress\n"),
+                    "utf-8")
+    found = [(f.path, f.line, f.message) for f in app.validate_file(plan) if f.code == "history"]
+    assert found == [
+        ("entries[0].at", 9, "Der Zeitpunkt 1899-06-01T09:00:00+01:00 liegt vor 1900 und kann "
+                             "nicht stimmen."),
+        ("entries[1].at", 16, "Der Zeitpunkt 2999-01-01T09:00:00+01:00 liegt in der Zukunft. "
+                              "Eingetragen wird nur, was geschehen ist."),
+        ("entries[2].at", 23, "Der Zeitpunkt 9999-12-31T23:59:00-05:00 liegt außerhalb des "
+                              "Kalenders.")]
+    for command in ("status", "evaluate"):
+        code, _, err = cli(capsys, command, str(plan))
+        assert code == 1 and f"{hist}:23:7: error: entries[2].at: Der Zeitpunkt" in err
 
 
 def test_history_of_another_file_is_reported(app, plan):
