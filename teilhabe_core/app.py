@@ -22,6 +22,7 @@ from .documents import area_of
 from .errors import (
     DocumentError,
     ExportError,
+    ExportUsageError,
     Finding,
     PluginError,
     TeilhabeError,
@@ -413,7 +414,7 @@ class Teilhabe:
             if cls.identifier == identifier:
                 return cls
         known = ", ".join(cls.identifier for cls, _ in self._exporter_pairs())
-        raise ExportError(f"Unbekanntes Format '{identifier}'. Installiert sind: {known}.")
+        raise ExportUsageError(f"Unbekanntes Format '{identifier}'. Installiert sind: {known}.")
 
     def export_context(self, document: Any, variant: Variant = Variant.LONG) -> ExportContext:
         """The context exporters get for ``document`` (area, its documents, templates)."""
@@ -436,12 +437,13 @@ class Teilhabe:
         areas = dict(self._exporter_pairs())[cls]
         if not applies(cls, areas, document):
             accepted = ", ".join(c.__name__ for c in cls.accepts)
-            raise ExportError(f"Das Format '{identifier}' passt nicht zu diesem Dokument "
-                              f"(erwartet: {accepted}"
-                              + (f"; nur für {', '.join(sorted(areas))}" if areas else "") + ").")
+            raise ExportUsageError(f"Das Format '{identifier}' passt nicht zu diesem Dokument "
+                                   f"(erwartet: {accepted}"
+                                   + (f"; nur für {', '.join(sorted(areas))}" if areas else "")
+                                   + ").")
         if variant is not None and cls.variants and variant not in cls.variants:
-            raise ExportError(f"Das Format '{identifier}' kennt die Fassung '{variant.value}' "
-                              "nicht.")
+            raise ExportUsageError(f"Das Format '{identifier}' kennt die Fassung "
+                                   f"'{variant.value}' nicht.")
         exporter = cls(parse_options(cls, options or {}))
         chosen = variant or (cls.variants[0] if cls.variants else Variant.LONG)
         try:

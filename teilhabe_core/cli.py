@@ -10,13 +10,14 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
-from .errors import DocumentError, Finding, TeilhabeError
+from .errors import DocumentError, Finding, TeilhabeError, UsageError
 
 if TYPE_CHECKING:
     from .app import Teilhabe
@@ -51,11 +52,57 @@ def _app() -> Teilhabe:
     return Teilhabe.discover()
 
 
+_ARGPARSE_DE = (
+    (r"^argument ([^:]+): ", r"\1: "),
+    (r"the following arguments are required: ", "es fehlt: "),
+    (r"invalid choice: (.*) \(choose from (.*)\)$", r"ungültige Auswahl \1 (erlaubt: \2)"),
+    (r"unrecognized arguments: ", "unbekannte Angaben: "),
+    (r"expected one argument", "hier fehlt ein Wert"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with German error lines (help texts stay English)."""
+
+    def error(self, message: str) -> Any:
+        for pattern, german in _ARGPARSE_DE:
+            message = re.sub(pattern, german, message)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum (JJJJ-MM-TT).") from None
+
+
+def _moment(text: str) -> dt.datetime:
+    from .dates import parse_moment
+
+    try:
+        return parse_moment(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _whole(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl ab {least}.")
+    return value
+
+
+def _days(text: str) -> int:
+    return _whole(text, 0)
+
+
+def _months(text: str) -> int:
+    return _whole(text, 1)
 
 
 def _print_failures(app: Teilhabe) -> None:
@@ -197,24 +244,28 @@ def _print_easy_summary(app: Teilhabe, area_id: str) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from .coverage import barrier_summary, transition_gaps
+    from .dates import add_days
     from .deadlines import KINDS, deadlines
     from .documents import area_of
+    from .evaluate import statuses_on
     from .labels import label
     from .model import MeasureStatus, Plan
+    from .workflow import journal_of
 
+    on = args.on or dt.date.today()
+    add_days(on, args.window), add_days(on, -args.window)  # the window fits the calendar
     app = _app()
     loaded = app.load(args.path)
     document = loaded.document
-    on = args.on or dt.date.today()
     result: dict[str, Any] = {"file": loaded.file, "on": on.isoformat()}
     if isinstance(document, Plan):
         rows = []
+        status = statuses_on(document, on, journal_of(loaded.file))
         for la in document.life_areas:
-            measures = [m for m in document.measures if la.id in m.life_areas]
-            done = sum(m.status is MeasureStatus.DONE for m in measures)
+            measures = [status[m.id] for m in document.measures if la.id in m.life_areas]
+            done = measures.count(MeasureStatus.DONE)
             rows.append({"life_area": la.id, "name": la.name, "measures": len(measures),
-                         "by_status": {s.value: sum(m.status is s for m in measures)
-                                       for s in MeasureStatus},
+                         "by_status": {s.value: measures.count(s) for s in MeasureStatus},
                          "done_percent": round(100 * done / len(measures)) if measures else 0})
         result["life_areas"] = rows
         current = [p for p in document.phases if p.start <= on <= p.end]
@@ -260,19 +311,21 @@ def _plan(app: Teilhabe, path: str) -> Any:
 
     document = app.load(path).document
     if not isinstance(document, Plan):
-        raise TeilhabeError(f"{path} ist kein Plan (document: plan).")
+        raise UsageError(f"{path} ist kein Plan (document: plan).")
     return document
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .dates import add_months
     from .evaluate import build_evaluation
     from .loader import dump
     from .rollup import summarise
     from .workflow import journal_of
 
+    on = args.on or dt.date.today()
+    add_months(on, -args.stale_months)  # the staleness cut-off fits the calendar
     app = _app()
     plan = _plan(app, args.path)
-    on = args.on or dt.date.today()
     evaluation = build_evaluation(plan, on, journal_of(args.path),
                                   stale_months=args.stale_months)
     rollups = summarise(evaluation, plan)
@@ -354,9 +407,8 @@ def cmd_new_county(args: argparse.Namespace) -> int:
 
 def cmd_transition(args: argparse.Namespace) -> int:
     app = _app()
-    at = dt.datetime.fromisoformat(args.at) if args.at else None
     result = app.transition(args.path, args.object, args.name, by=args.by, note=args.note,
-                            at=at, workflow=args.workflow)
+                            at=args.at, workflow=args.workflow)
     event = result.event
     print(f"{event.object}: {event.from_state} → {event.to_state} ({event.workflow})")
     for warning in result.warnings:
@@ -384,7 +436,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="teilhabe",
         description="Plan, track, evaluate and publish municipal inclusion work "
                     "(UN-CRPD action plans).")
@@ -425,14 +477,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="progress per life area, current phase, deadlines")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--on", type=_date, help="reference date YYYY-MM-DD (default: today)")
-    p.add_argument("--window", type=int, default=365, help="days ahead for deadlines")
+    p.add_argument("--window", type=_days, default=365, help="days ahead for deadlines")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("evaluate", help="evaluation of a plan at a date, with roll-ups")
     p.add_argument("path", metavar="PLAN")
     p.add_argument("--on", type=_date, help="reference date YYYY-MM-DD (default: today)")
-    p.add_argument("--stale-months", type=int, default=12,
+    p.add_argument("--stale-months", type=_months, default=12,
                    help="months without update after which a measure counts as stale")
     p.add_argument("--out", metavar="FILE", help="write the evaluation document (YAML/JSON)")
     p.add_argument("--json", action="store_true", help="print the roll-ups as JSON")
@@ -464,7 +516,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="transition name")
     p.add_argument("--by", default="", help="who")
     p.add_argument("--note", default="", help="why")
-    p.add_argument("--at", help="when (ISO date-time, default: now)")
+    p.add_argument("--at", type=_moment,
+                   help="when (ISO date-time; without UTC offset: Berlin time; default: now)")
     p.add_argument("--workflow", help="workflow id if the object has several")
     p.set_defaults(func=cmd_transition)
 
@@ -493,9 +546,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocumentError as exc:
         for f in exc.findings:
             print(f.format(args.lang), file=sys.stderr)
-        return EXIT_ERRORS
+        missing = any(f.code == "file-unreadable" for f in exc.findings)
+        return EXIT_USAGE if missing else EXIT_ERRORS
     except argparse.ArgumentTypeError as exc:
-        print(f"teilhabe: error: {exc}", file=sys.stderr)
+        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except TeilhabeError as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)

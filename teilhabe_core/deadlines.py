@@ -2,7 +2,9 @@
 consultations. :func:`deadlines` returns them sorted by date.
 
 A work-plan phase counts as completed once the plan's history records a transition out of
-a state named like the phase (as Saale-Orla's phase workflow does).
+a state named like the phase (as Saale-Orla's phase workflow does). A measure is overdue
+when it is past its end date and not closed on the date asked about (its status replayed
+from the history, as in evaluations).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .dates import add_months
+from .dates import add_days, add_months
+from .errors import UsageError
+from .evaluate import statuses_on
 from .model import ConsultationResult, CouncilPaper, Plan
 from .rollup import CLOSED
 
@@ -53,11 +57,14 @@ def deadlines(app: Teilhabe, area_id: str, on: dt.date,
     """Everything due for ``area_id`` within ``window_days`` of ``on`` (and all overdue)."""
     docs = app.documents(area_id)
     area = docs.source.area
-    window = dt.timedelta(days=window_days)
+    if window_days < 0:
+        raise UsageError(f"Das Fenster für Fristen muss 0 oder mehr Tage sein, nicht "
+                         f"{window_days}.")
+    horizon, since = add_days(on, window_days), add_days(on, -window_days)
     out: list[Deadline] = []
 
     def add(date: dt.date, kind: str, title: str, ref: str, overdue: bool = False) -> None:
-        if overdue or date <= on + window:
+        if overdue or date <= horizon:
             out.append(Deadline(date, kind, title, area_id, ref, overdue))
 
     superseded = {p.supersedes for p in docs.plans if p.supersedes}
@@ -77,7 +84,7 @@ def deadlines(app: Teilhabe, area_id: str, on: dt.date,
     project = area.project
     if project is not None and project.period is not None and project.period.end is not None:
         end = project.period.end
-        if on - window <= end:
+        if since <= end:
             add(end, "funding_ends", f"Förderzeitraum „{project.title}“", project.id, end < on)
     for plan in docs.plans:
         if plan.id in superseded:
@@ -99,8 +106,9 @@ def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -
             add(phase.end, "phase_current", f"Phase „{phase.title}“", phase.id)
         elif phase.end < on:
             add(phase.end, "phase_overdue", f"Phase „{phase.title}“", phase.id, True)
+    status = statuses_on(plan, on, history)  # on ``on``, as the history tells
     for measure in plan.measures:
-        if measure.end is not None and measure.end < on and measure.status not in CLOSED:
+        if measure.end is not None and measure.end < on and status[measure.id] not in CLOSED:
             add(measure.end, "measure_overdue", f"Maßnahme „{measure.title}“", measure.id, True)
 
 

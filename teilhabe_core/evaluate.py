@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .dates import aware, local_date
 from .model import (
     Evaluation,
     EvaluationEntry,
@@ -27,12 +28,12 @@ def measure_entries(history: History | None, measure_id: str) -> list[HistoryEnt
     if history is None:
         return []
     ref = f"measure:{measure_id}"
-    return sorted((e for e in history.entries if e.object == ref), key=lambda e: e.at)
+    return sorted((e for e in history.entries if e.object == ref), key=lambda e: aware(e.at))
 
 
 def status_on(measure: Measure, entries: list[HistoryEntry], on: dt.date) -> MeasureStatus:
     """The status of ``measure`` on ``on`` according to its (sorted) history entries."""
-    before = [e for e in entries if e.at.date() <= on]
+    before = [e for e in entries if local_date(e.at) <= on]
     if before:
         state = before[-1].to_state
     elif entries:
@@ -43,6 +44,11 @@ def status_on(measure: Measure, entries: list[HistoryEntry], on: dt.date) -> Mea
         return MeasureStatus(state)
     except ValueError:
         return measure.status
+
+
+def statuses_on(plan: Plan, on: dt.date, history: History | None) -> dict[str, MeasureStatus]:
+    """The status of every measure of ``plan`` on ``on``, replaying its history."""
+    return {m.id: status_on(m, measure_entries(history, m.id), on) for m in plan.measures}
 
 
 def progress_of(measure: Measure, status: MeasureStatus) -> int:
@@ -56,10 +62,11 @@ def build_evaluation(plan: Plan, on: dt.date, history: History | None = None, *,
                      title: str = "", authors: str = "") -> Evaluation:
     """An :class:`Evaluation` of ``plan`` on ``on``; one entry per measure, in plan order."""
     entries = []
+    statuses = statuses_on(plan, on, history)
     for measure in plan.measures:
-        recorded = measure_entries(history, measure.id)
-        status = status_on(measure, recorded, on)
-        last = max((e.at.date() for e in recorded if e.at.date() <= on), default=None)
+        status = statuses[measure.id]
+        days = (local_date(e.at) for e in measure_entries(history, measure.id))
+        last = max((d for d in days if d <= on), default=None)
         entries.append(EvaluationEntry(
             measure=measure.id, status=status, progress=progress_of(measure, status),
             comment=measure.notes if status is measure.status else "",

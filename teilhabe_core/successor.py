@@ -22,6 +22,7 @@ from pathlib import Path
 
 from attrs import evolve, frozen
 
+from .dates import local_date
 from .errors import DocumentError, TeilhabeError
 from .messages import finding
 from .model import Evaluation, History, Measure, MeasureStatus, Plan, PlanStatus
@@ -108,7 +109,7 @@ def derive_successor(plan: Plan, evaluation: Evaluation | None = None, *,
         period=None, measures=(*carried, *new), publications=(), easy_checked=None)
     refs = {f"measure:{m.id}" for m in carried}
     moved = tuple(e for e in (history.entries if history else ())
-                  if e.object in refs and (on is None or e.at.date() <= on))
+                  if e.object in refs and (on is None or local_date(e.at) <= on))
     return Successor(plan=successor, history=History(file=history_file, entries=moved),
                      closed=tuple(closed), carried_over=tuple(kept), dropped=tuple(dropped),
                      added=tuple(m.id for m in new))

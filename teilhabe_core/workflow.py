@@ -15,12 +15,18 @@ Design of the audit trail (see docs/workflows.md):
   transitions, each starting where the previous one ended (the first entry of an object
   may start in any state: tracking can begin late), non-decreasing times, and the last
   state equal to the current one.
+* Times: every ``at`` is stored as an aware Europe/Berlin timestamp; a naive time (given
+  by a caller or found in an older journal) counts as Berlin local time, so journals that
+  mix both compare safely. A time more than :data:`CLOCK_TOLERANCE` in the future is
+  refused.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,10 +35,19 @@ from attrs import frozen
 from yaml.nodes import MappingNode, ScalarNode
 
 from . import yamlsafe
+from .dates import aware, berlin, now
 from .documents import area_of
-from .errors import ConflictError, DocumentError, Finding, Level, WorkflowError
+from .errors import (
+    ConflictError,
+    DocumentError,
+    Finding,
+    Level,
+    UsageError,
+    WorkflowError,
+    WorkflowUsageError,
+)
 from .fileio import atomic_write
-from .loader import Loaded, load_file, load_text, read_bytes
+from .loader import Loaded, format_of, load_file, load_text, read_bytes
 from .messages import finding
 from .model import (
     Barrier,
@@ -63,6 +78,13 @@ OBJECT_KINDS: dict[str, tuple[type[Any], Any]] = {
 """Object kinds a workflow can apply to, with their model class and state enum."""
 
 INPUTS = ("by", "note", "at")
+
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
+"""How far in the future a transition's ``at`` may lie (clocks of two machines differ)."""
+
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+"""No transition of a county's inclusion work happened before this (nor has Berlin time a
+whole-minute offset before 1893)."""
 
 Guard = Callable[[Any, "GuardContext"], bool | str | None]
 
@@ -129,27 +151,30 @@ def locate_object(document: Any, ref: str) -> tuple[Any, str, str]:
     """``(object, kind, path)`` for a reference like ``plan`` or ``measure:bo-wohnen-1``."""
     kind, _, ident = ref.partition(":")
     if kind not in OBJECT_KINDS:
-        raise WorkflowError(f"Unbekannte Objektart '{kind}'. Erlaubt: "
-                            f"{', '.join(OBJECT_KINDS)}.")
+        raise WorkflowUsageError(f"Unbekannte Objektart '{kind}'. Erlaubt: "
+                                 f"{', '.join(OBJECT_KINDS)}.")
     cls = OBJECT_KINDS[kind][0]
     if not ident:
         if not isinstance(document, cls):
-            raise WorkflowError(f"Das Dokument ist kein {kind}.")
+            raise WorkflowUsageError(f"Das Dokument ist kein {kind}.")
         return document, kind, ""
     container = {"measure": "measures", "barrier": "barriers"}.get(kind)
     items = getattr(document, container, None) if container else None
     if items is None:
-        raise WorkflowError(f"Das Dokument enthält keine Objekte der Art '{kind}'.")
+        raise WorkflowUsageError(f"Das Dokument enthält keine Objekte der Art '{kind}'.")
     for index, item in enumerate(items):
         if item.id == ident:
             return item, kind, f"{container}[{index}]"
     known = ", ".join(item.id for item in items) or "(keine)"
-    raise WorkflowError(f"'{ident}' gibt es nicht. Vorhanden: {known}.")
+    raise WorkflowUsageError(f"'{ident}' gibt es nicht. Vorhanden: {known}.")
 
 
 def state_of(workflow: Workflow, obj: Any, ref: str, history: tuple[HistoryEntry, ...]) -> str:
     """The current state: the mirrored field, or the last history entry, or the initial."""
     if workflow.field:
+        if not hasattr(obj, workflow.field):
+            raise WorkflowError(f"Der Ablauf '{workflow.id}' spiegelt seinen Zustand in das Feld "
+                                f"'{workflow.field}', das '{ref}' nicht hat.")
         value = getattr(obj, workflow.field)
         return str(getattr(value, "value", value))
     for entry in reversed(history):
@@ -210,7 +235,7 @@ class Workflows:
                     return item.workflow
         known = ", ".join(sorted({i.workflow.id for i in self.registered
                                   if i.area in (area, None)}))
-        raise WorkflowError(f"Unbekannter Ablauf '{workflow_id}'. Vorhanden: {known}.")
+        raise WorkflowUsageError(f"Unbekannter Ablauf '{workflow_id}'. Vorhanden: {known}.")
 
     def for_kind(self, kind: str, area: str | None) -> list[Workflow]:
         """Workflows applying to ``kind`` for ``area`` (area definitions replace generic ones)."""
@@ -229,8 +254,8 @@ class Workflows:
         candidates = [w for w in flows if w.field] or flows
         if len(candidates) != 1:
             names = ", ".join(w.id for w in self.for_kind(kind, area)) or "(keine)"
-            raise WorkflowError(f"Bitte den Ablauf angeben (workflow=…). Für '{kind}' gibt es: "
-                                f"{names}.")
+            raise WorkflowUsageError(f"Bitte den Ablauf angeben (workflow=…). Für '{kind}' gibt "
+                                     f"es: {names}.")
         return candidates[0]
 
     # -- transitions ------------------------------------------------------------
@@ -253,11 +278,15 @@ class Workflows:
         area = area_of(document)
         flow = self.get(workflow, area) if workflow else self.default_for(kind, area)
         if flow.applies_to != kind:
-            raise WorkflowError(f"Der Ablauf '{flow.id}' gilt für '{flow.applies_to}', nicht "
-                                f"für '{kind}'.")
+            raise WorkflowUsageError(f"Der Ablauf '{flow.id}' gilt für '{flow.applies_to}', "
+                                     f"nicht für '{kind}'.")
         state = state_of(flow, obj, ref, history.entries)
         allowed = flow.allowed(state)
         step = next((t for t in allowed if t.name == name), None)
+        if all(t.name != name for t in flow.transitions):
+            known = ", ".join(sorted({t.name for t in flow.transitions})) or "(keine)"
+            raise WorkflowUsageError(f"Den Schritt '{name}' gibt es im Ablauf '{flow.id}' nicht. "
+                                     f"Vorhanden: {known}.")
         if step is None:
             names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed) or "keine"
             raise WorkflowError(f"Der Schritt '{name}' ist im Zustand '{state}' nicht erlaubt. "
@@ -267,11 +296,11 @@ class Workflows:
         if missing:
             raise WorkflowError(f"Für den Schritt '{name}' fehlen Angaben: {', '.join(missing)} "
                                 "(by = wer, note = warum, at = wann).")
-        when = at or dt.datetime.now().replace(microsecond=0)
+        when = _checked_time(at)
         event = TransitionEvent(document, loaded.file, ref, area, flow.id, name, state,
                                 step.target, by, when, note)
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
-        if last is not None and when < last.at:
+        if last is not None and when < aware(last.at):
             raise WorkflowError(f"Der Zeitpunkt {when.isoformat()} liegt vor dem letzten "
                                 f"Eintrag ({last.at.isoformat()}).")
         self._run_guards(step.guards, event, obj, history.entries)
@@ -280,16 +309,18 @@ class Workflows:
         if reasons:
             raise WorkflowError("Der Schritt wurde abgelehnt: " + " ".join(reasons))
         entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
-        new_doc = (set_field(loaded.text, f"{obj_path}.{flow.field}" if obj_path else flow.field,
-                             step.target) if flow.field else None)
-        if new_doc is not None:
+        new_doc = None
+        if flow.field:
+            field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
+            new_doc = set_field(loaded.text, field_path, step.target, format_of(loaded.file))
             load_text(new_doc, loaded.file)  # the edited file must load cleanly
         new_hist = append_entry(hist_path, doc_path.name, entry)
-        _refuse_if_changed(doc_path, loaded.digest)
+        current = _refuse_if_changed(doc_path, loaded.digest)
         _refuse_if_changed(hist_path, hist_digest)
         atomic_write(hist_path, new_hist)
         if new_doc is not None:
-            atomic_write(doc_path, new_doc.encode("utf-8"))
+            bom = codecs.BOM_UTF8 if current and current.startswith(codecs.BOM_UTF8) else b""
+            atomic_write(doc_path, bom + new_doc.encode("utf-8"))
         warnings: list[str] = []
         try:
             self.app.hook_caller("teilhabe_transition_done", area)(event=event)
@@ -329,6 +360,9 @@ class Workflows:
         if not isinstance(history, History):
             return []
         problems: list[Finding] = []
+        if history.file != Path(loaded.file).name:
+            problems.append(_hist("file", f"Der Verlauf gehört zu '{history.file}', nicht zu "
+                                  f"'{Path(loaded.file).name}'."))
         area = area_of(loaded.document)
         states: dict[tuple[str, str], str] = {}
         times: dict[str, dt.datetime] = {}
@@ -351,11 +385,15 @@ class Workflows:
                 problems.append(_hist(f"{here}.transition", f"Der Schritt '{entry.transition}' "
                                       f"von '{entry.from_state}' nach '{entry.to_state}' ist im "
                                       f"Ablauf '{flow.id}' nicht erlaubt."))
-            previous = times.get(entry.object)
-            if previous is not None and entry.at < previous:
+            try:
+                _checked_time(entry.at)
+            except WorkflowError as exc:
+                problems.append(_hist(f"{here}.at", str(exc)))
+            previous, when = times.get(entry.object), aware(entry.at)
+            if previous is not None and when < previous:
                 problems.append(_hist(f"{here}.at", "Die Zeitpunkte der Einträge dürfen nicht "
                                       "zurückgehen."))
-            times[entry.object] = entry.at
+            times[entry.object] = when
             states[key] = entry.to_state
         for (ref, flow_id), last in states.items():
             try:
@@ -370,6 +408,23 @@ class Workflows:
                     problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
                                           f"'{last}', in der Datei steht '{current}'."))
         return hist_loaded.locate(problems)
+
+
+def _checked_time(at: dt.datetime | None) -> dt.datetime:
+    """``at`` (default: now) as an aware Berlin time; refused before 1900 or in the future."""
+    if at is None:
+        return now()
+    try:
+        when = berlin(at)
+    except UsageError as exc:
+        raise WorkflowUsageError(str(exc)) from None
+    if when < EARLIEST:
+        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt vor 1900 und kann "
+                                 "nicht stimmen.")
+    if when > now() + CLOCK_TOLERANCE:
+        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt in der Zukunft. "
+                                 "Eingetragen wird nur, was geschehen ist.")
+    return when
 
 
 def _hist(path: str, message: str) -> Finding:
@@ -393,11 +448,14 @@ def _read_history(path: Path, document_name: str) -> tuple[History, str | None]:
     return loaded.document, hashlib.sha256(data).hexdigest()
 
 
-def _refuse_if_changed(path: Path, digest: str | None) -> None:
-    current = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+def _refuse_if_changed(path: Path, digest: str | None) -> bytes | None:
+    """The file's current bytes (``None`` if absent); :class:`ConflictError` if changed."""
+    data = path.read_bytes() if path.exists() else None
+    current = hashlib.sha256(data).hexdigest() if data is not None else None
     if current != digest:
         raise ConflictError(f"Die Datei {path} wurde seit dem Laden geändert (jemand hat zuerst "
                             "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
+    return data
 
 
 def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
@@ -417,26 +475,46 @@ def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
     return (header + body.replace("entries: []\n", "entries:\n") + item).encode("utf-8")
 
 
-def set_field(text: str, path: str, value: str) -> str:
-    """Replace (or insert) one scalar at ``path`` in YAML ``text``, keeping everything else."""
+def set_field(text: str, path: str, value: str, fmt: str = "yaml") -> str:
+    """Replace (or insert) one scalar at ``path`` in YAML or JSON ``text``, keeping
+    everything else."""
     root = yamlsafe.compose(text)
     parent_path, _, key = path.rpartition(".")
     _, _, parent = yamlsafe.locate(root, parent_path) if parent_path else (0, 0, root)
     if not isinstance(parent, MappingNode):
         raise WorkflowError(f"'{parent_path or 'Dokument'}' ist keine Zuordnung.")
-    rendered = yamlsafe.dump_yaml(value).removesuffix("\n...\n").strip()
+    if fmt == "json":
+        rendered, name = json.dumps(value, ensure_ascii=False), json.dumps(key)
+    else:
+        rendered, name = yamlsafe.dump_yaml(value).removesuffix("\n...\n").strip(), key
     for key_node, value_node in parent.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
             if not isinstance(value_node, ScalarNode):
                 raise WorkflowError(f"'{path}' ist kein einfacher Wert.")
             start, end = value_node.start_mark.index, value_node.end_mark.index
             return text[:start] + rendered + text[end:]
+    if not parent.value:
+        raise WorkflowError(f"'{parent_path or 'Dokument'}' ist leer; '{key}' kann nicht "
+                            "eingefügt werden.")
+    if parent.flow_style:  # {id: x, title: y} → {id: x, title: y, status: done}
+        end = parent.value[-1][1].end_mark.index
+        return text[:end] + f", {name}: {rendered}" + text[end:]
     first_key, first_value = parent.value[0]
     indent = " " * first_key.start_mark.column
-    end = first_value.end_mark
-    if end.column == 0:
-        return text[: end.index] + f"{indent}{key}: {rendered}\n" + text[end.index:]
-    return text[: end.index] + f"\n{indent}{key}: {rendered}" + text[end.index:]
+    end = first_value.end_mark.index
+    if first_value.end_mark.column != 0:
+        # The value ends inside its line: keep the rest (a comment) there, insert below.
+        newline = text.find("\n", end)
+        if newline < 0:
+            return text + f"{_line_break(text)}{indent}{key}: {rendered}"
+        end = newline + 1
+    return text[:end] + f"{indent}{key}: {rendered}{_line_break(text)}" + text[end:]
+
+
+def _line_break(text: str) -> str:
+    """The file's own line break: CRLF if its first line ends so, else LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
 def replay(flow: Workflow, entries: list[HistoryEntry] | tuple[HistoryEntry, ...],

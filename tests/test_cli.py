@@ -139,8 +139,9 @@ def test_export(tmp_path):
     bad = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "html", "--option",
               "include_examples=vielleicht", "--out", str(tmp_path / "x"))
     assert bad.returncode == 1 and "options.include_examples" in bad.stderr
-    assert run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "pdf", "--out",
-               str(tmp_path)).returncode == 1
+    unknown = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "pdf", "--out",
+                  str(tmp_path))
+    assert unknown.returncode == 2 and "Unbekanntes Format 'pdf'" in unknown.stderr
 
 
 class Links(HTMLParser):
@@ -247,4 +248,5 @@ def test_diff_and_evaluate_on_the_installed_script(tmp_path):
     result = run("evaluate", str(two), "--on", "2023-06-30", "--out", str(out))
     assert result.returncode == 0 and "UN-BRK-Artikel:" in result.stdout
     assert run("validate", str(out)).returncode == 0  # refers to the installed Börde plan
-    assert run("evaluate", str(BOERDE / "evaluation-2020.yaml")).returncode == 1
+    not_a_plan = run("evaluate", str(BOERDE / "evaluation-2020.yaml"))
+    assert not_a_plan.returncode == 2 and "ist kein Plan (document: plan)" in not_a_plan.stderr

@@ -476,7 +476,7 @@ def test_cli_diff_and_evaluate(tmp_path, capsys):
     rollups = json.loads(capsys.readouterr().out.split("\n", 1)[1])
     assert rollups["overall"]["total"] == len(th.load(two).measures)
     assert th.load(out).reference_date == dt.date(2023, 6, 30)
-    assert main(["diff", str(one), str(BOERDE / "evaluation-2020.yaml")]) == 1
+    assert main(["diff", str(one), str(BOERDE / "evaluation-2020.yaml")]) == 2  # not a plan
     assert "ist kein Plan" in capsys.readouterr().err
 
 
