@@ -31,8 +31,8 @@ from yaml.nodes import MappingNode, ScalarNode
 from . import yamlsafe
 from .documents import area_of
 from .errors import ConflictError, DocumentError, Finding, Level, WorkflowError
-from .fileio import atomic_write
-from .loader import Loaded, load_file, load_text, read_bytes
+from .fileio import read_regular, write_files
+from .loader import Loaded, load_file, load_text
 from .messages import finding
 from .model import (
     Barrier,
@@ -287,9 +287,9 @@ class Workflows:
         new_hist = append_entry(hist_path, doc_path.name, entry)
         _refuse_if_changed(doc_path, loaded.digest)
         _refuse_if_changed(hist_path, hist_digest)
-        atomic_write(hist_path, new_hist)
-        if new_doc is not None:
-            atomic_write(doc_path, new_doc.encode("utf-8"))
+        # both checked (write-protected?) and written before either is renamed into place
+        write_files([(hist_path, new_hist),
+                     *([(doc_path, new_doc.encode("utf-8"))] if new_doc is not None else [])])
         warnings: list[str] = []
         try:
             self.app.hook_caller("teilhabe_transition_done", area)(event=event)
@@ -386,15 +386,14 @@ def journal_of(document_path: str | Path) -> History | None:
 def _read_history(path: Path, document_name: str) -> tuple[History, str | None]:
     if not path.exists():
         return History(file=document_name), None
-    data = read_bytes(path)
     loaded = load_file(path)
     if not isinstance(loaded.document, History):
         raise WorkflowError(f"{path} ist kein Verlauf (document: history).")
-    return loaded.document, hashlib.sha256(data).hexdigest()
+    return loaded.document, loaded.digest
 
 
 def _refuse_if_changed(path: Path, digest: str | None) -> None:
-    current = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    current = hashlib.sha256(read_regular(path)).hexdigest() if path.exists() else None
     if current != digest:
         raise ConflictError(f"Die Datei {path} wurde seit dem Laden geändert (jemand hat zuerst "
                             "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
@@ -406,7 +405,7 @@ def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
 
     item = yamlsafe.dump_yaml([unstructure(entry)])
     if path.exists():
-        old = path.read_bytes()
+        old = read_regular(path)
         if not old.endswith(b"\n"):
             old += b"\n"
         return old + item.encode("utf-8")
