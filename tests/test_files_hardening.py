@@ -465,3 +465,14 @@ def test_validate_folder_without_documents_exits_2(tmp_path):
     assert result.stderr == f"teilhabe: Fehler: Im Ordner {tmp_path} gibt es keine Dokumente " \
                             "(*.yaml, *.yml, *.json).\n"
     assert "0 Fehler" not in result.stderr + result.stdout
+
+
+def test_out_file_that_is_a_folder_or_device_is_refused(tmp_path):
+    result = run("schema", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"teilhabe: Fehler: Die Datei {tmp_path} kann nicht geschrieben " \
+                            "werden: keine normale Datei, sondern ein Ordner. Es wurde nichts " \
+                            "geändert.\n"
+    with pytest.raises(th.FileError, match="sondern ein Gerät"):
+        atomic_write("/dev/null", b"x")  # as root, a rename would have replaced the device
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
