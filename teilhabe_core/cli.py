@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
-from .errors import DocumentError, Finding, TeilhabeError, UsageError
+from .errors import DocumentError, FileError, Finding, TeilhabeError, UsageError
 
 if TYPE_CHECKING:
     from .app import Teilhabe
@@ -145,13 +145,21 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
 def _expand(paths: Sequence[str]) -> list[Path]:
+    """Files as given; folders by their documents (a FIFO among them is reported, not
+    skipped). A folder without documents is a usage error."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*")
-                              if p.suffix in (".yaml", ".yml", ".json") and p.is_file()))
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
+            if not found:
+                raise FileError(f"Im Ordner {path} gibt es keine Dokumente "
+                                f"({', '.join('*' + s for s in SUFFIXES)}).", str(path))
+            out.extend(found)
         else:
             out.append(path)
     return out
@@ -205,9 +213,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from .export import write_outputs
-    from .site import publication_steps
+    from .site import publication_steps, site_folder, write_site
 
+    site_folder(args.out)  # a file or a foreign folder is refused before any work
     app = _app()
     _print_failures(app)
     area_ids = args.areas or [s.id for s in app.areas()]
@@ -222,7 +230,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for step in steps:
         outputs.extend(step.run())
         progress.step(f"{step.area or 'alle'}: {step.label}")
-    paths = write_outputs(outputs, args.out)
+    paths = write_site(outputs, args.out)
     for area_id in area_ids:
         _print_easy_summary(app, area_id)
     index = Path(args.out).resolve() / "index.html"
@@ -546,19 +554,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocumentError as exc:
         for f in exc.findings:
             print(f.format(args.lang), file=sys.stderr)
-        missing = any(f.code == "file-unreadable" for f in exc.findings)
-        return EXIT_USAGE if missing else EXIT_ERRORS
+        unreadable = exc.errors and all(f.code == "file-unreadable" for f in exc.errors)
+        return EXIT_USAGE if unreadable else EXIT_ERRORS
     except argparse.ArgumentTypeError as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except FileError as exc:
+        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except TeilhabeError as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_ERRORS
     except OSError as exc:
-        print(f"teilhabe: Fehler: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        from .fileio import os_reason
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"teilhabe: Fehler: {where}{os_reason(exc)}.", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

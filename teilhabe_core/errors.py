@@ -132,3 +132,18 @@ class ExportError(TeilhabeError):
 
 class ExportUsageError(ExportError, UsageError):
     """An unknown format, or a format or variant the document does not accept."""
+
+
+class FileError(TeilhabeError):
+    """A file or folder could not be read or written (not a regular file, disk full, no
+    permission, a file where a folder belongs …). ``file`` names it; ``reason`` and
+    ``reason_en`` say why. The CLI exits 2."""
+
+    def __init__(self, message: str, file: str = "", reason: str = "",
+                 reason_en: str = "") -> None:
+        self.file, self.reason, self.reason_en = file, reason, reason_en or reason
+        super().__init__(message)
+
+
+class ReadOnlyError(TeilhabeError):
+    """A file that would be rewritten is write-protected; it is refused, not replaced."""

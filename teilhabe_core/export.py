@@ -19,8 +19,9 @@ An exporter is a small class::
 
 Options are an attrs class structured by the library's converter, so bad options get
 the same path-style findings as bad data. ``render`` returns :class:`Output` objects;
-:func:`write_outputs` writes them atomically below the output folder after *all* of
-them rendered, so a failing export leaves no partial output.
+:func:`write_outputs` writes them below the output folder after *all* of them rendered,
+each replaced atomically and only once all are written, so a failing export (or a full
+disk) leaves no partial output.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from cattrs.errors import BaseValidationError
 from .converter import findings_from, structure
 from .documents import area_of, kind_of
 from .errors import ExportError, PluginError
-from .fileio import atomic_write, safe_join
+from .fileio import output_folder, safe_join, write_files
 from .model import Area, Variant
 from .yamlsafe import resolve_plain
 
@@ -177,13 +178,19 @@ def applies(cls: type[Exporter], areas: frozenset[str], document: Any) -> bool:
     return not areas or area_of(document) in areas
 
 
-def write_outputs(outputs: Sequence[Output], out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Check every name first, then write each file atomically; returns the paths."""
-    targets = [(safe_join(out_dir, o.name), o.data()) for o in outputs]
+def checked_targets(outputs: Sequence[Output], folder: Path) -> list[tuple[Path, bytes]]:
+    """Each output's path below ``folder`` and its bytes; bad or repeated names refused."""
+    targets = [(safe_join(folder, o.name), o.data()) for o in outputs]
     names = [t for t, _ in targets]
     if len(set(names)) != len(names):
         raise ExportError("Ein Exporter hat denselben Dateinamen mehrfach erzeugt.")
-    return [atomic_write(path, data) for path, data in targets]
+    return targets
+
+
+def write_outputs(outputs: Sequence[Output], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Check every name first, then write the files, each replaced atomically, all or none
+    if writing fails (:func:`~teilhabe_core.fileio.write_files`); returns the paths."""
+    return write_files(checked_targets(outputs, output_folder(out_dir)))
 
 
 def document_kind(document: Any) -> str:

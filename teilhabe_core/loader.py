@@ -23,8 +23,8 @@ from . import yamlsafe
 from .checks import check
 from .converter import findings_from, structure, unstructure
 from .documents import DOCUMENT_KINDS, Document, kind_of
-from .errors import DocumentError, Finding
-from .fileio import atomic_write
+from .errors import DocumentError, FileError, Finding
+from .fileio import atomic_write, open_regular, os_reason
 from .messages import describe, finding
 
 SCHEMA_URL = "https://teilhabe.example.org/schema/teilhabe.schema.json"
@@ -57,18 +57,26 @@ def format_of(name: str, text: str | None = None) -> str:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a file, refusing oversize files before reading them whole."""
+    """Read a regular file, refusing oversize files before reading them whole.
+
+    Anything else (a FIFO, a device, a folder) is refused without blocking
+    (:func:`~teilhabe_core.fileio.open_regular`); every problem is a ``file-unreadable``
+    or ``file-too-large`` finding.
+    """
     file = str(path)
     try:
-        size = os.stat(file).st_size
-        if size > yamlsafe.MAX_BYTES:
-            raise DocumentError([finding("file-too-large", size=size,
-                                         limit=yamlsafe.MAX_BYTES).at(file, 1, 1)], file)
-        with open(file, "rb") as handle:
+        with open_regular(file) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > yamlsafe.MAX_BYTES:
+                raise DocumentError([finding("file-too-large", size=size,
+                                             limit=yamlsafe.MAX_BYTES).at(file, 1, 1)], file)
             return handle.read(yamlsafe.MAX_BYTES + 1)
+    except FileError as exc:
+        reason, reason_en = exc.reason, exc.reason_en
     except OSError as exc:
-        raise DocumentError([finding("file-unreadable", reason=exc.strerror or str(exc))
-                             .at(file, 1, 1)], file) from None
+        reason, reason_en = os_reason(exc), exc.strerror or str(exc)
+    raise DocumentError([finding("file-unreadable", reason=reason, reason_en=reason_en)
+                         .at(file, 1, 1)], file)
 
 
 def parse(text: str, file: str = "", fmt: str | None = None) -> Any:

@@ -11,8 +11,8 @@ from .errors import Finding, Level
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "file-unreadable": (
-        "Die Datei kann nicht gelesen werden: {reason}",
-        "The file cannot be read: {reason}",
+        "Die Datei kann nicht gelesen werden: {reason}.",
+        "The file cannot be read: {reason_en}.",
     ),
     "file-too-large": (
         "Die Datei ist zu groß ({size} Bytes, erlaubt sind höchstens {limit} Bytes).",

@@ -4,17 +4,23 @@ For each area: the current plan in all three variants (``lang/``, ``kurz/``,
 ``leicht/``), Markdown copies, each evaluation report, a calendar, OParl for council
 papers, and every area-specific exporter that fits the area's documents; plus a landing
 page per area and ``index.html`` linking all areas. Everything is rendered in memory
-first; only then are files written (each atomically), so a failure leaves no half site.
+first; :func:`write_site` then builds the new site beside the old one and switches it into
+place in one step, so a reader (or a killed or failed run) sees the old site or the new one,
+never a mix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
-from .export import ExportContext, Output, slug
+from .errors import FileError
+from .export import ExportContext, Output, checked_targets, slug
+from .fileio import output_folder, replace_folder
 from .model import Variant
 from .templating import render_page, stylesheet
 
@@ -125,3 +131,27 @@ def publication_steps(app: Teilhabe, area_ids: list[str]) -> list[Step]:
     steps.append(Step("", "Startseite", lambda: [site_index(app, area_ids), stylesheet()]))
     return steps
 
+
+
+SITE_FILES = ("index.html", "style.css")
+"""Files every publication site has at its top; a non-empty folder without them is refused."""
+
+
+def site_folder(out_dir: str | os.PathLike[str]) -> Path:
+    """The folder a site may be written to: new, empty, or holding a site."""
+    folder = output_folder(out_dir)
+    if (folder.is_dir() and any(folder.iterdir())
+            and not all((folder / name).is_file() for name in SITE_FILES)):
+        raise FileError(f"Der Ordner {folder} ist nicht leer und enthält keine Veröffentlichung "
+                        f"({' und '.join(SITE_FILES)} fehlen). Er wird nicht ersetzt; bitte "
+                        "einen leeren oder neuen Ordner angeben.", str(folder))
+    return folder
+
+
+def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Make ``outputs`` the new site in ``out_dir`` in one step (old files stay, unless
+    replaced); see :func:`~teilhabe_core.fileio.replace_folder`."""
+    folder = site_folder(out_dir)
+    targets = checked_targets(outputs, folder)
+    return replace_folder(folder, [(path.relative_to(folder).as_posix(), data)
+                                   for path, data in targets])

@@ -46,8 +46,8 @@ from .errors import (
     WorkflowError,
     WorkflowUsageError,
 )
-from .fileio import atomic_write
-from .loader import Loaded, format_of, load_file, load_text, read_bytes
+from .fileio import read_regular, write_files
+from .loader import Loaded, format_of, load_file, load_text
 from .messages import finding
 from .model import (
     Barrier,
@@ -317,10 +317,11 @@ class Workflows:
         new_hist = append_entry(hist_path, doc_path.name, entry)
         current = _refuse_if_changed(doc_path, loaded.digest)
         _refuse_if_changed(hist_path, hist_digest)
-        atomic_write(hist_path, new_hist)
-        if new_doc is not None:
-            bom = codecs.BOM_UTF8 if current and current.startswith(codecs.BOM_UTF8) else b""
-            atomic_write(doc_path, bom + new_doc.encode("utf-8"))
+        bom = codecs.BOM_UTF8 if current and current.startswith(codecs.BOM_UTF8) else b""
+        # both checked (write-protected?) and written before either is renamed into place
+        write_files([(hist_path, new_hist),
+                     *([(doc_path, bom + new_doc.encode("utf-8"))] if new_doc is not None
+                       else [])])
         warnings: list[str] = []
         try:
             self.app.hook_caller("teilhabe_transition_done", area)(event=event)
@@ -441,16 +442,15 @@ def journal_of(document_path: str | Path) -> History | None:
 def _read_history(path: Path, document_name: str) -> tuple[History, str | None]:
     if not path.exists():
         return History(file=document_name), None
-    data = read_bytes(path)
     loaded = load_file(path)
     if not isinstance(loaded.document, History):
         raise WorkflowError(f"{path} ist kein Verlauf (document: history).")
-    return loaded.document, hashlib.sha256(data).hexdigest()
+    return loaded.document, loaded.digest
 
 
 def _refuse_if_changed(path: Path, digest: str | None) -> bytes | None:
     """The file's current bytes (``None`` if absent); :class:`ConflictError` if changed."""
-    data = path.read_bytes() if path.exists() else None
+    data = read_regular(path) if path.exists() else None
     current = hashlib.sha256(data).hexdigest() if data is not None else None
     if current != digest:
         raise ConflictError(f"Die Datei {path} wurde seit dem Laden geändert (jemand hat zuerst "
@@ -464,7 +464,7 @@ def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
 
     item = yamlsafe.dump_yaml([unstructure(entry)])
     if path.exists():
-        old = path.read_bytes()
+        old = read_regular(path)
         if not old.endswith(b"\n"):
             old += b"\n"
         return old + item.encode("utf-8")

@@ -323,7 +323,7 @@ class XlsxMeasureImporter(Importer):
     def read(self, path: Path, target: Any) -> Plan:
         from openpyxl import load_workbook
 
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(read_bytes(path)), read_only=True, data_only=True)
         table: list[list[str]] = []
         for sheet in book.worksheets[1:]:
             for index, values in enumerate(sheet.iter_rows(values_only=True)):
