@@ -2,9 +2,11 @@
 
 CSV: ``;`` as delimiter, UTF-8 with BOM (and never a ``sep=;`` line, which would break the
 BOM), dates ``TT.MM.JJJJ``, money with two decimals and a decimal comma, lists one item per
-line inside the cell. Text cells starting with ``= + - @``, tab, CR or LF (or with ``'``)
-get a leading ``'`` so spreadsheets never run them as formulas (OWASP CSV injection); the
-importer removes exactly that one quote again. XLSX: one sheet per life area plus a summary
+line inside the cell. Text cells that a spreadsheet could run as a formula get a leading
+``'`` (OWASP CSV injection): cells starting with tab, CR, LF or ``'``, and cells whose first
+character after blanks and control characters is ``= + - @`` (also in a compatibility form
+such as the fullwidth ``＝＋－＠``). The importer removes exactly that one quote again, so
+every text survives the round trip. XLSX: one sheet per life area plus a summary
 sheet; text cells are neutralised the same way and forced to the text type.
 """
 
@@ -14,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -57,16 +60,38 @@ COLUMNS: list[tuple[str, str]] = [
     ("example", "Beispiel"),
 ]
 LISTS = {"life_areas", "partners", "target_groups", "indicators", "crpd_articles"}
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "'")
+TEXTS = {"id", "title", "problem", "approach", "responsible_office", "dropped_reason",
+         "easy_text", "notes"}
+FORMULA = ("=", "+", "-", "@")
+LEADING = ("\t", "\r", "\n", "'")
+
+
+def _blank(char: str) -> bool:
+    """Blanks, control, format and unassigned characters, which spreadsheets may skip."""
+    return char.isspace() or unicodedata.category(char)[0] in "CZ"
+
+
+def _lstrip_blank(text: str) -> str:
+    start = next((i for i, char in enumerate(text) if not _blank(char)), len(text))
+    return text[start:]
+
+
+def dangerous(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (or it starts with ``'``)."""
+    if text.startswith(LEADING):
+        return True
+    rest = _lstrip_blank(text)
+    return any(_lstrip_blank(candidate).startswith(FORMULA)
+               for candidate in (rest, unicodedata.normalize("NFKC", rest)))
 
 
 def neutralise(text: str) -> str:
     """Prefix a ``'`` to text a spreadsheet could read as a formula (reversible)."""
-    return "'" + text if text.startswith(DANGEROUS) else text
+    return "'" + text if dangerous(text) else text
 
 
 def unneutralise(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(DANGEROUS) else text
+    return text[1:] if text.startswith("'") and dangerous(text[1:]) else text
 
 
 def cell(name: str, value: Any) -> str:
@@ -219,8 +244,10 @@ class ImportOptions:
                 "ersetzt, neue angehängt"})
 
 
-def _parse(name: str, text: str) -> Any:
-    text = unneutralise(text.strip("\r"))
+def _parse(name: str, raw: str) -> Any:
+    if name in TEXTS:  # kept exactly as written, blanks and line breaks included
+        return unneutralise(raw) or None
+    text = unneutralise(raw.strip("\r"))
     if name in LISTS:
         items = [t.strip() for t in text.splitlines() if t.strip()]
         if name == "crpd_articles":

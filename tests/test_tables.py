@@ -1,0 +1,103 @@
+"""CSV/XLSX tables: formula neutralisation, round trips, and import errors in German."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import teilhabe_core as th
+from tests.conftest import MINIMAL_PLAN
+
+FORMULA = ("=", "+", "-", "@")
+
+
+def looks_like_formula(cell: str) -> bool:
+    """The oracle: a cell a spreadsheet could run. Tab/CR/LF first, or ``= + - @`` after
+    leading blanks and control characters, read in NFKC (so ``＝`` counts as ``=``)."""
+    if cell.startswith(("\t", "\r", "\n")):
+        return True
+    i = 0
+    while i < len(cell) and (cell[i].isspace() or unicodedata.category(cell[i])[0] in "CZ"):
+        i += 1
+    return unicodedata.normalize("NFKC", cell[i:]).lstrip().startswith(FORMULA)
+
+
+LEADS = ["", " ", "  ", "\t", "\r", "\n", "\r\n", "\u00a0", "\u3000", "\u2028", "\x00", "\x0b",
+         "\u200b", "\ufeff", "'", "''", " '"]
+SIGNS = ["=", "+", "-", "@", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "⁼", "₊", "=\u0338", "'",
+         "a"]
+any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+cells = st.one_of(
+    st.tuples(st.sampled_from(LEADS), st.sampled_from(SIGNS), any_text).map("".join),
+    any_text,
+)
+# XML 1.0 cannot hold these; the workbook shows them as U+FFFD (documented, not a round trip),
+# and XML reads every CR as a line break (LF).
+XML_ILLEGAL = {chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
+
+
+def test_oracle_recognises_the_known_forms():
+    for cell in ["=1", " =1", "\u3000+1", "＝1", "＠SUM(A1)", "\tx", "\rx", "\nx", "\x00-1",
+                 "\u200b@x", "﹦1"]:
+        assert looks_like_formula(cell), cell
+    for cell in ["'=1", "a=1", "", " ", "1-2", "x@y"]:
+        assert not looks_like_formula(cell), cell
+
+
+@pytest.mark.parametrize("text", [" =1+1", "  +1", "\u00a0-2", "\u3000@SUM(A1)", "＝1+1",
+                                  "＋1", "－2", "＠x", "\t=1", "\r=1", "\n=1", "\x00=1",
+                                  "\u200b=1", "=\u0338"])
+def test_formulas_behind_blanks_and_fullwidth_signs_are_neutralised(app, text, tmp_path):
+    plan = th.loads(MINIMAL_PLAN)
+    plan = evolve(plan, measures=(evolve(plan.measures[0], problem=text),))
+    (out,) = app.render(plan, "csv")
+    row = dict(zip(*list(csv.reader(io.StringIO(out.data().decode("utf-8-sig"), newline=""),
+                                    delimiter=";")), strict=True))
+    assert row["Problemlage"] == "'" + text
+    path = tmp_path / "m.csv"
+    path.write_bytes(out.data())
+    assert app.importer("csv")().read(path, plan).measures[0].problem == text
+
+
+def _csv_cells(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=cells, notes=cells, title=cells.filter(lambda t: t.strip() != ""))
+def test_no_written_cell_is_a_formula_and_import_gives_the_text_back(app, problem, notes,
+                                                                     title):
+    from openpyxl import load_workbook
+
+    plan = th.loads(MINIMAL_PLAN)
+    measure = evolve(plan.measures[0], problem=problem, notes=notes, title=title)
+    plan = evolve(plan, measures=(measure,))
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in ("csv", "xlsx"):
+            (out,) = app.render(plan, fmt)
+            path = Path(folder) / out.name
+            path.write_bytes(out.data())
+            if fmt == "csv":
+                values = [v for row in _csv_cells(out.data())[1:] for v in row]
+            else:
+                book = load_workbook(path)
+                assert all(c.data_type != "f" for s in book.worksheets
+                           for row in s.iter_rows() for c in row)
+                values = [c.value for s in book.worksheets for row in s.iter_rows(min_row=2)
+                          for c in row if isinstance(c.value, str)]
+            assert not [v for v in values if looks_like_formula(v)]
+            if fmt == "xlsx" and XML_ILLEGAL & set(problem + notes + title):
+                continue
+            back = app.importer(fmt)().read(path, plan).measures[0]
+            expected = [problem, notes, title]
+            if fmt == "xlsx":
+                expected = [t.replace("\r\n", "\n").replace("\r", "\n") for t in expected]
+            assert [back.problem, back.notes, back.title] == expected
