@@ -38,7 +38,7 @@ from cattrs.errors import BaseValidationError
 from .converter import findings_from, structure
 from .documents import area_of, kind_of
 from .errors import ExportError, PluginError
-from .fileio import atomic_write, safe_join
+from .fileio import atomic_write, safe_join, windows_reserved
 from .model import Area, Variant
 from .yamlsafe import resolve_plain
 
@@ -196,9 +196,9 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 def slug(text: str, fallback: str = "dokument") -> str:
     """A file-name-safe slug: ``2019/066`` → ``2019-066``, ``Bildung & Wohnen`` →
-    ``bildung-wohnen``."""
-    cleaned = _UNSAFE.sub("-", text.lower().translate(_UMLAUTS)).strip("-")
-    return cleaned[:80] or fallback
+    ``bildung-wohnen``; a Windows device name gets the fallback: ``con`` → ``con-dokument``."""
+    cleaned = _UNSAFE.sub("-", text.lower().translate(_UMLAUTS)).strip("-")[:80] or fallback
+    return f"{cleaned}-{fallback}" if windows_reserved(cleaned) else cleaned
 
 
 def file_stem(document: Any) -> str:

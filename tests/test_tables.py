@@ -101,3 +101,54 @@ def test_no_written_cell_is_a_formula_and_import_gives_the_text_back(app, proble
             if fmt == "xlsx":
                 expected = [t.replace("\r\n", "\n").replace("\r", "\n") for t in expected]
             assert [back.problem, back.notes, back.title] == expected
+
+
+# -- file names: Windows device names ------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["CON", "con.txt", "Nul.tar.gz", "aux.", "PRN ", "com1",
+                                  "LPT9.html", "a/CON/b.html", "COM¹.txt", "lpt1 .csv",
+                                  "nul..", "conout$.txt"])
+def test_windows_device_names_are_refused_as_output_names(tmp_path, name):
+    from teilhabe_core.export import Output, write_outputs
+    from teilhabe_core.fileio import safe_join
+
+    with pytest.raises(th.ExportError, match="unter Windows ein Gerätename") as info:
+        safe_join(tmp_path, name)
+    assert repr(name) in str(info.value)
+    with pytest.raises(th.ExportError):
+        write_outputs([Output("ok.txt", "a"), Output(name, "b")], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["console.html", "con-massnahmen.csv", "com10.txt", "nul_x",
+                                  "a/connect/b.html", "lpt.txt", "auxiliary"])
+def test_names_that_only_resemble_devices_are_allowed(tmp_path, name):
+    from teilhabe_core.fileio import safe_join
+
+    assert safe_join(tmp_path, name) == (tmp_path / name).resolve()
+
+
+def test_ids_that_are_device_names_give_safe_file_names(app, tmp_path):
+    from teilhabe_core.export import slug
+    from teilhabe_core.fileio import windows_reserved
+
+    assert slug("CON") == "con-dokument" and slug("Com1", "bereich") == "com1-bereich"
+    assert slug("console") == "console"
+    plan = th.loads(MINIMAL_PLAN.replace("id: test-plan", "id: nul")
+                    .replace("id: bildung", "id: aux").replace("[bildung]", "[aux]"))
+    written = []
+    for cls in app.exporters(plan):
+        written += app.export(plan, cls.identifier, tmp_path)
+    assert {p.name for p in written} >= {"nul-plan.json", "aux-bereich.html",
+                                         "nul-plan-massnahmen.csv"}
+    assert not [p for p in written
+                if any(windows_reserved(part) for part in p.relative_to(tmp_path).parts)]
+
+
+def test_new_county_refuses_a_device_name(tmp_path):
+    from teilhabe_core.scaffold import scaffold
+
+    with pytest.raises(th.TeilhabeError, match="Die Kennung 'nul' ist unter Windows"):
+        scaffold("nul", "Nul", "Hessen", "", tmp_path)
+    assert not any(tmp_path.iterdir())
