@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import teilhabe_core as th
-from tests.conftest import MINIMAL_PLAN
+from tests.conftest import MINIMAL_PLAN, ROOT
+from tests.test_cli import run
 
 FORMULA = ("=", "+", "-", "@")
 
@@ -152,3 +155,111 @@ def test_new_county_refuses_a_device_name(tmp_path):
     with pytest.raises(th.TeilhabeError, match="Die Kennung 'nul' ist unter Windows"):
         scaffold("nul", "Nul", "Hessen", "", tmp_path)
     assert not any(tmp_path.iterdir())
+
+
+# -- import errors -------------------------------------------------------------------
+
+PLAN = ROOT / "counties" / "boerde" / "data" / "aktionsplan-2.yaml"
+
+
+def _workbook_bytes(app) -> bytes:
+    return app.render(th.load(PLAN), "xlsx")[0].data()
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "other-zip"])
+def test_import_of_a_file_that_is_not_a_workbook_exits_1_in_german(app, tmp_path, kind):
+    path = tmp_path / "x.xlsx"
+    if kind == "text":
+        path.write_text("ID;Titel\nm1;Test\n", "utf-8")
+    elif kind == "truncated":
+        path.write_bytes(_workbook_bytes(app)[:3000])
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("readme.txt", "kein Excel")
+    result = run("import", str(path), "--format", "xlsx", "--into", str(PLAN),
+                 "--out", str(tmp_path / "out.yaml"))
+    assert result.returncode == 1
+    reason = {"other-zip": "das ZIP-Archiv enthält keine lesbare Arbeitsmappe (KeyError)"}.get(
+        kind, "kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein abgebrochener Download")
+    assert result.stderr == (f"{path}:1:1: error: (Dokument): Die Datei ist keine lesbare "
+                             f"Excel-Arbeitsmappe (.xlsx): {reason}. Speichern Sie die Tabelle "
+                             "in Excel als 'Excel-Arbeitsmappe (*.xlsx)' oder als CSV.\n")
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_import_of_a_missing_table_exits_2(tmp_path):
+    result = run("import", str(tmp_path / "fehlt.xlsx"), "--format", "xlsx", "--into",
+                 str(PLAN), "--out", str(tmp_path / "out.yaml"))
+    assert result.returncode == 2 and "fehlt.xlsx" in result.stderr
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(app, monkeypatch):
+    from teilhabe_plugins.default_exporters import tables
+
+    monkeypatch.setattr(tables, "MAX_UNPACKED", 1000)
+    with pytest.raises(th.DocumentError, match="entpackt größer als 0 MB"):
+        tables.read_workbook(_workbook_bytes(app), "x.xlsx")
+
+
+def test_csv_import_names_row_and_column_of_huge_numbers_and_amounts(app, tmp_path):
+    plan = th.load(PLAN)
+    table = _csv_cells(app.render(plan, "csv")[0].data())
+    column = {h: i for i, h in enumerate(table[0])}
+    table[1][column["UN-BRK-Artikel"]] = "9" * 5000
+    table[2][column["Kosten (EUR)"]] = "1" * 30 + ",123"
+    table[3][column["Kosten (EUR)"]] = "1" * 30 + ",12"
+    table[4][column["Fortschritt (%)"]] = "²"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(table)
+    path = tmp_path / "massnahmen.csv"
+    path.write_text("\ufeff" + buffer.getvalue(), "utf-8")
+    result = run("import", str(path), "--format", "csv", "--into", str(PLAN),
+                 "--out", str(tmp_path / "out.yaml"))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    art, cost, progress = (column[c] + 1 for c in ("UN-BRK-Artikel", "Kosten (EUR)",
+                                                     "Fortschritt (%)"))
+    assert lines[0] == (f"{path}:2:{art}: error: Zeile 2, Spalte 'UN-BRK-Artikel': Die Zahl "
+                        "ist zu groß (5000 Ziffern, erlaubt sind höchstens 9).")
+    assert lines[1] == (f"{path}:3:{cost}: error: Zeile 3, Spalte 'Kosten (EUR)': Euro-Beträge "
+                        "haben höchstens zwei Nachkommastellen, gelesen wurde "
+                        f"{'1' * 30}.123.")
+    assert lines[2] == (f"{path}:4:{cost}: error: Zeile 4, Spalte 'Kosten (EUR)': Der "
+                        "Euro-Betrag ist zu groß (30 Stellen vor dem Komma, erlaubt sind "
+                        "höchstens 15).")
+    assert lines[3].startswith(f"{path}:5:{progress}: error: Zeile 5, Spalte 'Fortschritt (%)'")
+    assert len(lines) == 4 and not (tmp_path / "out.yaml").exists()
+
+
+@pytest.mark.parametrize(("costs", "code"), [("1" * 30 + ".12", "money-too-large"),
+                                             ("1" * 30 + ".123", "money-precision"),
+                                             ("1E+30", "expected-money"),
+                                             ("1000000000000000", "money-too-large")])
+def test_money_beyond_the_limits_is_a_finding(costs, code):
+    text = MINIMAL_PLAN.replace("[bildung]", f"[bildung]\n    costs: {costs}")
+    with pytest.raises(th.DocumentError) as info:
+        th.loads(text)
+    assert [(f.code, f.path, f.line) for f in info.value.findings] == [
+        (code, "measures[0].costs", 13)]
+
+
+def test_the_largest_amount_and_trailing_zeros_are_accepted():
+    text = MINIMAL_PLAN.replace("[bildung]", "[bildung]\n    costs: 999999999999999.990")
+    assert str(th.loads(text).measures[0].costs) == "999999999999999.99"
+
+
+def test_xlsx_import_reads_dates_and_numbers_typed_in_excel(app, tmp_path):
+    from openpyxl import load_workbook
+
+    plan = th.load(PLAN)
+    (out,) = app.render(plan, "xlsx")
+    path = tmp_path / out.name
+    path.write_bytes(out.data())
+    book = load_workbook(path)
+    sheet = book.worksheets[1]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(2, header.index("Beginn") + 1).value = dt.datetime(2021, 3, 4)
+    sheet.cell(2, header.index("Fortschritt (%)") + 1).value = 40.0
+    book.save(path)
+    measure = app.importer("xlsx")().read(path, plan).measures[0]
+    assert (measure.start, measure.progress) == (dt.date(2021, 3, 4), 40)

@@ -27,7 +27,7 @@ from attrs import define, evolve, field
 from cattrs.errors import BaseValidationError
 
 from teilhabe_core.checks import check
-from teilhabe_core.converter import findings_from, structure
+from teilhabe_core.converter import Invalid, findings_from, structure
 from teilhabe_core.errors import DocumentError, Finding
 from teilhabe_core.export import ExportContext, Exporter, Importer, Output, file_stem
 from teilhabe_core.labels import LABELS, label
@@ -251,7 +251,7 @@ def _parse(name: str, raw: str) -> Any:
     if name in LISTS:
         items = [t.strip() for t in text.splitlines() if t.strip()]
         if name == "crpd_articles":
-            return [int(t) if t.isdigit() else t for t in items]
+            return [_number(t) for t in items]
         return items
     if text == "":
         return None
@@ -263,7 +263,7 @@ def _parse(name: str, raw: str) -> Any:
     if name in ("status", "priority"):
         return _BY_LABEL.get(text, text)
     if name == "progress":
-        return int(text) if text.isdigit() else text
+        return _number(text)
     if name == "costs":
         try:
             return Decimal(text.replace(".", "").replace(",", ".")) if "," in text \
@@ -271,6 +271,32 @@ def _parse(name: str, raw: str) -> Any:
         except InvalidOperation:
             return text
     return text
+
+
+NUMBER_DIGITS = 9
+"""Digits a whole number in a table may have (article numbers, progress)."""
+
+
+def _number(text: str) -> int | str:
+    """A whole number from ASCII digits; other text is left for the converter to refuse."""
+    if not (text.isascii() and text.isdigit()):
+        return text
+    if len(text) > NUMBER_DIGITS:
+        raise Invalid("number-too-large", digits=len(text), limit=NUMBER_DIGITS)
+    return int(text)
+
+
+def _parse_row(header: list[str], row: list[str], number: int, file: str,
+               problems: list[Finding]) -> dict[str, Any]:
+    """The measure data of one row; cells that cannot be read become findings."""
+    data: dict[str, Any] = {}
+    for h, v in zip(header, row, strict=False):
+        try:
+            data[HEADERS[h]] = _parse(HEADERS[h], v)
+        except Invalid as exc:
+            problems.append(_at_cell(finding(exc.code, HEADERS[h], **exc.params), number,
+                                     header, file))
+    return data
 
 
 def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> Plan:
@@ -291,7 +317,7 @@ def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> P
     for number, row in enumerate(table[1:], start=2):
         if not any(v.strip() for v in row):
             continue
-        data = {HEADERS[h]: _parse(HEADERS[h], v) for h, v in zip(header, row, strict=False)}
+        data = _parse_row(header, row, number, file, problems)
         data = {k: v for k, v in data.items() if v is not None and v != []}
         data.setdefault("life_areas", [])
         try:
@@ -348,17 +374,57 @@ class XlsxMeasureImporter(Importer):
     Options = ImportOptions
 
     def read(self, path: Path, target: Any) -> Plan:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        table: list[list[str]] = []
-        for sheet in book.worksheets[1:]:
-            for index, values in enumerate(sheet.iter_rows(values_only=True)):
-                row = ["" if v is None else str(v) for v in values]
-                if index == 0 and table:
-                    continue
-                table.append(row)
-        ids = [r[0] for r in table[1:]]
+        table = read_workbook(read_bytes(path), str(path))
+        ids = [r[0] if r else "" for r in table[1:]]
         unique = {i: r for i, r in zip(ids, table[1:], strict=True)}  # measure in 2 areas
         return import_rows([table[0], *unique.values()] if table else [], target, str(path),
                            self.options.mode)
+
+
+MAX_UNPACKED = 200 * 1024 * 1024
+"""Bytes a workbook may unpack to (a zip bomb is refused before it is read)."""
+
+
+def read_workbook(data: bytes, file: str) -> list[list[str]]:
+    """The rows of every sheet but the first (the summary), header once, as text.
+
+    Anything that is not a readable workbook (a renamed text file, a cut-off download, a
+    zip of something else) is one German finding naming the file.
+    """
+    from openpyxl import load_workbook
+
+    def refuse(reason: str) -> DocumentError:
+        return DocumentError([finding("not-xlsx", reason=reason).at(file, 1, 1)], file)
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise refuse("kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein "
+                     "abgebrochener Download") from None
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+        raise refuse(f"entpackt größer als {MAX_UNPACKED // 2**20} MB")
+    table: list[list[str]] = []
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for sheet in book.worksheets[1:]:
+            for index, values in enumerate(sheet.iter_rows(values_only=True)):
+                if index == 0 and table:
+                    continue
+                table.append([_cell_text(v) for v in values])
+    except Exception as exc:  # openpyxl raises anything for a broken archive
+        raise refuse("das ZIP-Archiv enthält keine lesbare Arbeitsmappe "
+                     f"({type(exc).__name__})") from None
+    return table
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the CSV would hold it (dates and whole numbers typed in Excel included)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, dt.date | Decimal):
+        return cell("", value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
