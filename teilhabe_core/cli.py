@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
-from .errors import DocumentError, Finding, TeilhabeError
+from .errors import DocumentError, Finding, TeilhabeError, UsageError
 
 if TYPE_CHECKING:
     from .app import Teilhabe
@@ -83,19 +83,31 @@ def cmd_counties(args: argparse.Namespace) -> int:
 def cmd_formats(args: argparse.Namespace) -> int:
     app = _app()
     _print_failures(app)
-    listing = app.describe_exporters()
+    exporters, importers = app.describe_exporters(), app.describe_importers()
     if args.json:
-        print(json.dumps(listing, ensure_ascii=False, indent=2, default=str))
+        print(json.dumps(exporters + importers, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
-    for item in listing:
+    print("Export (teilhabe export PATH --format ID):")
+    for item in exporters:
         scope = f" (nur {', '.join(item['areas'])})" if item["areas"] else ""
-        print(f"{item['id']:28} {item['name']}{scope}")
-        print(f"{'':28} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
+        print(f"  {item['id']:26} {item['name']}{scope}")
+        print(f"  {'':26} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
               + (f"; Fassungen: {', '.join(item['variants'])}" if item["variants"] else ""))
-        for option in item["options"]:
-            print(f"{'':28} --option {option['name']}=… (Standard: {option['default']!r}) "
-                  f"{option['help']}")
+        _print_options(item["options"])
+    print("\nImport (teilhabe import TABLE --format ID --into PLAN --out FILE):")
+    for item in importers:
+        print(f"  {item['id']:26} {item['name']}")
+        print(f"  {'':26} Dateien: {', '.join(item['extensions'])}; {item['description']}")
+        _print_options(item["options"])
     return EXIT_OK
+
+
+def _print_options(options: list[dict[str, Any]]) -> None:
+    if not options:
+        print(f"  {'':26} keine Optionen")
+    for option in options:
+        print(f"  {'':26} --option {option['name']}=… (Standard: {option['default']!r}) "
+              f"{option['help']}")
 
 
 def _expand(paths: Sequence[str]) -> list[Path]:
@@ -404,7 +416,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_counties)
 
-    p = sub.add_parser("formats", help="list installed exporters with their options")
+    p = sub.add_parser("formats", help="list installed exporters and importers with their "
+                                       "options")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_formats)
 
@@ -502,7 +515,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f.format(args.lang), file=sys.stderr)
         return EXIT_ERRORS
     except argparse.ArgumentTypeError as exc:
-        print(f"teilhabe: error: {exc}", file=sys.stderr)
+        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except TeilhabeError as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)

@@ -96,6 +96,11 @@ class DocumentError(TeilhabeError):
         return "\n".join(f.format() for f in self.findings)
 
 
+class UsageError(TeilhabeError):
+    """A call that cannot work as given: an unknown name, a value out of range, a document
+    of the wrong kind. The command line exits 2 for these."""
+
+
 class PluginError(TeilhabeError):
     """A plugin is broken or conflicts with another plugin."""
 
@@ -119,3 +124,7 @@ class ExportError(TeilhabeError):
         self.findings = tuple(findings)
         super().__init__(message if not self.findings else
                          message + "\n" + "\n".join(f.format() for f in self.findings))
+
+
+class ExportUsageError(ExportError, UsageError):
+    """An unknown format, or a format or variant the document does not accept."""
