@@ -76,7 +76,7 @@ def test_bad_options_get_path_style_errors(app):
         app.render(plan, "html", {"include_examples": "vielleicht"})
     (f,) = info.value.findings
     assert f.path == "options.include_examples" and f.code == "expected-bool"
-    with pytest.raises(th.ExportError, match="Meinten Sie 'include_examples'?"):
+    with pytest.raises(th.ExportError, match=r"Meinten Sie 'include_examples'\?"):
         app.render(plan, "html", {"include_example": "false"})
     hidden = app.render(plan, "html", {"include_examples": "false"})
     assert "Beispiel</span>" not in "".join(o.content for o in hidden
