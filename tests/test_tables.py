@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import tempfile
 import unicodedata
 import zipfile
@@ -14,12 +15,14 @@ import pytest
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from teilhabe_plugins.default_exporters.tables import COLUMNS
 
 import teilhabe_core as th
 from tests.conftest import MINIMAL_PLAN, ROOT
 from tests.test_cli import run
 
 FORMULA = ("=", "+", "-", "@")
+HEADERS = [header for _, header in COLUMNS]
 
 
 def looks_like_formula(cell: str) -> bool:
@@ -45,6 +48,7 @@ cells = st.one_of(
 # XML 1.0 cannot hold these; the workbook shows them as U+FFFD (documented, not a round trip),
 # and XML reads every CR as a line break (LF).
 XML_ILLEGAL = {chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
+XML_BAD = re.compile(f"[{''.join(sorted(XML_ILLEGAL))}]")
 
 
 def test_oracle_recognises_the_known_forms():
@@ -263,3 +267,40 @@ def test_xlsx_import_reads_dates_and_numbers_typed_in_excel(app, tmp_path):
     book.save(path)
     measure = app.importer("xlsx")().read(path, plan).measures[0]
     assert (measure.start, measure.progress) == (dt.date(2021, 3, 4), 40)
+
+
+TABLE_VALUES = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=8),
+    st.sampled_from(["", "1", "-1", "ja", "nein", "01.01.2020", "31.02.2020", "1,5", "1.000,00",
+                     "1e5", "NaN", "Infinity", "²", "9" * 5000, "in Umsetzung", "hoch",
+                     "bildung", "m1", "'=1", "\r", "1e999999999", "-0,001", "0x10", "100",
+                     "101", "1" * 30 + ",123"]))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(columns=st.lists(st.sampled_from(HEADERS), max_size=6),
+       rows=st.lists(st.lists(TABLE_VALUES, max_size=9), max_size=4),
+       fmt=st.sampled_from(["csv", "xlsx"]))
+def test_any_table_imports_or_gives_findings(app, columns, rows, fmt):
+    from openpyxl import Workbook
+
+    plan = th.loads(MINIMAL_PLAN)
+    table = [["ID", "Titel", *columns], *rows]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"t.{fmt}"
+        if fmt == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=";").writerows(table)
+            path.write_text(buffer.getvalue(), "utf-8")
+        else:
+            book = Workbook()
+            sheet = book.create_sheet("Bildung")
+            for row in table:
+                sheet.append([XML_BAD.sub("", v) for v in row])
+            book.save(path)
+        try:
+            result = app.importer(fmt)().read(path, plan)
+        except th.DocumentError as exc:
+            assert exc.findings and all(f.file == str(path) and f.line for f in exc.findings)
+        else:
+            assert isinstance(result, th.Plan)
