@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from importlib import metadata
+from pathlib import Path
 
 
 def main(path: str) -> int:
     differ = 0
-    for raw in open(path, encoding="utf-8"):
+    for raw in Path(path).read_text("utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
         if "==" not in line:
             continue
