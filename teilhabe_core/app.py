@@ -431,7 +431,7 @@ class Teilhabe:
     def render(self, document: Any, identifier: str, options: dict[str, Any] | None = None,
                variant: Variant | None = None) -> list[Output]:
         """Render ``document`` with exporter ``identifier`` in memory."""
-        from .export import applies, parse_options
+        from .export import applies, parse_options, variant_refusal
 
         cls = self.exporter(identifier)
         areas = dict(self._exporter_pairs())[cls]
@@ -441,9 +441,8 @@ class Teilhabe:
                                    f"(erwartet: {accepted}"
                                    + (f"; nur für {', '.join(sorted(areas))}" if areas else "")
                                    + ").")
-        if variant is not None and cls.variants and variant not in cls.variants:
-            raise ExportUsageError(f"Das Format '{identifier}' kennt die Fassung "
-                                   f"'{variant.value}' nicht.")
+        if variant is not None and variant not in cls.variants:
+            raise ExportUsageError(variant_refusal(cls, variant))
         exporter = cls(parse_options(cls, options or {}))
         chosen = variant or (cls.variants[0] if cls.variants else Variant.LONG)
         try:
@@ -470,6 +469,12 @@ class Teilhabe:
             self._cache["importers"] = collect_classes(
                 self._per_plugin("teilhabe_importers"), self._plugin_areas, Importer)
         return [cls for cls, _ in self._cache["importers"]]
+
+    def describe_importers(self) -> list[dict[str, Any]]:
+        """Every importer with its options, as plain data."""
+        from .export import describe
+
+        return [describe(cls) for cls in self.importers()]
 
     def importer(self, identifier: str) -> type[Importer]:
         for cls in self.importers():

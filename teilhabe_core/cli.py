@@ -130,22 +130,34 @@ def cmd_counties(args: argparse.Namespace) -> int:
 def cmd_formats(args: argparse.Namespace) -> int:
     app = _app()
     _print_failures(app)
-    listing = app.describe_exporters()
+    exporters, importers = app.describe_exporters(), app.describe_importers()
     if args.json:
-        print(json.dumps(listing, ensure_ascii=False, indent=2, default=str))
+        print(json.dumps(exporters + importers, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
-    for item in listing:
+    print("Export (teilhabe export PATH --format ID):")
+    for item in exporters:
         scope = f" (nur {', '.join(item['areas'])})" if item["areas"] else ""
-        print(f"{item['id']:28} {item['name']}{scope}")
-        print(f"{'':28} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
+        print(f"  {item['id']:26} {item['name']}{scope}")
+        print(f"  {'':26} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
               + (f"; Fassungen: {', '.join(item['variants'])}" if item["variants"] else ""))
-        for option in item["options"]:
-            print(f"{'':28} --option {option['name']}=… (Standard: {option['default']!r}) "
-                  f"{option['help']}")
+        _print_options(item["options"])
+    print("\nImport (teilhabe import TABLE --format ID --into PLAN --out FILE):")
+    for item in importers:
+        print(f"  {item['id']:26} {item['name']}")
+        print(f"  {'':26} Dateien: {', '.join(item['extensions'])}; {item['description']}")
+        _print_options(item["options"])
     return EXIT_OK
 
 
 SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _print_options(options: list[dict[str, Any]]) -> None:
+    if not options:
+        print(f"  {'':26} keine Optionen")
+    for option in options:
+        print(f"  {'':26} --option {option['name']}=… (Standard: {option['default']!r}) "
+              f"{option['help']}")
 
 
 def _expand(paths: Sequence[str]) -> list[Path]:
@@ -432,8 +444,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     importer = app.importer(args.format)
     from .export import parse_options
 
-    plan = importer(parse_options(importer, _options(args.option))).read(Path(args.path),
-                                                                          target)
+    try:
+        plan = importer(parse_options(importer, _options(args.option))).read(Path(args.path),
+                                                                              target)
+    except DocumentError as exc:
+        if not any(f.code == "file-unreadable" for f in exc.findings):
+            raise
+        for f in exc.findings:  # a missing or unreadable table is a usage error
+            print(f.format(args.lang), file=sys.stderr)
+        return EXIT_USAGE
     out = dump(plan, args.out)
     points = sum(len(i.measurements) for i in plan.indicators)
     print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")
@@ -457,7 +476,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_counties)
 
-    p = sub.add_parser("formats", help="list installed exporters with their options")
+    p = sub.add_parser("formats", help="list installed exporters and importers with their "
+                                       "options")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_formats)
 

@@ -30,7 +30,7 @@ import difflib
 import re
 import typing
 from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
@@ -115,15 +115,19 @@ def structure_decimal(value: Any, _: Any = None) -> Decimal:
     return _to_decimal(value, "expected-number")
 
 
+MONEY_DIGITS = 15
+"""Digits before the decimal point an amount may have (up to 999 Billionen €)."""
+
+
 def structure_money(value: Any, _: Any = None) -> Money:
     amount = _to_decimal(value, "expected-money")
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+    _, digits, exponent = amount.as_tuple()
+    if isinstance(exponent, int) and exponent < -2 and any(digits[exponent + 2:]):
         raise Invalid("money-precision", found=str(value), value=value)
-    try:
-        return Money(amount.quantize(Decimal("0.01")))
-    except InvalidOperation:
-        raise Invalid("expected-money", found=_type_name(value), value=value) from None
+    if amount.adjusted() >= MONEY_DIGITS:
+        raise Invalid("money-too-large", digits=amount.adjusted() + 1, limit=MONEY_DIGITS,
+                      value=value)
+    return Money(amount.quantize(Decimal("0.01")))
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -26,6 +26,7 @@ disk) leaves no partial output.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -38,8 +39,8 @@ from cattrs.errors import BaseValidationError
 
 from .converter import findings_from, structure
 from .documents import area_of, kind_of
-from .errors import ExportError, PluginError
-from .fileio import output_folder, safe_join, write_files
+from .errors import ExportError, ExportUsageError, PluginError
+from .fileio import output_folder, safe_join, windows_reserved, write_files
 from .model import Area, Variant
 from .yamlsafe import resolve_plain
 
@@ -113,8 +114,32 @@ class Importer:
         raise NotImplementedError
 
 
+def option_names(cls: type[Exporter] | type[Importer]) -> list[str]:
+    return [a.name for a in attrs.fields(cls.Options)] if attrs.has(cls.Options) else []
+
+
+def allowed_options(cls: type[Exporter] | type[Importer]) -> str:
+    """``Erlaubt sind: a, b.`` or, for a format without options, that it has none."""
+    names = option_names(cls)
+    if not names:
+        return f"'{cls.identifier}' hat keine Optionen."
+    return f"Erlaubt {'ist' if len(names) == 1 else 'sind'}: {', '.join(names)}."
+
+
 def parse_options(cls: type[Exporter] | type[Importer], raw: dict[str, Any]) -> Any:
-    """Structure options (text values from the CLI are read like YAML scalars)."""
+    """Structure options (text values from the CLI are read like YAML scalars).
+
+    An option the format does not have is an :class:`ExportUsageError` naming the allowed
+    ones; a bad value is an :class:`ExportError` with path-style findings.
+    """
+    unknown = sorted(set(raw) - set(option_names(cls)))
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], option_names(cls), n=1, cutoff=0.6)
+        hint = f" Meinten Sie '{close[0]}'?" if close else ""
+        raise ExportUsageError(
+            f"Unbekannte {'Optionen' if len(unknown) > 1 else 'Option'} "
+            f"{', '.join(repr(u) for u in unknown)} für '{cls.identifier}'.{hint} "
+            + allowed_options(cls))
     values = {k: resolve_plain(v) if isinstance(v, str) else v for k, v in raw.items()}
     try:
         return structure(values, cls.Options)
@@ -123,8 +148,20 @@ def parse_options(cls: type[Exporter] | type[Importer], raw: dict[str, Any]) -> 
         raise ExportError(f"Ungültige Optionen für '{cls.identifier}':", findings) from None
 
 
-def describe(cls: type[Exporter], areas: Iterable[str] = ()) -> dict[str, Any]:
-    """A plain description of an exporter and its options (for listings and ``--json``)."""
+def variant_refusal(cls: type[Exporter], variant: Variant) -> str:
+    """Why ``variant`` cannot be rendered by ``cls`` (it has other variants, or none)."""
+    if not cls.variants:
+        return (f"Das Format '{cls.identifier}' hat keine Fassungen; --variant "
+                f"'{variant.value}' passt nicht dazu. " + allowed_options(cls))
+    known = ", ".join(v.value for v in cls.variants)
+    return f"Das Format '{cls.identifier}' kennt die Fassung '{variant.value}' nicht. " \
+           f"Erlaubt: {known}."
+
+
+def describe(cls: type[Exporter] | type[Importer],
+             areas: Iterable[str] = ()) -> dict[str, Any]:
+    """A plain description of an exporter or importer and its options (for listings and
+    ``--json``); ``role`` is ``export`` or ``import``."""
     options = []
     if attrs.has(cls.Options):
         for a in attrs.fields(cls.Options):
@@ -133,7 +170,12 @@ def describe(cls: type[Exporter], areas: Iterable[str] = ()) -> dict[str, Any]:
                 default = default.factory()
             options.append({"name": a.name, "type": getattr(a.type, "__name__", str(a.type)),
                             "default": default, "help": a.metadata.get("help", "")})
+    if issubclass(cls, Importer):
+        return {"role": "import", "id": cls.identifier, "name": cls.name,
+                "description": cls.description, "extensions": list(cls.extensions),
+                "options": options}
     return {
+        "role": "export",
         "id": cls.identifier,
         "name": cls.name,
         "description": cls.description,
@@ -203,9 +245,9 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 def slug(text: str, fallback: str = "dokument") -> str:
     """A file-name-safe slug: ``2019/066`` → ``2019-066``, ``Bildung & Wohnen`` →
-    ``bildung-wohnen``."""
-    cleaned = _UNSAFE.sub("-", text.lower().translate(_UMLAUTS)).strip("-")
-    return cleaned[:80] or fallback
+    ``bildung-wohnen``; a Windows device name gets the fallback: ``con`` → ``con-dokument``."""
+    cleaned = _UNSAFE.sub("-", text.lower().translate(_UMLAUTS)).strip("-")[:80] or fallback
+    return f"{cleaned}-{fallback}" if windows_reserved(cleaned) else cleaned
 
 
 def file_stem(document: Any) -> str:

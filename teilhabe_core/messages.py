@@ -103,6 +103,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Euro-Beträge haben höchstens zwei Nachkommastellen, gelesen wurde {found}.",
         "Euro amounts have at most two decimal places, read {found}.",
     ),
+    "money-too-large": (
+        "Der Euro-Betrag ist zu groß ({digits} Stellen vor dem Komma, erlaubt sind höchstens "
+        "{limit}).",
+        "The amount in euros is too large ({digits} digits before the decimal point, at most "
+        "{limit} allowed).",
+    ),
+    "number-too-large": (
+        "Die Zahl ist zu groß ({digits} Ziffern, erlaubt sind höchstens {limit}).",
+        "The number is too large ({digits} digits, at most {limit} allowed).",
+    ),
+    "not-xlsx": (
+        "Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): {reason}. Speichern Sie die "
+        "Tabelle in Excel als 'Excel-Arbeitsmappe (*.xlsx)' oder als CSV.",
+        "The file is not a readable Excel workbook (.xlsx): {reason}. Save the table in Excel "
+        "as 'Excel Workbook (*.xlsx)' or as CSV.",
+    ),
     "expected-number": (
         "Hier wird eine Zahl erwartet, gelesen wurde {found}.",
         "A number is expected here, read {found}.",

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import TeilhabeError
-from .fileio import atomic_write
+from .fileio import atomic_write, windows_reserved
 from .loader import SCHEMA_URL
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
@@ -18,6 +18,9 @@ def scaffold(area_id: str, name: str, state: str, ags: str, out: Path,
     if not re.fullmatch(r"[a-z][a-z0-9_]*", area_id):
         raise TeilhabeError(f"Die Kennung '{area_id}' muss mit einem Kleinbuchstaben beginnen "
                             "und darf nur Kleinbuchstaben, Ziffern und '_' enthalten.")
+    if windows_reserved(area_id):
+        raise TeilhabeError(f"Die Kennung '{area_id}' ist unter Windows ein Gerätename (wie CON, "
+                            "NUL, COM1) und kann kein Ordner der Veröffentlichung sein.")
     if ags and not re.fullmatch(r"\d{2}|\d{3}|\d{5}|\d{8}", ags):
         raise TeilhabeError(f"Der Gemeindeschlüssel '{ags}' muss 2, 3, 5 oder 8 Ziffern haben.")
     package = f"teilhabe_county_{area_id}"

@@ -122,7 +122,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
          "Im Landkreis leben 170000 Menschen.",
          "Das kostet 12.500 Euro.",
          "Der Anteil ist 57,5 Prozent.",
-         "Es gibt 1.000.000 Bücher."],
+         "Es gibt 1.000.000 Bücher.",
+         f"Es gibt {'9' * 5000} Sterne."],  # beyond int()'s 4,300 digits (found by fuzzing)
         ["Im Jahr 2019 gab es einen Plan.",
          "Das kostet 500 Euro.",
          "Wir haben 2 Busse.",

@@ -2,9 +2,11 @@
 
 CSV: ``;`` as delimiter, UTF-8 with BOM (and never a ``sep=;`` line, which would break the
 BOM), dates ``TT.MM.JJJJ``, money with two decimals and a decimal comma, lists one item per
-line inside the cell. Text cells starting with ``= + - @``, tab, CR or LF (or with ``'``)
-get a leading ``'`` so spreadsheets never run them as formulas (OWASP CSV injection); the
-importer removes exactly that one quote again. XLSX: one sheet per life area plus a summary
+line inside the cell. Text cells that a spreadsheet could run as a formula get a leading
+``'`` (OWASP CSV injection): cells starting with tab, CR, LF or ``'``, and cells whose first
+character after blanks and control characters is ``= + - @`` (also in a compatibility form
+such as the fullwidth ``＝＋－＠``). The importer removes exactly that one quote again, so
+every text survives the round trip. XLSX: one sheet per life area plus a summary
 sheet; text cells are neutralised the same way and forced to the text type.
 """
 
@@ -14,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -24,7 +27,7 @@ from attrs import define, evolve, field
 from cattrs.errors import BaseValidationError
 
 from teilhabe_core.checks import check
-from teilhabe_core.converter import findings_from, structure
+from teilhabe_core.converter import Invalid, findings_from, structure
 from teilhabe_core.errors import DocumentError, Finding
 from teilhabe_core.export import ExportContext, Exporter, Importer, Output, file_stem
 from teilhabe_core.labels import LABELS, label
@@ -57,16 +60,38 @@ COLUMNS: list[tuple[str, str]] = [
     ("example", "Beispiel"),
 ]
 LISTS = {"life_areas", "partners", "target_groups", "indicators", "crpd_articles"}
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "'")
+TEXTS = {"id", "title", "problem", "approach", "responsible_office", "dropped_reason",
+         "easy_text", "notes"}
+FORMULA = ("=", "+", "-", "@")
+LEADING = ("\t", "\r", "\n", "'")
+
+
+def _blank(char: str) -> bool:
+    """Blanks, control, format and unassigned characters, which spreadsheets may skip."""
+    return char.isspace() or unicodedata.category(char)[0] in "CZ"
+
+
+def _lstrip_blank(text: str) -> str:
+    start = next((i for i, char in enumerate(text) if not _blank(char)), len(text))
+    return text[start:]
+
+
+def dangerous(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (or it starts with ``'``)."""
+    if text.startswith(LEADING):
+        return True
+    rest = _lstrip_blank(text)
+    return any(_lstrip_blank(candidate).startswith(FORMULA)
+               for candidate in (rest, unicodedata.normalize("NFKC", rest)))
 
 
 def neutralise(text: str) -> str:
     """Prefix a ``'`` to text a spreadsheet could read as a formula (reversible)."""
-    return "'" + text if text.startswith(DANGEROUS) else text
+    return "'" + text if dangerous(text) else text
 
 
 def unneutralise(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(DANGEROUS) else text
+    return text[1:] if text.startswith("'") and dangerous(text[1:]) else text
 
 
 def cell(name: str, value: Any) -> str:
@@ -219,12 +244,14 @@ class ImportOptions:
                 "ersetzt, neue angehängt"})
 
 
-def _parse(name: str, text: str) -> Any:
-    text = unneutralise(text.strip("\r"))
+def _parse(name: str, raw: str) -> Any:
+    if name in TEXTS:  # kept exactly as written, blanks and line breaks included
+        return unneutralise(raw) or None
+    text = unneutralise(raw.strip("\r"))
     if name in LISTS:
         items = [t.strip() for t in text.splitlines() if t.strip()]
         if name == "crpd_articles":
-            return [int(t) if t.isdigit() else t for t in items]
+            return [_number(t) for t in items]
         return items
     if text == "":
         return None
@@ -236,7 +263,7 @@ def _parse(name: str, text: str) -> Any:
     if name in ("status", "priority"):
         return _BY_LABEL.get(text, text)
     if name == "progress":
-        return int(text) if text.isdigit() else text
+        return _number(text)
     if name == "costs":
         try:
             return Decimal(text.replace(".", "").replace(",", ".")) if "," in text \
@@ -244,6 +271,32 @@ def _parse(name: str, text: str) -> Any:
         except InvalidOperation:
             return text
     return text
+
+
+NUMBER_DIGITS = 9
+"""Digits a whole number in a table may have (article numbers, progress)."""
+
+
+def _number(text: str) -> int | str:
+    """A whole number from ASCII digits; other text is left for the converter to refuse."""
+    if not (text.isascii() and text.isdigit()):
+        return text
+    if len(text) > NUMBER_DIGITS:
+        raise Invalid("number-too-large", digits=len(text), limit=NUMBER_DIGITS)
+    return int(text)
+
+
+def _parse_row(header: list[str], row: list[str], number: int, file: str,
+               problems: list[Finding]) -> dict[str, Any]:
+    """The measure data of one row; cells that cannot be read become findings."""
+    data: dict[str, Any] = {}
+    for h, v in zip(header, row, strict=False):
+        try:
+            data[HEADERS[h]] = _parse(HEADERS[h], v)
+        except Invalid as exc:
+            problems.append(_at_cell(finding(exc.code, HEADERS[h], **exc.params), number,
+                                     header, file))
+    return data
 
 
 def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> Plan:
@@ -264,7 +317,7 @@ def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> P
     for number, row in enumerate(table[1:], start=2):
         if not any(v.strip() for v in row):
             continue
-        data = {HEADERS[h]: _parse(HEADERS[h], v) for h, v in zip(header, row, strict=False)}
+        data = _parse_row(header, row, number, file, problems)
         data = {k: v for k, v in data.items() if v is not None and v != []}
         data.setdefault("life_areas", [])
         try:
@@ -321,17 +374,57 @@ class XlsxMeasureImporter(Importer):
     Options = ImportOptions
 
     def read(self, path: Path, target: Any) -> Plan:
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(read_bytes(path)), read_only=True, data_only=True)
-        table: list[list[str]] = []
-        for sheet in book.worksheets[1:]:
-            for index, values in enumerate(sheet.iter_rows(values_only=True)):
-                row = ["" if v is None else str(v) for v in values]
-                if index == 0 and table:
-                    continue
-                table.append(row)
-        ids = [r[0] for r in table[1:]]
+        table = read_workbook(read_bytes(path), str(path))
+        ids = [r[0] if r else "" for r in table[1:]]
         unique = {i: r for i, r in zip(ids, table[1:], strict=True)}  # measure in 2 areas
         return import_rows([table[0], *unique.values()] if table else [], target, str(path),
                            self.options.mode)
+
+
+MAX_UNPACKED = 200 * 1024 * 1024
+"""Bytes a workbook may unpack to (a zip bomb is refused before it is read)."""
+
+
+def read_workbook(data: bytes, file: str) -> list[list[str]]:
+    """The rows of every sheet but the first (the summary), header once, as text.
+
+    Anything that is not a readable workbook (a renamed text file, a cut-off download, a
+    zip of something else) is one German finding naming the file.
+    """
+    from openpyxl import load_workbook
+
+    def refuse(reason: str) -> DocumentError:
+        return DocumentError([finding("not-xlsx", reason=reason).at(file, 1, 1)], file)
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise refuse("kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein "
+                     "abgebrochener Download") from None
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+        raise refuse(f"entpackt größer als {MAX_UNPACKED // 2**20} MB")
+    table: list[list[str]] = []
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for sheet in book.worksheets[1:]:
+            for index, values in enumerate(sheet.iter_rows(values_only=True)):
+                if index == 0 and table:
+                    continue
+                table.append([_cell_text(v) for v in values])
+    except Exception as exc:  # openpyxl raises anything for a broken archive
+        raise refuse("das ZIP-Archiv enthält keine lesbare Arbeitsmappe "
+                     f"({type(exc).__name__})") from None
+    return table
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the CSV would hold it (dates and whole numbers typed in Excel included)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, dt.date | Decimal):
+        return cell("", value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

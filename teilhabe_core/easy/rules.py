@@ -214,7 +214,7 @@ def large_numbers(t: Text) -> Iterator[Hit]:
             if "," in w.text:
                 yield Hit(w.start, w.end, f"'{w.text}' hat Stellen nach dem Komma.",
                           "Runden Sie die Zahl oder schreiben Sie 'etwa …'.")
-            elif digits.isascii() and digits.isdigit() and int(digits) >= 10000:
+            elif digits.isascii() and digits.isdigit() and len(digits.lstrip("0")) >= 5:
                 yield Hit(w.start, w.end, f"'{w.text}' ist eine große Zahl.",
                           "Schreiben Sie 'viele' oder vergleichen Sie die Zahl.")
 
