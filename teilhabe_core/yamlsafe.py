@@ -392,7 +392,9 @@ def _parse_events(text: str, file: str, loader_class: Any) -> Any:
     except yaml.YAMLError as exc:  # reader errors (control characters)
         findings.append(_at(finding("yaml-syntax", problem=str(exc).splitlines()[0]), file, 1, 1))
     except ValueError:  # PyYAML's pure scanner on a code past \U0010FFFF
-        fail("bad-character", loader.get_mark(), here(), char="\\U…")
+        mark = loader.get_mark() if hasattr(loader, "get_mark") else None
+        findings.append(_at(finding("bad-character", printable(here()), char="\\U…"), file,
+                            mark.line + 1 if mark else 1, mark.column + 1 if mark else 1))
     finally:
         loader.dispose()
     if findings:

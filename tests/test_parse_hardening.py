@@ -506,3 +506,16 @@ def test_loaded_locate_reuses_its_index(write):
     g = loader.position_findings([th.Finding(code="x", message="m", path="life_areas[0]")],
                                  loaded.text, loaded.file)[0]
     assert (g.line, g.column) == (7, 5)
+
+
+def test_schema_money_is_non_negative_with_two_decimals():
+    from jsonschema import Draft202012Validator
+
+    from teilhabe_core.schema import document_schema
+
+    validator = Draft202012Validator(document_schema())
+    data = yamlsafe.parse_yaml(MINIMAL_PLAN)
+    for costs, ok in ((1500, True), ("1500.50", True), (-5, False), ("-5", False),
+                      ("12.500", False)):
+        data["measures"][0]["costs"] = costs
+        assert (list(validator.iter_errors(data)) == []) is ok, costs
