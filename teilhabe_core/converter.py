@@ -10,13 +10,24 @@ hooks instead:
 * ``bool`` accepts only ``true``/``false``.
 * Dates are ISO ``YYYY-MM-DD`` text. German ``DD.MM.YYYY`` is **not** accepted, to keep
   one unambiguous form in the files; the message shows the ISO form of what was written.
-* :data:`~teilhabe_core.model.Money` is an exact decimal with at most two places,
-  from a YAML number, an integer, or text such as ``"15000.00"``.
+* Numbers (``int``, ``Decimal``, Money) must be written plainly: ``1500`` or ``1500.50``.
+  The YAML 1.1 forms ``017`` (octal, 15), ``0x1F``, ``0b101``, ``1:30`` (base 60, 90),
+  ``1_000``, ``+5``, ``.5``, ``1.5e+3``, ``.inf`` and ``.nan`` are refused with what YAML
+  would have read (:class:`~teilhabe_core.yamlsafe.YamlInt`/``YamlDecimal`` carry the text).
+  Booleans are never numbers (``budget_year: true`` is not 1).
+* :data:`~teilhabe_core.model.Money` is an exact, non-negative decimal with at most two
+  places and at most 15 digits before the point, from a YAML number, an integer, or text
+  such as ``"15000.00"``. ``12.500`` is refused, not read as 12,50 EUR: the message asks
+  whether 12500 was meant. German forms (``1.500,50``, ``1500,50``) get the plain form.
 * Enums are structured by value; the message lists the allowed values.
 * Lists must be lists (a single text where a list is expected is an error).
 * Unstructuring keeps dates and decimals as objects; the YAML and JSON writers
   format them (ISO dates; decimals as plain YAML numbers and JSON strings).
 * Unknown keys are forbidden, with a "did you mean" suggestion.
+* Given the literal text of unquoted scalars (``plain``, from
+  :class:`~teilhabe_core.yamlsafe.Positions`), :func:`findings_from` advises quoting only
+  where that makes the value valid: in text fields, and in enum fields when the quoted
+  text is an allowed value. Number fields never get that advice.
 
 Failures raise cattrs' validation groups whose leaves are :class:`Invalid`;
 :func:`findings_from` turns them into :class:`~teilhabe_core.errors.Finding` with
@@ -32,7 +43,7 @@ import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import attrs
@@ -49,6 +60,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from .errors import Finding
 from .messages import describe, finding
 from .model.common import Money
+from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
 
 T = TypeVar("T")
 
@@ -84,6 +96,8 @@ def structure_str(value: Any, _: Any = None) -> str:
 
 
 def structure_int(value: Any, _: Any = None) -> int:
+    if isinstance(value, YamlInt):
+        raise _form(value, "15")
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise Invalid("expected-int", found=_type_name(value), value=value)
@@ -95,38 +109,98 @@ def structure_bool(value: Any, _: Any = None) -> bool:
     raise Invalid("expected-bool", found=_type_name(value), value=value)
 
 
-def _to_decimal(value: Any, code: str) -> Decimal:
-    if isinstance(value, bool) or value is None:
-        raise Invalid(code, found=_type_name(value), value=value)
+_FORMS: tuple[tuple[str, str, str], ...] = (
+    # (pattern of the text without sign, why in German, why in English)
+    (r".*:.*", "Doppelpunkte machen eine Zahl zur Basis 60 wie bei Uhrzeiten",
+     "colons make a base-60 number as in times"),
+    (r"0x.*", "0x leitet eine Hexadezimalzahl ein", "0x starts a hexadecimal number"),
+    (r"0b.*", "0b leitet eine Binärzahl ein", "0b starts a binary number"),
+    (r"\.(inf|nan)", "das heißt 'unendlich' bzw. 'keine Zahl'",
+     "that means infinity or not a number"),
+    (r".*_.*", "Unterstriche werden überlesen", "underscores are skipped"),
+    (r"0[0-7]+", "eine führende Null macht die Zahl zur Oktalzahl",
+     "a leading zero makes an octal number"),
+    (r".*e.*", "e leitet einen Exponenten ein", "e starts an exponent"),
+)
+
+
+def _form(value: YamlInt | YamlDecimal, example: str) -> Invalid:
+    """The finding for a number in one of YAML 1.1's special forms."""
+    bare = value.text.lstrip("+-").lower()
+    why, why_en = next(((de, en) for pattern, de, en in _FORMS if re.fullmatch(pattern, bare)),
+                       ("so geschrieben ist sie leicht misszuverstehen", "it is easily misread"))
+    return Invalid("number-form", found=value.text, read=str(value), why=why, why_en=why_en,
+                   example=example, value=value)
+
+
+_NUMBER_TEXT = re.compile(r"\s*[-+]?\d+(\.\d+)?\s*")
+
+
+def _to_decimal(value: Any, code: str, example: str, **extra: Any) -> Decimal:
+    if isinstance(value, YamlInt | YamlDecimal):
+        raise _form(value, example)
     if isinstance(value, Decimal):
         result = value
-    elif isinstance(value, int):
+    elif isinstance(value, int) and not isinstance(value, bool):
         result = Decimal(value)
-    elif isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+(\.\d+)?\s*", value):
+    elif isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
+        if len(value.strip()) > MAX_NUMBER_LENGTH:
+            raise Invalid("number-too-long", value=shorten(value.strip(), 20),
+                          limit=MAX_NUMBER_LENGTH)
         result = Decimal(value.strip())
     else:
-        raise Invalid(code, found=_type_name(value), value=value)
+        raise Invalid(code, found=_type_name(value), value=value, **extra)
     if not result.is_finite():
-        raise Invalid(code, found=_type_name(value), value=value)
+        raise Invalid(code, found=_type_name(value), value=value, **extra)
     return result
 
 
 def structure_decimal(value: Any, _: Any = None) -> Decimal:
-    return _to_decimal(value, "expected-number")
+    return _to_decimal(value, "expected-number", "0.5 oder 12")
 
 
 MONEY_DIGITS = 15
-"""Digits before the decimal point an amount may have (up to 999 Billionen €)."""
+"""Most digits of a Money amount before the point (below a thousand trillion EUR)."""
+
+_GERMAN_MONEY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?")
+
+
+_NO_HINT = {"hint": "", "hint_en": ""}
+
+
+def _money_hint(text: str) -> dict[str, str]:
+    """Advice for an amount written the German way (``1.500,50``, ``1500,50 €``)."""
+    match = _GERMAN_MONEY.fullmatch(re.sub(r"\s*(€|EUR|Euro)$", "", text.strip()))
+    if match is None:
+        return _NO_HINT
+    plain = match.group(1).replace(".", "") + (f".{match.group(2)}" if match.group(2) else "")
+    return {"hint": f" Schreiben Sie den Betrag ohne Tausenderpunkte, Komma und Währung: {plain}",
+            "hint_en": f" Write the amount without thousands separators, comma or currency: "
+                       f"{plain}"}
+
+
+def _thousands_hint(found: str) -> dict[str, str]:
+    """``12.500``: twelve thousand five hundred, or 12,50 EUR? Ask instead of guessing."""
+    match = re.fullmatch(r"(\d{1,3})\.(\d{3})", found)
+    if match is None:
+        return _NO_HINT
+    whole, cents = "".join(match.groups()), f"{match.group(1)}.{match.group(2)[:2]}"
+    return {"hint": f" Sind {whole} Euro gemeint, schreiben Sie {whole}; sind {cents} Euro "
+                    f"gemeint, schreiben Sie {cents}.",
+            "hint_en": f" For {whole} euros write {whole}; for {cents} euros write {cents}."}
 
 
 def structure_money(value: Any, _: Any = None) -> Money:
-    amount = _to_decimal(value, "expected-money")
-    _, digits, exponent = amount.as_tuple()
-    if isinstance(exponent, int) and exponent < -2 and any(digits[exponent + 2:]):
-        raise Invalid("money-precision", found=str(value), value=value)
+    hint = _money_hint(value) if isinstance(value, str) else _NO_HINT
+    amount = _to_decimal(value, "expected-money", "1500 oder 1500.50", **hint)
+    found = str(value).strip()
     if amount.adjusted() >= MONEY_DIGITS:
-        raise Invalid("money-too-large", digits=amount.adjusted() + 1, limit=MONEY_DIGITS,
-                      value=value)
+        raise Invalid("money-too-large", found=shorten(found, 20), digits=MONEY_DIGITS)
+    if amount < 0:
+        raise Invalid("money-negative", found=found)
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise Invalid("money-precision", found=found, value=value, **_thousands_hint(found))
     return Money(amount.quantize(Decimal("0.01")))
 
 
@@ -186,7 +260,7 @@ def _enum_hook(cls: type[Enum]) -> Callable[[Any, Any], Enum]:
             return values[value]
         trap = value is not None and not isinstance(value, str | dict | list)
         raise Invalid("enum", found=value if isinstance(value, str) else _type_name(value),
-                      allowed=allowed, value=value, trap=trap)
+                      allowed=allowed, value=value, trap=trap, choices=values)
 
     return hook
 
@@ -289,9 +363,26 @@ def field_names(cls: type[Any]) -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(cls))
 
 
-def findings_from(exc: BaseException, path: str = "") -> list[Finding]:
-    """Turn a cattrs validation error into findings with field paths."""
-    return list(_walk(exc, path))
+def findings_from(exc: BaseException, path: str = "",
+                  plain: Callable[[str], str | None] | None = None) -> list[Finding]:
+    """Turn a cattrs validation error into findings with field paths.
+
+    ``plain(path)`` gives the literal text of an unquoted scalar (see
+    :meth:`~teilhabe_core.yamlsafe.Positions.plain`); with it, a value YAML read as a
+    boolean or number gets 'Schreiben Sie: "no"' where quoting makes it valid.
+    """
+    return list(_walk(exc, path, plain or (lambda _: None), [MAX_SUGGESTIONS]))
+
+
+MAX_SUGGESTIONS = 500
+"""Unknown keys per error that get a "Meinten Sie ...?" suggestion (difflib is slow; a file
+with thousands of unknown keys is not a typo). Every unknown key is still reported."""
+
+
+@lru_cache(maxsize=4096)
+def _suggest(key: str, allowed: tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _join(path: str, part: str | int) -> str:
@@ -300,7 +391,8 @@ def _join(path: str, part: str | int) -> str:
     return f"{path}.{part}" if path else part
 
 
-def _walk(exc: BaseException, path: str) -> Iterator[Finding]:
+def _walk(exc: BaseException, path: str, plain: Callable[[str], str | None],
+          budget: list[int]) -> Iterator[Finding]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -310,22 +402,42 @@ def _walk(exc: BaseException, path: str) -> Iterator[Finding]:
             if isinstance(sub, KeyError) and isinstance(note, AttributeValidationNote):
                 yield finding("missing-field", sub_path, key=note.name)
             else:
-                yield from _walk(sub, sub_path)
+                yield from _walk(sub, sub_path, plain, budget)
         for sub in without:
-            yield from _walk(sub, path)
+            yield from _walk(sub, path, plain, budget)
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = field_names(exc.cl) if exc.cl is not None and attrs.has(exc.cl) else ()
+        names = ", ".join(allowed)
         for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f" Meinten Sie '{close[0]}'?" if close else ""
-            hint_en = f" Did you mean '{close[0]}'?" if close else ""
-            yield finding("unknown-field", _join(path, key), key=key, hint=hint, hint_en=hint_en,
-                          allowed=", ".join(allowed))
+            budget[0] -= 1
+            close = _suggest(key, allowed) if budget[0] >= 0 else None
+            hint = f" Meinten Sie '{close}'?" if close else ""
+            hint_en = f" Did you mean '{close}'?" if close else ""
+            yield finding("unknown-field", _join(path, key), key=shorten(key, 60), hint=hint,
+                          hint_en=hint_en, allowed=names)
     elif isinstance(exc, Invalid):
-        params = {k: v for k, v in exc.params.items() if k not in ("value", "trap")}
-        f = finding(exc.code, path, **params)
-        if exc.code == "enum" and exc.params.get("trap"):
-            f = attrs.evolve(f, message=f.message + _QUOTE_DE, message_en=f.message_en + _QUOTE_EN)
-        yield f
+        yield _advised(exc, path, plain(path) if exc.params.get("quote") or
+                       exc.params.get("trap") else None)
     else:
         yield finding("invalid-value", path, reason=str(exc) or type(exc).__name__)
+
+
+def _advised(exc: Invalid, path: str, written: str | None) -> Finding:
+    """The finding of a leaf problem; quoting advice only where quoting makes it valid.
+
+    ``written`` is the literal text of the unquoted scalar YAML read as a boolean or
+    number. In a text field, quoting it always helps. In an enum field it helps only if
+    the text is an allowed value; otherwise the message names what was written.
+    """
+    params = {k: v for k, v in exc.params.items() if k not in ("value", "trap", "choices")}
+    if exc.code == "enum" and written is not None:
+        if written not in exc.params["choices"]:
+            return finding("enum", path, **{**params, "found": written})
+        f = finding("enum", path, **params)
+        return attrs.evolve(f, message=f"{f.message}{_QUOTE_DE} Schreiben Sie: \"{written}\"",
+                            message_en=f"{f.message_en}{_QUOTE_EN} Write: \"{written}\"")
+    f = finding(exc.code, path, **params)
+    if exc.code == "expected-text" and written is not None:
+        return attrs.evolve(f, message=f"{f.message} Schreiben Sie: \"{written}\"",
+                            message_en=f"{f.message_en} Write: \"{written}\"")
+    return f

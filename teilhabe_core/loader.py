@@ -5,7 +5,9 @@ The path from bytes to a model object: size cap → UTF-8 → hardened parse
 (:mod:`~teilhabe_core.converter`) → intra-document checks
 (:mod:`~teilhabe_core.checks`). All errors of a file are raised together as one
 :class:`~teilhabe_core.errors.DocumentError`, each finding with file, line,
-column and field path. Positions are computed on the error path only.
+column and field path. Positions are computed on the error path only, from one
+:class:`~teilhabe_core.yamlsafe.Positions` index per file (the text is composed at most
+once, and each finding is looked up in constant time).
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import field, frozen
 from cattrs.errors import BaseValidationError
-from yaml.nodes import ScalarNode
 
 from . import yamlsafe
 from .checks import check
@@ -41,10 +42,15 @@ class Loaded:
     digest: str
     text: str
     findings: tuple[Finding, ...] = ()
+    _positions: list[yamlsafe.Positions] = field(factory=list, eq=False, repr=False)
 
     def locate(self, findings: list[Finding]) -> list[Finding]:
         """Add line and column to findings whose path points into this document."""
-        return position_findings(findings, self.text, self.file)
+        if not findings:
+            return []
+        if not self._positions:  # built on the first call, kept for the next ones
+            self._positions.append(yamlsafe.Positions(self.text))
+        return position_findings(findings, self.text, self.file, self._positions[0])
 
 
 def format_of(name: str, text: str | None = None) -> str:
@@ -92,13 +98,14 @@ def load_text(text: str, file: str = "", fmt: str | None = None,
     data = parse(text, file, fmt)
     document, kind = _structure(data, text, file)
     found = check(document)
+    positions = [yamlsafe.Positions(text)] if found else []
     if found:
-        located = position_findings(found, text, file)
-        if any(f.is_error for f in located):
-            raise DocumentError(located, file)
-        found = located
+        found = position_findings(found, text, file, positions[0])
+        if any(f.is_error for f in found):
+            raise DocumentError(found, file)
     return Loaded(document, kind, file,
-                  digest or hashlib.sha256(text.encode("utf-8")).hexdigest(), text, tuple(found))
+                  digest or hashlib.sha256(text.encode("utf-8")).hexdigest(), text, tuple(found),
+                  positions)
 
 
 def load_bytes(data: bytes, file: str = "", fmt: str | None = None) -> Loaded:
@@ -135,25 +142,28 @@ def _structure(data: Any, text: str, file: str) -> tuple[Any, str]:
         raise DocumentError(position_findings(
             [finding("document-missing", "", allowed=allowed)], text, file), file)
     if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
+        shown = yamlsafe.shorten(str(kind))
         raise DocumentError(position_findings(
-            [finding("document-unknown", "document", value=kind, allowed=allowed)], text, file),
+            [finding("document-unknown", "document", value=shown, allowed=allowed)], text, file),
             file)
     try:
         return structure(body, DOCUMENT_KINDS[kind]), kind
     except BaseValidationError as exc:
-        raise DocumentError(position_findings(findings_from(exc), text, file), file) from None
+        positions = yamlsafe.Positions(text)
+        raise DocumentError(position_findings(findings_from(exc, plain=positions.plain), text,
+                                              file, positions), file) from None
 
 
-def position_findings(findings: list[Finding], text: str, file: str) -> list[Finding]:
-    """Add file, line and column to findings from the node tree (error path only)."""
-    root = yamlsafe.compose(text)
+def position_findings(findings: list[Finding], text: str, file: str,
+                      positions: yamlsafe.Positions | None = None) -> list[Finding]:
+    """Add file, line and column to findings (error path only; ``positions`` of ``text``
+    is built here unless given)."""
+    if not findings:
+        return []
+    index = positions or yamlsafe.Positions(text)
     out: list[Finding] = []
     for f in findings:
-        line, col, node = yamlsafe.locate(root, f.path)
-        if (isinstance(node, ScalarNode) and not node.style
-                and not isinstance(yamlsafe.resolve_plain(node.value), str)):
-            f = evolve(f, message=f"{f.message} Schreiben Sie: \"{node.value}\"",
-                       message_en=f"{f.message_en} Write: \"{node.value}\"")
+        line, col = index.find(f.path)
         out.append(f.at(file, f.line or line, f.column or col))
     return out
 

@@ -49,6 +49,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Der YAML-Tag '{tag}' ist nicht erlaubt; nur einfache Werte, Listen und Zuordnungen.",
         "The YAML tag '{tag}' is not allowed; only plain values, lists and mappings.",
     ),
+    "tag-value": (
+        "Der Wert '{value}' passt nicht zum YAML-Tag '{tag}'; erwartet wird {expected}. "
+        "Schreiben Sie den Wert am besten ohne Tag.",
+        "The value '{value}' does not fit the YAML tag '{tag}'. Best write the value "
+        "without a tag.",
+    ),
+    "number-too-long": (
+        "Die Zahl {value} ist zu lang oder zu groß (höchstens {limit} Stellen). Ist sie als "
+        "Text gemeint, setzen Sie sie in Anführungszeichen.",
+        "The number {value} is too long or too large (at most {limit} digits). If it is meant "
+        "as text, put it in quotes.",
+    ),
+    "bad-character": (
+        "Ungültiges Zeichen {char}: Ersatzzeichen (Surrogate, U+D800 bis U+DFFF) und Codes über "
+        "U+10FFFF sind kein Text und lassen sich weder anzeigen noch speichern. Schreiben Sie "
+        "das gemeinte Zeichen selbst (z. B. ä oder 😀).",
+        "Invalid character {char}: surrogates (U+D800 to U+DFFF) and codes above U+10FFFF are "
+        "not text and can be neither shown nor saved. Write the intended character itself.",
+    ),
     "complex-key": (
         "Schlüssel müssen einfache Texte sein.",
         "Keys must be plain text.",
@@ -96,18 +115,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "true or false is expected here, read {found}.",
     ),
     "expected-money": (
-        "Hier wird ein Euro-Betrag erwartet (z. B. 15000.00), gelesen wurde {found}.",
-        "An amount in euros is expected here (e.g. 15000.00), read {found}.",
+        "Hier wird ein Euro-Betrag erwartet (z. B. 15000.00), gelesen wurde {found}.{hint}",
+        "An amount in euros is expected here (e.g. 15000.00), read {found}.{hint_en}",
     ),
     "money-precision": (
-        "Euro-Beträge haben höchstens zwei Nachkommastellen, gelesen wurde {found}.",
-        "Euro amounts have at most two decimal places, read {found}.",
+        "Euro-Beträge haben höchstens zwei Nachkommastellen, gelesen wurde {found}.{hint}",
+        "Euro amounts have at most two decimal places, read {found}.{hint_en}",
     ),
     "money-too-large": (
-        "Der Euro-Betrag ist zu groß ({digits} Stellen vor dem Komma, erlaubt sind höchstens "
-        "{limit}).",
-        "The amount in euros is too large ({digits} digits before the decimal point, at most "
-        "{limit} allowed).",
+        "Der Betrag {found} ist zu groß; ein Euro-Betrag hat höchstens {digits} Stellen vor "
+        "dem Punkt.",
+        "The amount {found} is too large; an amount in euros has at most {digits} digits "
+        "before the point.",
+    ),
+    "money-negative": (
+        "Der Betrag {found} ist negativ; Kosten und Beträge werden ohne Minus angegeben.",
+        "The amount {found} is negative; costs and amounts are written without a minus.",
+    ),
+    "number-form": (
+        "'{found}' ist keine einfach geschriebene Zahl: YAML liest das als {read} ({why}). "
+        "Schreiben Sie die Zahl nur mit Ziffern und höchstens einem Punkt, z. B. {example}.",
+        "'{found}' is not a plainly written number: YAML reads it as {read} ({why_en}). Write "
+        "the number with digits and at most one point only, e.g. {example}.",
     ),
     "number-too-large": (
         "Die Zahl ist zu groß ({digits} Ziffern, erlaubt sind höchstens {limit}).",

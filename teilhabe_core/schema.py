@@ -23,6 +23,7 @@ from .model.common import Money
 
 DATE = r"^\d{4}-\d{1,2}-\d{1,2}$"
 NUMBER_TEXT = r"^\s*[-+]?\d+(\.\d+)?\s*$"
+MONEY_TEXT = r"^\s*\+?\d{1,15}(\.\d{1,2})?\s*$"
 
 
 def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -38,7 +39,10 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": DATE}
     if tp is dt.datetime:
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"}
-    if tp is Money or tp is Decimal:
+    if tp is Money:  # non-negative, at most two decimals (the converter's rules)
+        return {"anyOf": [{"type": "number", "minimum": 0},
+                          {"type": "string", "pattern": MONEY_TEXT}]}
+    if tp is Decimal:
         return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_TEXT}]}
     if isinstance(tp, type) and issubclass(tp, Enum):
         return {"enum": [m.value for m in tp]}
