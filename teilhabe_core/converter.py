@@ -198,9 +198,13 @@ def structure_money(value: Any, _: Any = None) -> Money:
         raise Invalid("money-too-large", found=shorten(found, 20), digits=MONEY_DIGITS)
     if amount < 0:
         raise Invalid("money-negative", found=found)
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        raise Invalid("money-precision", found=found, value=value, **_thousands_hint(found))
+    _, digits, exponent = amount.as_tuple()
+    # A third decimal other than 0 is not a cent; 12.500 may mean twelve thousand five
+    # hundred (German thousands point), so it is asked about, while 10.990 is 10.99.
+    thousands = _thousands_hint(found)
+    if isinstance(exponent, int) and exponent < -2 and (
+            any(digits[exponent + 2:]) or thousands is not _NO_HINT):
+        raise Invalid("money-precision", found=found, value=value, **thousands)
     return Money(amount.quantize(Decimal("0.01")))
 
 

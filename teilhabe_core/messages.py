@@ -123,10 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Euro amounts have at most two decimal places, read {found}.{hint_en}",
     ),
     "money-too-large": (
-        "Der Betrag {found} ist zu groß; ein Euro-Betrag hat höchstens {digits} Stellen vor "
-        "dem Punkt.",
-        "The amount {found} is too large; an amount in euros has at most {digits} digits "
-        "before the point.",
+        "Der Betrag {found} ist zu groß; erlaubt sind höchstens {digits} Stellen für die "
+        "ganzen Euro.",
+        "The amount {found} is too large; at most {digits} digits are allowed for the whole "
+        "euros.",
     ),
     "money-negative": (
         "Der Betrag {found} ist negativ; Kosten und Beträge werden ohne Minus angegeben.",

@@ -181,7 +181,7 @@ def test_publish_killed_at_random_moments_leaves_old_or_new_site(tmp_path):
     old |= {"boerde/index.html": b"<p>alt</p>", "robots.txt": b"User-agent: *\n"}
     new = old | fresh
     rng = random.Random(os.environ.get("TEILHABE_KILL_SEED", "20"))
-    delays = [rng.uniform(0, duration) if i % 2 == 0 else rng.uniform(0, 0.3)
+    delays = [rng.uniform(0, duration) if i % 2 == 0 else rng.uniform(0, 0.02)
               for i in range(KILL_TRIALS)] + [0.0]
 
     def trial(i: int) -> tuple[str, bool]:

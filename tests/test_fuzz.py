@@ -172,22 +172,7 @@ def exercise(app: Any, name: str, data: bytes, export: bool) -> None:
             app.render(document, cls.identifier)
 
 
-# Crashes the fuzz test found in code other helpers of issue 20 are fixing: tolerated here
-# (and still logged in long runs) until their fix is merged; then delete the entry.
-KNOWN_ELSEWHERE: dict[tuple[str, str], str] = {
-    ("teilhabe_core/yamlsafe.py", "_construct"):
-        "explicit tags with bad values (!!int '', !!int x, !!float x, !!bool x): "
-        "IndexError/ValueError/KeyError from PyYAML's constructors (issue 20, item 2)",
-}
 COUNT = [0]
-
-
-def _raised_in(exc: BaseException) -> tuple[str, str]:
-    """Where in this repository an exception was raised: (file, function)."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__)
-              if f.filename.startswith(str(ROOT)) and "site-packages" not in f.filename]
-    last = frames[-1] if frames else None
-    return (last.filename.removeprefix(str(ROOT) + "/"), last.name) if last else ("", "")
 
 
 def check_mutant(app: Any, name: str, data: bytes, export: bool = False, log: str = LOG) -> None:
@@ -201,16 +186,13 @@ def check_mutant(app: Any, name: str, data: bytes, export: bool = False, log: st
     except TeilhabeError:
         pass
     except (Exception, Hang) as exc:
-        known = _raised_in(exc) in KNOWN_ELSEWHERE
-        if not log and not known:
-            raise
         if not log:
-            return
+            raise
         frames = traceback.extract_tb(exc.__traceback__)
         where = [f"{f.filename.removeprefix(str(ROOT) + '/')}:{f.lineno} {f.name}"
                  for f in frames if "site-packages" not in f.filename][-3:]
         record = {"file": name, "export": export, "error": f"{type(exc).__name__}: {exc}"[:300],
-                  "where": where, "known": known, "mutant": data.decode("utf-8", "replace")[:20000]}
+                  "where": where, "mutant": data.decode("utf-8", "replace")[:20000]}
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -252,18 +234,16 @@ def test_a_crash_fails_the_fuzz_test_and_a_library_error_does_not(tmp_path):
     check_mutant(App(ValueError("boom")), "x.yaml", b"a: 1", log=str(log))
     record = json.loads(log.read_text("utf-8"))
     assert record["error"] == "ValueError: boom" and record["mutant"] == "a: 1"
-    assert record["known"] is False
 
 
-def test_every_known_crash_elsewhere_still_happens(app):
-    """An entry in KNOWN_ELSEWHERE whose bug is fixed must be deleted (this test fails)."""
+def test_explicit_tags_found_by_the_fuzzer_are_library_errors():
+    """The crashes the first long run found (PyYAML constructors on bad tagged values)."""
     from teilhabe_core.loader import load_text
 
-    with pytest.raises(Exception) as info:  # any exception; a library error fails below
-        load_text("document: plan\nid: !!int ''\n", "x.yaml")
-    if isinstance(info.value, TeilhabeError):
-        pytest.fail("the !!int '' crash is fixed: delete its KNOWN_ELSEWHERE entry")
-    assert _raised_in(info.value) in KNOWN_ELSEWHERE
+    for value in ("!!int ''", "!!int abc", "!!int 0x", "!!bool maybe", "!!float '1:x'",
+                  "9" * 5000):
+        with pytest.raises(TeilhabeError):
+            load_text(f"document: plan\nid: {value}\n", "x.yaml")
 
 
 @settings(budget(800))

@@ -328,7 +328,7 @@ def test_huge_amount_with_three_decimals_is_too_large():
                 "'1000000000000000'"):
         f = only(with_measure_line(f"costs: {raw}"))
         assert f.code == "money-too-large"
-        assert "ist zu groß; ein Euro-Betrag hat höchstens 15 Stellen vor dem Punkt" in f.message
+        assert "ist zu groß; erlaubt sind höchstens 15 Stellen für die ganzen Euro." in f.message
         assert "InvalidOperation" not in f.message
 
 

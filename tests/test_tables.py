@@ -210,8 +210,8 @@ def test_csv_import_names_row_and_column_of_huge_numbers_and_amounts(app, tmp_pa
     table = _csv_cells(app.render(plan, "csv")[0].data())
     column = {h: i for i, h in enumerate(table[0])}
     table[1][column["UN-BRK-Artikel"]] = "9" * 5000
-    table[2][column["Kosten (EUR)"]] = "1" * 30 + ",123"
-    table[3][column["Kosten (EUR)"]] = "1" * 30 + ",12"
+    table[2][column["Kosten (EUR)"]] = "1234,567"
+    table[3][column["Kosten (EUR)"]] = "1" * 30 + ",123"
     table[4][column["Fortschritt (%)"]] = "²"
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";").writerows(table)
@@ -226,17 +226,17 @@ def test_csv_import_names_row_and_column_of_huge_numbers_and_amounts(app, tmp_pa
     assert lines[0] == (f"{path}:2:{art}: error: Zeile 2, Spalte 'UN-BRK-Artikel': Die Zahl "
                         "ist zu groß (5000 Ziffern, erlaubt sind höchstens 9).")
     assert lines[1] == (f"{path}:3:{cost}: error: Zeile 3, Spalte 'Kosten (EUR)': Euro-Beträge "
-                        "haben höchstens zwei Nachkommastellen, gelesen wurde "
-                        f"{'1' * 30}.123.")
+                        "haben höchstens zwei Nachkommastellen, gelesen wurde 1234.567.")
     assert lines[2] == (f"{path}:4:{cost}: error: Zeile 4, Spalte 'Kosten (EUR)': Der "
-                        "Euro-Betrag ist zu groß (30 Stellen vor dem Komma, erlaubt sind "
-                        "höchstens 15).")
+                        "Betrag 11111111111111111... ist zu groß; erlaubt sind höchstens 15 "
+                        "Stellen für die ganzen Euro.")
     assert lines[3].startswith(f"{path}:5:{progress}: error: Zeile 5, Spalte 'Fortschritt (%)'")
     assert len(lines) == 4 and not (tmp_path / "out.yaml").exists()
 
 
 @pytest.mark.parametrize(("costs", "code"), [("1" * 30 + ".12", "money-too-large"),
-                                             ("1" * 30 + ".123", "money-precision"),
+                                             ("1" * 30 + ".123", "money-too-large"),
+                                             ("1234.567", "money-precision"),
                                              ("1E+30", "expected-money"),
                                              ("1000000000000000", "money-too-large")])
 def test_money_beyond_the_limits_is_a_finding(costs, code):
