@@ -77,10 +77,11 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
             id="ind", name=draw(texts), unit=draw(texts), baseline=draw(st.none() | values),
             target=draw(st.none() | values),
             description=draw(texts),
-            measurements=tuple(Measurement(date=draw(dates), value=draw(values),
+            # one measurement per date: a duplicated one is a finding (checks.py)
+            measurements=tuple(Measurement(date=day, value=draw(values),
                                            breakdown=draw(st.dictionaries(ids, texts, max_size=2)),
                                            note=draw(texts))
-                               for _ in range(draw(st.integers(0, 3)))),
+                               for day in draw(st.lists(dates, max_size=3, unique=True))),
             measures=(measure_ids[0],)))
     barriers = []
     if draw(st.booleans()):
