@@ -77,7 +77,7 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
             id="ind", name=draw(texts), unit=draw(texts), baseline=draw(st.none() | values),
             target=draw(st.none() | values),
             description=draw(texts),
-            # one measurement per date: a duplicated one is a finding (checks.py)
+            # one measurement per date: a duplicated one is a finding (indicators.py)
             measurements=tuple(Measurement(date=day, value=draw(values),
                                            breakdown=draw(st.dictionaries(ids, texts, max_size=2)),
                                            note=draw(texts))
