@@ -434,8 +434,9 @@ def set_field(text: str, path: str, value: str) -> str:
     first_key, first_value = parent.value[0]
     indent = " " * first_key.start_mark.column
     end = first_value.end_mark
-    if end.column == 0:
-        return text[: end.index] + f"{indent}{key}: {rendered}\n" + text[end.index:]
+    line_start = text.rfind("\n", 0, end.index) + 1
+    if not text[line_start:end.index].strip():  # a block value ends where the next line starts
+        return text[:line_start] + f"{indent}{key}: {rendered}\n" + text[line_start:]
     return text[: end.index] + f"\n{indent}{key}: {rendered}" + text[end.index:]
 
 
