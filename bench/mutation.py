@@ -8,14 +8,16 @@ For each module named by a config in ``bench/mutation/<module>.toml`` this scrip
 2. copies the worktree (without ``.git`` and venvs) into a scratch folder, because cosmic-ray
    edits the module in place while it tests a mutant: the real worktree is never mutated;
 3. runs ``cosmic-ray init`` (standard operators), then marks as skipped: mutants inside type
-   annotations (``from __future__ import annotations`` makes them inert), mutants outside the
+   annotations (``from __future__ import annotations`` makes them inert) and mutants outside the
    deterministic sample (``--sample`` / the config's ``[teilhabe] sample``; seeded by the
-   module name, so the same code gives the same sample), and the equivalent mutants listed with
-   a reason in ``bench/mutation/equivalent.toml``;
+   module name, so the same code gives the same sample);
 4. checks that the targeted tests pass unmutated, then runs ``cosmic-ray exec`` with the config's
    fast test command (``pytest -x -q -p no:cacheprovider <files>``) and a timeout of three
    times the unmutated run (at least 20 s; a timeout counts as killed, as in cosmic-ray);
-5. prints the kill rate per module and each survivor with its diff.
+5. sets apart the survivors listed as equivalent in ``bench/mutation/equivalent.toml`` (matched
+   by operator, original line and mutated line, each with its reason; a listed mutant that was
+   killed is reported, since it is not equivalent), and prints the kill rate per module and
+   each other survivor with its diff.
 
 Kill rate = killed / (sampled - equivalent). Exit status 1 if a module is below ``--min``.
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import fnmatch
 import json
 import os
 import random
@@ -75,22 +78,38 @@ def annotation_ranges(source: str) -> list[tuple[tuple[int, int], tuple[int, int
     return ranges
 
 
-def load_equivalents(module: str) -> list[dict[str, object]]:
+def load_equivalents(module: str) -> list[dict[str, str]]:
     data = tomllib.loads((CONFIGS / "equivalent.toml").read_text(encoding="utf-8"))
     return [e for e in data.get("equivalent", []) if e["module"] == module]
 
 
+def changed_lines(diff: str) -> tuple[str, str]:
+    """The first removed and added line of a mutant's diff, stripped."""
+    old = next((x[1:].strip() for x in diff.splitlines()
+                if x.startswith("-") and not x.startswith("---")), "")
+    new = next((x[1:].strip() for x in diff.splitlines()
+                if x.startswith("+") and not x.startswith("+++")), "")
+    return old, new
+
+
+def equivalent_reason(module: str, operator: str, diff: str,
+                      entries: list[dict[str, str]]) -> str | None:
+    """The reason of the first entry matching this mutant (operator glob, line, mutated line)."""
+    old, new = changed_lines(diff)
+    for e in entries:
+        if fnmatch.fnmatchcase(operator, e["operator"]) and e["line"] == old \
+                and e.get("mutated", new) == new:
+            return e["reason"]
+    return None
+
+
 def filter_session(session: Path, module_file: Path, module: str, sample: int) -> dict[str, int]:
-    """Skip annotation, unsampled and equivalent mutants (runs in the cosmic-ray venv)."""
+    """Skip annotation mutants and those outside the sample (runs in the cosmic-ray venv)."""
     from cosmic_ray.work_db import WorkDB, use_db  # type: ignore[import-not-found]
     from cosmic_ray.work_item import WorkerOutcome, WorkResult  # type: ignore[import-not-found]
 
-    source = module_file.read_text(encoding="utf-8")
-    lines = source.splitlines()
-    notes = annotation_ranges(source)
-    equivalents = load_equivalents(module)
-    used: set[int] = set()
-    counts = {"mutants": 0, "annotation": 0, "sampled": 0, "equivalent": 0}
+    notes = annotation_ranges(module_file.read_text(encoding="utf-8"))
+    counts = {"mutants": 0, "annotation": 0, "sampled": 0}
     with use_db(str(session), WorkDB.Mode.open) as db:
         items = sorted(db.work_items, key=lambda w: (w.mutations[0].start_pos,
                                                      w.mutations[0].operator_name,
@@ -106,56 +125,43 @@ def filter_session(session: Path, module_file: Path, module: str, sample: int) -
                 candidates.append(item)
         chosen = {w.job_id for w in (random.Random(module).sample(candidates, sample)
                                      if sample < len(candidates) else candidates)}
-        same_line: dict[tuple[str, int], int] = {}
+        counts["sampled"] = len(chosen)
         for item in candidates:
-            spec = item.mutations[0]
-            line = spec.start_pos[0]
-            index = same_line.get((spec.operator_name, line), 0)
-            same_line[(spec.operator_name, line)] = index + 1
             if item.job_id not in chosen:
                 db.set_result(item.job_id, WorkResult(WorkerOutcome.SKIPPED, output="not sampled"))
-                continue
-            counts["sampled"] += 1
-            text = lines[line - 1].strip()
-            for n, e in enumerate(equivalents):
-                if e["operator"] == spec.operator_name and e["line"] == text \
-                        and e.get("index", index) == index:
-                    used.add(n)
-                    counts["equivalent"] += 1
-                    db.set_result(item.job_id, WorkResult(WorkerOutcome.SKIPPED,
-                                                          output=f"equivalent: {e['reason']}"))
-                    break
-    for n, e in enumerate(equivalents):
-        if n not in used:
-            print(f"note: {module}: equivalent entry not in this sample (or stale): "
-                  f"{e['operator']} on '{e['line']}'", file=sys.stderr)
     return counts
 
 
-def collect(session: Path) -> dict[str, object]:
-    """Killed/survived counts and survivors of a finished session (cosmic-ray venv)."""
+def collect(session: Path, module: str) -> dict[str, Any]:
+    """Counts and survivors of a finished session; listed equivalents set apart."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome
 
-    out: dict[str, object] = {"killed": 0, "survived": 0, "incompetent": 0, "timeout": 0,
-                              "survivors": []}
+    entries = load_equivalents(module)
+    out: dict[str, Any] = {"killed": 0, "survived": 0, "incompetent": 0, "timeout": 0,
+                           "equivalent": 0, "survivors": [], "not_equivalent": []}
     with use_db(str(session), WorkDB.Mode.open) as db:
         for item, result in db.completed_work_items:
             if result.worker_outcome == WorkerOutcome.SKIPPED:
                 continue
             spec = item.mutations[0]
+            reason = equivalent_reason(module, spec.operator_name, result.diff or "", entries)
+            found = {"line": spec.start_pos[0], "operator": spec.operator_name,
+                     "function": spec.definition_name, "diff": result.diff or ""}
             if result.test_outcome == TestOutcome.SURVIVED:
-                out["survived"] += 1  # type: ignore[operator]
-                out["survivors"].append({  # type: ignore[attr-defined]
-                    "line": spec.start_pos[0], "operator": spec.operator_name,
-                    "occurrence": spec.occurrence, "function": spec.definition_name,
-                    "diff": result.diff or ""})
+                if reason is not None:
+                    out["equivalent"] += 1
+                else:
+                    out["survived"] += 1
+                    out["survivors"].append(found)
             elif result.test_outcome == TestOutcome.INCOMPETENT:
-                out["incompetent"] += 1  # type: ignore[operator]
+                out["incompetent"] += 1
             else:
-                out["killed"] += 1  # type: ignore[operator]
+                out["killed"] += 1
                 if result.output == "timeout":
-                    out["timeout"] += 1  # type: ignore[operator]
+                    out["timeout"] += 1
+                if reason is not None:
+                    out["not_equivalent"].append(found)
     return out
 
 
@@ -211,8 +217,9 @@ def run_module(module: str, args: argparse.Namespace, cr_python: Path) -> dict[s
     started = time.monotonic()
     subprocess.run([str(cr_python), "-m", "cosmic_ray.cli", "exec", str(cfg), str(session)],
                    cwd=repo, env=env, check=True)
-    results = json.loads(subprocess.run([*helper, "--_collect", str(session)], cwd=repo, env=env,
-                                        check=True, capture_output=True, text=True).stdout)
+    results = json.loads(subprocess.run([*helper, "--_collect", str(session), module], cwd=repo,
+                                        env=env, check=True, capture_output=True,
+                                        text=True).stdout)
     return {"module": module, **counts, **results, "minutes": (time.monotonic() - started) / 60}
 
 
@@ -222,7 +229,7 @@ def main() -> int:
         print(json.dumps(filter_session(Path(session), Path(path), module, int(sample))))
         return 0
     if len(sys.argv) > 1 and sys.argv[1] == "--_collect":
-        print(json.dumps(collect(Path(sys.argv[2]))))
+        print(json.dumps(collect(Path(sys.argv[2]), sys.argv[3])))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=sorted(p.stem for p in CONFIGS.glob("*.toml")
@@ -251,6 +258,8 @@ def main() -> int:
               f"{r['equivalent']:>10}  {r['killed']:>6}  {r['survived']:>8}  "
               f"{r['incompetent']:>11}  {rate:>8.1f} %  {r['minutes']:>7.1f}")
     for r in rows:
+        for s in r["not_equivalent"]:
+            print(f"\nKILLED BUT LISTED AS EQUIVALENT {r['module']}:{s['line']} {s['operator']}")
         for s in r["survivors"]:
             print(f"\nSURVIVED {r['module']}:{s['line']} {s['operator']} (in {s['function']})")
             print("\n".join(x for x in s["diff"].splitlines()

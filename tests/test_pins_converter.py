@@ -160,6 +160,8 @@ def test_too_large_amounts_are_refused():
     assert "9" * 27 in f.message
     with pytest.raises(Invalid):
         converter.structure_money(Decimal("1e40"))
+    with_cents = measure_findings("    costs: " + "9" * 27 + ".00\n")["measures[0].costs"]
+    assert with_cents.is_error and with_cents.code != "invalid-value"
 
 
 @pytest.mark.xfail(strict=True, reason="YAML 1.1 number forms in money fields are refused by "
@@ -278,6 +280,15 @@ def test_lists_become_tuples_and_collect_every_bad_item():
         with pytest.raises(Invalid) as info:
             hook(value, tuple[str, ...])
         assert info.value.code == "expected-list"
+
+
+def test_only_open_tuples_are_list_fields():
+    assert converter._is_tuple_ellipsis(tuple[str, ...])
+    for t in (tuple[str], tuple[str, int], tuple[str, int, int], list[str], str):
+        assert not converter._is_tuple_ellipsis(t)
+    assert converter._is_str_dict(dict[str, str])
+    for t in (str, list[str], tuple[str, ...], Measure):
+        assert not converter._is_str_dict(t)
 
 
 def test_str_mappings():

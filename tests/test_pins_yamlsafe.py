@@ -124,7 +124,23 @@ def test_syntax_error_names_the_line_it_began_on():
         yamlsafe.parse_yaml('a: 1\nb: "offen\n\nc: 2\n', "f.yaml")
     (f,) = info.value.findings
     assert f.code == "yaml-syntax"
-    assert f.line == 5 and "begonnen in Zeile 2" in f.message
+    assert (f.line, f.column) == (5, 1) and "begonnen in Zeile 2" in f.message
+
+
+@pytest.mark.parametrize("text, position", [
+    ("a: b: c", (1, 5)), ('a: "x', (1, 6)), ("key: [a, b]]", (1, 12)),
+])
+def test_syntax_errors_on_one_line_do_not_name_a_beginning(text, position):
+    with pytest.raises(th.DocumentError) as info:
+        yamlsafe.parse_yaml(text, "f.yaml")
+    (f,) = info.value.findings
+    assert (f.code, f.line, f.column) == ("yaml-syntax", *position)
+    assert "begonnen" not in f.message
+
+
+def test_alias_as_a_key_inside_a_list_is_refused():
+    assert [(c, line, col) for c, _, line, col in findings("- *x : 1")] == [
+        ("alias", 1, 3), ("complex-key", 1, 3)]
 
 
 def nested(levels: int) -> str:
@@ -176,10 +192,11 @@ def test_json_duplicates_named_by_line_through_the_yaml_reader():
 def test_json_duplicates_yaml_cannot_read_are_still_reported():
     key = "k" * 1100  # longer than a YAML simple key may be
     with pytest.raises(th.DocumentError) as info:
-        yamlsafe.parse_json(f'{{"{key}": 1, "x": 0, "{key}": 2}}', "f.json")
-    (f,) = info.value.findings
-    assert (f.code, f.file, f.line, f.column) == ("duplicate-key", "f.json", 1, 1)
-    assert key in f.message
+        yamlsafe.parse_json(f'{{"{key}": 1, "x": 0, "{key}": 2, "y": 1, "y": 2}}', "f.json")
+    first, second = info.value.findings
+    assert (first.code, first.file, first.line, first.column) == ("duplicate-key", "f.json", 1, 1)
+    assert key in first.message
+    assert "'y'" in second.message and "Zeile ?" in second.message
 
 
 def test_split_path():
@@ -212,6 +229,15 @@ def test_size_limit_is_inclusive(monkeypatch):
     assert yamlsafe.decode(b"a: 12") == "a: 12"
     with pytest.raises(th.DocumentError) as info:
         yamlsafe.decode(b"a: 123", "f.yaml")
+    assert [(f.code, f.line, f.column) for f in info.value.findings] == [("file-too-large", 1, 1)]
+
+
+def test_size_limit_is_8_mib():
+    """The README promises: files over 8 MiB are refused."""
+    limit = 8 * 1024 * 1024
+    assert yamlsafe.decode(b"a: 1\n" + b"#" * (limit - 5)).startswith("a: 1")
+    with pytest.raises(th.DocumentError) as info:
+        yamlsafe.decode(b"a: 1\n" + b"#" * (limit - 4), "f.yaml")
     assert [f.code for f in info.value.findings] == ["file-too-large"]
 
 
