@@ -84,11 +84,12 @@ def load_equivalents(module: str) -> list[dict[str, str]]:
 
 
 def changed_lines(diff: str) -> tuple[str, str]:
-    """The first removed and added line of a mutant's diff, stripped."""
-    old = next((x[1:].strip() for x in diff.splitlines()
-                if x.startswith("-") and not x.startswith("---")), "")
-    new = next((x[1:].strip() for x in diff.splitlines()
-                if x.startswith("+") and not x.startswith("+++")), "")
+    """The first non-blank removed and added line of a mutant's diff, stripped."""
+    lines = diff.splitlines()
+    old = next((x[1:].strip() for x in lines
+                if x.startswith("-") and not x.startswith("---") and x[1:].strip()), "")
+    new = next((x[1:].strip() for x in lines
+                if x.startswith("+") and not x.startswith("+++") and x[1:].strip()), "")
     return old, new
 
 
@@ -186,7 +187,7 @@ def run_module(module: str, args: argparse.Namespace, cr_python: Path) -> dict[s
     env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
     # test files that do not exist at --ref are left out
     command = " ".join(w for w in cr["test-command"].format(python=args.python).split()
-                       if not w.startswith("tests/") or (repo / w).exists())
+                       if not (w.startswith("tests/") and w.endswith(".py")) or (repo / w).exists())
     started = time.monotonic()
     base = subprocess.run(command.split(), cwd=repo, env=env, capture_output=True, text=True)
     baseline = time.monotonic() - started

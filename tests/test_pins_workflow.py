@@ -17,6 +17,7 @@ from teilhabe_core.app import Teilhabe
 from teilhabe_core.model import History, HistoryEntry
 from teilhabe_core.plugin import hookimpl
 from teilhabe_core.workflow import (
+    TransitionEvent,
     WorkflowSource,
     append_entry,
     history_path,
@@ -44,7 +45,14 @@ states: [{id: open}, {id: checked}, {id: closed}]
 transitions:
   - {name: check, sources: [open], target: checked, guards: [pin.note_refuses]}
   - {name: close, sources: [checked], target: closed, guards: [pin.false_for_x]}
+  - {name: explode, sources: [open], target: closed, guards: [pin.boom]}
 """
+
+
+def boom(doc, ctx):
+    assert ctx.document is doc and ctx.object.id == "m1" and ctx.event.to_state == "closed"
+    assert ctx.history == () and ctx.rules is not None
+    raise ValueError("kaputt")
 
 
 class Extra:
@@ -61,7 +69,8 @@ class Extra:
     @hookimpl
     def teilhabe_guards(self):
         return {"pin.note_refuses": lambda doc, ctx: ctx.event.note or None,
-                "pin.false_for_x": lambda doc, ctx: ctx.event.by != "x"}
+                "pin.false_for_x": lambda doc, ctx: ctx.event.by != "x",
+                "pin.boom": boom}
 
     @hookimpl
     def teilhabe_veto_transition(self, event):
@@ -275,6 +284,50 @@ def test_guards_refuse_by_text_or_false(app2, plan):
     assert len(journal_of(plan).entries) == 1
 
 
+def test_guard_that_raises_is_named_with_its_plugin(app2, plan):
+    with pytest.raises(th.WorkflowError) as info:
+        app2.transition(plan, "measure:m1", "explode", by="Amt", at=T0, workflow="review")
+    assert str(info.value) == ("Die Prüfung 'pin.boom' aus Plugin 'plugin-0' ist gescheitert: "
+                               "ValueError: kaputt. Der Zustand bleibt unverändert.")
+    assert journal_of(plan) is None
+
+
+def test_event_names_its_document():
+    doc = th.loads(PLAN)
+    event = TransitionEvent(doc, "plan.yaml", "plan", "boerde", "plan", "submit", "draft",
+                               "in_consultation", "Amt", T0)
+    assert event.document_id == "test-plan" and event.note == ""
+    paper = TransitionEvent(type("Paper", (), {"reference": "DS 2019/066"})(), "p.yaml",
+                               "paper", None, "paper", "submit", "draft", "submitted", "Amt", T0)
+    assert paper.document_id == "DS 2019/066"
+
+
+def test_workflow_sources_must_be_workflows_and_guards_unique(tmp_path):
+    not_a_flow = tmp_path / "plan.yaml"
+    not_a_flow.write_text(PLAN, "utf-8")
+
+    class Wrong:
+        @hookimpl
+        def teilhabe_workflows(self):
+            return [WorkflowSource(not_a_flow)]
+
+    with pytest.raises(th.DocumentError) as info:
+        Teilhabe.discover(plugins=[Wrong()]).workflows()
+    (f,) = info.value.findings
+    assert (f.code, f.file, f.line, f.column, f.path) == (
+        "document-unknown", str(not_a_flow), 1, 1, "document")
+
+    class Guards:
+        @hookimpl
+        def teilhabe_guards(self):
+            return {"core.has_measures": lambda doc, ctx: True}
+
+    with pytest.raises(th.WorkflowError) as info:
+        Teilhabe.discover(plugins=[Guards()]).workflows()
+    assert str(info.value) == ("Die Prüfung 'core.has_measures' wird von zwei Plugins geliefert: "
+                               "'plugin-0' und 'default_workflows'.")
+
+
 def test_veto_and_failing_notification(app2, plan):
     before = plan.read_bytes()
     with pytest.raises(th.WorkflowError) as info:
@@ -371,6 +424,10 @@ def test_from_state_must_follow_the_previous_entry(app2, plan):
     found = history_findings(app2, plan)
     assert found == [("entries[1].from_state", "Erwartet wurde der Zustand 'postponed', "
                                                "eingetragen ist 'planned'.")]
+    lines = history_path(plan).read_text("utf-8").splitlines()
+    (f,) = [f for f in app2.validate_file(plan) if f.code == "history"]
+    assert lines[f.line - 1] == "  from_state: planned" and f.line > lines.index("- object: "
+                                                                                  "measure:m2") + 1
 
 
 def test_history_naming_an_unknown_workflow_or_object(app2, plan):
