@@ -136,6 +136,8 @@ def test_money_with_a_third_decimal_is_refused():
     exc = invalid(converter.structure_money, Decimal("12.505"))
     assert exc.code == "money-precision" and exc.params["found"] == "12.505"
     assert invalid(converter.structure_money, "0.001").code == "money-precision"
+    assert invalid(converter.structure_money, Decimal("12.506")).code == "money-precision"
+    assert invalid(converter.structure_money, Decimal("-0.001")).code == "money-precision"
 
 
 @pytest.mark.parametrize("raw", ["true", "false", "yes", "no", "on", "viel", "[1]", "{a: 1}"])
@@ -282,7 +284,10 @@ def test_lists_become_tuples_and_collect_every_bad_item():
         assert info.value.code == "expected-list"
 
 
-def test_only_open_tuples_are_list_fields():
+def test_type_predicates_choose_the_right_hooks():
+    assert converter._is_enum(MeasureStatus)
+    for t in (str, Measure, tuple[str, ...], int | None):
+        assert not converter._is_enum(t)
     assert converter._is_tuple_ellipsis(tuple[str, ...])
     for t in (tuple[str], tuple[str, int], tuple[str, int, int], list[str], str):
         assert not converter._is_tuple_ellipsis(t)

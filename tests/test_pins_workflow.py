@@ -158,6 +158,11 @@ def test_state_from_field_journal_or_initial(app2):
     assert state_of(measure_flow, m2, "measure:m2", journal) == "in_progress"
     assert state_of(review, m2, "measure:m2", journal) == "checked"
     assert state_of(review, m2, "measure:m2", journal[1:]) == "open"
+    assert state_of(review, doc.measures[0], "measure:m1", journal[:1]) == "open"
+    assert replay(review, journal[:1], "measure:m1") == "open"
+    other = (entry("measure:m1", "go", "a", "b", T0, "visit"),)  # another workflow's entry
+    assert state_of(review, doc.measures[0], "measure:m1", other) == "open"
+    assert replay(review, other, "measure:m1") == "open"
     assert replay(review, journal, "measure:m2") == "checked"
     assert replay(review, journal, "measure:m1") == "closed"
     assert replay(review, (), "measure:m1") == "open"
@@ -171,6 +176,10 @@ def test_workflow_lookup(app2):
     # other areas' own workflows are not offered
     assert str(info.value) == "Unbekannter Ablauf 'nix'. Vorhanden: measure, paper, plan, review."
     assert [w.id for w in flows.for_kind("measure", None)] == ["measure", "review"]
+    # an area's own workflows only for their own kind
+    assert [w.id for w in flows.for_kind("measure", "mansfeld_suedharz")] == ["measure", "review"]
+    assert [w.id for w in flows.for_kind("barrier", "mansfeld_suedharz")] == ["barrier"]
+    assert [w.id for w in flows.for_kind("plan", "boerde")] == ["plan"]
     assert flows.default_for("measure", None).id == "measure"  # the one with a field
     with pytest.raises(th.WorkflowError, match=r"Bitte den Ablauf angeben.*'call'.*keine"):
         flows.default_for("call", None)
@@ -303,19 +312,23 @@ def test_event_names_its_document():
 
 
 def test_workflow_sources_must_be_workflows_and_guards_unique(tmp_path):
-    not_a_flow = tmp_path / "plan.yaml"
+    broken, not_a_flow, other = (tmp_path / n for n in ("broken.yaml", "plan.yaml", "p2.yaml"))
+    broken.write_text("document: workflow\nid: [x\n", "utf-8")
     not_a_flow.write_text(PLAN, "utf-8")
+    other.write_text(PLAN, "utf-8")
 
     class Wrong:
         @hookimpl
         def teilhabe_workflows(self):
-            return [WorkflowSource(not_a_flow)]
+            return [WorkflowSource(p) for p in (broken, not_a_flow, other)]
 
     with pytest.raises(th.DocumentError) as info:
         Teilhabe.discover(plugins=[Wrong()]).workflows()
-    (f,) = info.value.findings
+    yaml_error, f, g = info.value.findings  # every source is read, whatever the one before
+    assert (yaml_error.code, yaml_error.file) == ("yaml-syntax", str(broken))
     assert (f.code, f.file, f.line, f.column, f.path) == (
         "document-unknown", str(not_a_flow), 1, 1, "document")
+    assert (g.code, g.file) == ("document-unknown", str(other))
 
     class Guards:
         @hookimpl
