@@ -138,9 +138,10 @@ def test_syntax_errors_on_one_line_do_not_name_a_beginning(text, position):
     assert "begonnen" not in f.message
 
 
-def test_alias_as_a_key_inside_a_list_is_refused():
-    assert [(c, line, col) for c, _, line, col in findings("- *x : 1")] == [
-        ("alias", 1, 3), ("complex-key", 1, 3)]
+@pytest.mark.parametrize("text, position", [("- *x : 1", (1, 3)), ("a:\n  *x : 1", (2, 3))])
+def test_alias_as_a_nested_key_is_refused(text, position):
+    assert [(c, (line, col)) for c, _, line, col in findings(text)] == [
+        ("alias", position), ("complex-key", position)]
 
 
 def nested(levels: int) -> str:
@@ -164,6 +165,13 @@ def test_yaml_too_deep_points_at_the_first_level_too_deep():
     assert findings(nested(70)) == [("too-deep", "[0]" * 64, 1, 65)]
     # root mapping, "a" and 62 lists are 64 levels: the 63rd list is one too many
     assert findings("a:\n  b: " + nested(64)) == [("too-deep", "a.b" + "[0]" * 62, 2, 68)]
+
+
+def test_json_mappings_may_nest_to_the_limit():
+    data = yamlsafe.parse_json('{"a": ' * 63 + "{}" + "}" * 63)
+    for _ in range(63):
+        data = data["a"]
+    assert data == {}
 
 
 @pytest.mark.parametrize("levels", [65, 100, 500, 900])
@@ -268,6 +276,12 @@ def test_finding_on_list_items_points_at_the_item(write):
     assert located(write, text) == [("expected-mapping", "life_areas[1]", 9, 7)]
     missing = MINIMAL_PLAN.replace("    title: Erste Maßnahme\n", "")
     assert located(write, missing) == [("missing-field", "measures[0].title", 10, 5)]
+
+
+def test_finding_on_a_key_at_an_odd_column(write):
+    line = "  - { id: m2, title: T, life_areas: [bildung], zz: {a: 1}}\n"
+    assert located(write, MINIMAL_PLAN + line) == [
+        ("unknown-field", "measures[1].zz", 13, line.index("zz") + 1)]
 
 
 def test_finding_on_a_scalar_points_at_the_value(write):
