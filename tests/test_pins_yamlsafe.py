@@ -34,7 +34,8 @@ def test_null_forms_parse_as_none(text):
 @pytest.mark.parametrize("text, value", [
     ("a: ''", ""), ("a: 'null'", "null"), ('a: "~"', "~"), ("a: !!str 1", "1"), ("a: ! 12", "12"),
     ("a: 2024-01-02", "2024-01-02"), ("a: !!timestamp 2024-01-01", "2024-01-01"),
-    ("a: 1e3", "1e3"), ("a: 'yes'", "yes"), ("a: Text mit:Doppelpunkt", "Text mit:Doppelpunkt"),
+    ("a: 1e3", "1e3"), ("a: 'yes'", "yes"), ("a: <<", "<<"), ("a: =", "="),
+    ("a: Text mit:Doppelpunkt", "Text mit:Doppelpunkt"),
 ])
 def test_text_forms_stay_text(text, value):
     result = yamlsafe.parse_yaml(text)
