@@ -168,6 +168,10 @@ def test_yaml_too_deep_points_at_the_first_level_too_deep():
     assert findings("a:\n  b: " + nested(64)) == [("too-deep", "a.b" + "[0]" * 62, 2, 68)]
 
 
+def test_json_past_the_recursion_limit_is_too_deep_at_the_start():
+    assert findings(nested(100_000), yamlsafe.parse_json) == [("too-deep", "", 1, 1)]
+
+
 def test_json_mappings_may_nest_to_the_limit():
     data = yamlsafe.parse_json('{"a": ' * 63 + "{}" + "}" * 63)
     for _ in range(63):
