@@ -502,13 +502,15 @@ def set_field(text: str, path: str, value: str, fmt: str = "yaml") -> str:
     first_key, first_value = parent.value[0]
     indent = " " * first_key.start_mark.column
     end = first_value.end_mark.index
-    if first_value.end_mark.column != 0:
+    line_start = text.rfind("\n", 0, end) + 1
+    if text[line_start:end].strip():
         # The value ends inside its line: keep the rest (a comment) there, insert below.
         newline = text.find("\n", end)
         if newline < 0:
             return text + f"{_line_break(text)}{indent}{key}: {rendered}"
-        end = newline + 1
-    return text[:end] + f"{indent}{key}: {rendered}{_line_break(text)}" + text[end:]
+        line_start = newline + 1
+    # (A block value ends where the next key's line starts: insert before that line.)
+    return text[:line_start] + f"{indent}{key}: {rendered}{_line_break(text)}" + text[line_start:]
 
 
 def _line_break(text: str) -> str:
