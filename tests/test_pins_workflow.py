@@ -367,7 +367,7 @@ def test_time_may_not_go_back_for_the_same_object_only(app2, plan):
     app2.transition(plan, "measure:m2", "drop", by="Amt", note="n", at=T1)  # same time: fine
     with pytest.raises(th.WorkflowError) as info:
         app2.transition(plan, "measure:m1", "drop", by="Amt", note="n", at=T0 - dt.timedelta(1))
-    assert "liegt vor dem letzten Eintrag (2023-01-02T09:00:00)" in str(info.value)
+    assert "liegt vor dem letzten Eintrag (2023-01-02T09:00:00+01:00)" in str(info.value)
 
 
 def test_history_changed_meanwhile_is_a_conflict(app2, plan, extra, monkeypatch):

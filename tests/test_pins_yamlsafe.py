@@ -8,7 +8,6 @@ the writers).
 from __future__ import annotations
 
 import datetime as dt
-import math
 from decimal import Decimal
 
 import pytest
@@ -45,8 +44,7 @@ def test_text_forms_stay_text(text, value):
 
 @pytest.mark.parametrize("text, value", [
     ("a: yes", True), ("a: on", True), ("a: TRUE", True), ("a: no", False), ("a: off", False),
-    ("a: !!bool 'yes'", True), ("a: 0x1F", 31), ("a: 017", 15), ("a: 0b101", 5), ("a: 1:30", 90),
-    ("a: 1_000", 1000), ("a: -7", -7), ("a: !!int '12'", 12),
+    ("a: !!bool 'yes'", True), ("a: -7", -7), ("a: !!int '12'", 12),
 ])
 def test_yaml11_bools_and_ints(text, value):
     result = yamlsafe.parse_yaml(text)["a"]
@@ -54,10 +52,19 @@ def test_yaml11_bools_and_ints(text, value):
     assert type(result) is type(value)
 
 
+@pytest.mark.parametrize("text, value, written", [
+    ("a: 0x1F", 31, "0x1F"), ("a: 017", 15, "017"), ("a: 0b101", 5, "0b101"),
+    ("a: 1:30", 90, "1:30"), ("a: 1_000", 1000, "1_000"),
+])
+def test_yaml11_int_forms_keep_what_was_written(text, value, written):
+    """Read as YAML 1.1 does, but marked, so number and money fields can refuse them."""
+    result = yamlsafe.parse_yaml(text)["a"]
+    assert result == value and type(result) is yamlsafe.YamlInt and result.text == written
+
+
 @pytest.mark.parametrize("text, value", [
-    ("a: 1.5", Decimal("1.5")), ("a: 1.10", Decimal("1.10")), ("a: +1.5", Decimal("1.5")),
-    ("a: -0.25", Decimal("-0.25")), ("a: 1_0.5", Decimal("10.5")),
-    ("a: !!float '1.5'", Decimal("1.5")),
+    ("a: 1.5", Decimal("1.5")), ("a: 1.10", Decimal("1.10")),
+    ("a: -0.25", Decimal("-0.25")), ("a: !!float '1.5'", Decimal("1.5")),
     ("a: 12.500", Decimal("12.500")),
 ])
 def test_floats_are_exact_decimals(text, value):
@@ -66,11 +73,19 @@ def test_floats_are_exact_decimals(text, value):
     assert str(result) == str(value)
 
 
-def test_special_floats_and_sexagesimal_floats_are_floats():
-    data = yamlsafe.parse_yaml("a: .inf\nb: -.Inf\nc: .nan\nd: 1:30.5\n")
-    assert data["a"] == math.inf and data["b"] == -math.inf
-    assert math.isnan(data["c"])
-    assert data["d"] == 90.5 and type(data["d"]) is float
+@pytest.mark.parametrize("text, value", [("a: +1.5", "1.5"), ("a: 1_0.5", "10.5"),
+                                         ("a: 1:30.5", "90.5")])
+def test_yaml11_float_forms_are_marked_decimals(text, value):
+    result = yamlsafe.parse_yaml(text)["a"]
+    assert type(result) is yamlsafe.YamlDecimal and str(result) == value
+    assert result.text == text.removeprefix("a: ")
+
+
+def test_special_floats_are_marked_decimals():
+    data = yamlsafe.parse_yaml("a: .inf\nb: -.Inf\nc: .nan\n")
+    assert data["a"] == Decimal("Infinity") and data["b"] == Decimal("-Infinity")
+    assert data["c"].is_nan()
+    assert all(type(v) is yamlsafe.YamlDecimal for v in data.values())
 
 
 def test_resolve_plain_is_stable_when_cached():
