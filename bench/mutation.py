@@ -245,6 +245,7 @@ def main() -> int:
                         "the worktree as it is (e.g. the commit before new tests)")
     parser.add_argument("--min", type=float, default=0.0, help="lowest kill rate accepted (%%)")
     args = parser.parse_args()
+    args.python = str(Path(args.python).absolute())  # the tests run inside the scratch copy
     cr_python = ensure_venv(Path(args.venv))
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         rows = list(pool.map(lambda m: run_module(m, args, cr_python), args.modules))
