@@ -576,13 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f.format(args.lang), file=sys.stderr)
         unreadable = exc.errors and all(f.code == "file-unreadable" for f in exc.errors)
         return EXIT_USAGE if unreadable else EXIT_ERRORS
-    except argparse.ArgumentTypeError as exc:
-        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except UsageError as exc:
-        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except FileError as exc:
+    except (argparse.ArgumentTypeError, UsageError, FileError) as exc:
         print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except TeilhabeError as exc:
