@@ -444,15 +444,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     importer = app.importer(args.format)
     from .export import parse_options
 
-    try:
-        plan = importer(parse_options(importer, _options(args.option))).read(Path(args.path),
-                                                                              target)
-    except DocumentError as exc:
-        if not any(f.code == "file-unreadable" for f in exc.findings):
-            raise
-        for f in exc.findings:  # a missing or unreadable table is a usage error
-            print(f.format(args.lang), file=sys.stderr)
-        return EXIT_USAGE
+    # a missing or unreadable table is a usage error: main() exits 2 for file-unreadable
+    plan = importer(parse_options(importer, _options(args.option))).read(Path(args.path), target)
     out = dump(plan, args.out)
     points = sum(len(i.measurements) for i in plan.indicators)
     print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")

@@ -87,9 +87,9 @@ def read_error(file: str, reason: str, reason_en: str = "") -> FileError:
 
 def write_error(file: str | os.PathLike[str], exc: OSError, after: str = "") -> FileError:
     """A German :class:`FileError` for ``exc`` raised while writing ``file``."""
-    name = os.fspath(file)
-    return FileError(f"Die Datei {name} kann nicht geschrieben werden: {os_reason(exc)}. "
-                     + (after or "Es wurde nichts geändert."), name, os_reason(exc),
+    name, reason = os.fspath(file), os_reason(exc)
+    return FileError(f"Die Datei {name} kann nicht geschrieben werden: {reason}. "
+                     + (after or "Es wurde nichts geändert."), name, reason,
                      exc.strerror or str(exc))
 
 
@@ -211,6 +211,7 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     """
     kept = [check_writable(target) for target, _ in files]
     written: list[tuple[Path, Path]] = []
+    replaced: list[Path] = []
     current = files[0][0] if files else Path()
     try:
         for (target, data), keep in zip(files, kept, strict=True):
@@ -222,12 +223,16 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
         for temp, target in written:
             current = target
             os.replace(temp, target)
+            replaced.append(target)
     except BaseException as exc:
         for temp, _ in written:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         if isinstance(exc, OSError):
-            raise write_error(current, exc) from None
+            # a rename failing after others (rare: the folder changed meanwhile) is said so
+            after = ("Bereits ersetzt: " + ", ".join(map(str, replaced)) + "."
+                     if replaced else "")
+            raise write_error(current, exc, after) from None
         raise
     return [target for target, _ in files]
 

@@ -132,7 +132,6 @@ def publication_steps(app: Teilhabe, area_ids: list[str]) -> list[Step]:
     return steps
 
 
-
 SITE_FILES = ("index.html", "style.css")
 """Files every publication site has at its top; a non-empty folder without them is refused."""
 

@@ -449,6 +449,24 @@ def test_full_disk_on_export_changes_nothing_and_names_the_file(tmp_path, monkey
     assert inside(tmp_path) == ["a.csv", "b"]  # no temp file left
 
 
+def test_a_rename_failing_after_others_says_what_was_replaced(tmp_path, monkeypatch):
+    real, calls = os.replace, []
+
+    def replace(source, target):
+        calls.append(target)
+        if len(calls) > 1:
+            raise OSError(errno.EIO, "Input/output error")
+        real(source, target)
+
+    monkeypatch.setattr(fileio.os, "replace", replace)
+    with pytest.raises(th.FileError) as info:
+        write_outputs([Output("a.csv", "neu"), Output("b.csv", "neu")], tmp_path)
+    assert str(info.value) == f"Die Datei {tmp_path / 'b.csv'} kann nicht geschrieben werden: " \
+                              "Ein-/Ausgabefehler des Datenträgers. Bereits ersetzt: " \
+                              f"{tmp_path / 'a.csv'}."
+    assert inside(tmp_path) == ["a.csv"]  # the temp file of b.csv is removed
+
+
 def test_export_out_is_a_file(tmp_path):
     file = tmp_path / "out"
     file.write_text("x", "utf-8")

@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import typing
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import define, evolve, field
 from cattrs.errors import BaseValidationError
 
@@ -59,9 +61,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("notes", "Hinweise"),
     ("example", "Beispiel"),
 ]
-LISTS = {"life_areas", "partners", "target_groups", "indicators", "crpd_articles"}
-TEXTS = {"id", "title", "problem", "approach", "responsible_office", "dropped_reason",
-         "easy_text", "notes"}
+_TYPES = {a.name: a.type for a in attrs.fields(attrs.resolve_types(Measure))}
+LISTS = frozenset(name for name, tp in _TYPES.items() if typing.get_origin(tp) is tuple)
+"""Measure fields that are lists (cells hold them separated by ``;``)."""
+TEXTS = frozenset(name for name, tp in _TYPES.items() if tp is str)
+"""Measure fields that are plain text (imported exactly as written)."""
 FORMULA = ("=", "+", "-", "@")
 LEADING = ("\t", "\r", "\n", "'")
 
