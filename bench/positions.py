@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import teilhabe_core as th
-from teilhabe_core import yamlsafe
+from teilhabe_core.documents import yamlsafe
 
 
 def plan_data(n: int) -> dict[str, object]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from teilhabe_core import DocumentError, MeasureStatus, Variant
 from teilhabe_core.app import Teilhabe
-from teilhabe_core.labels import label
+from teilhabe_core.model.labels import label
 
 
 def main() -> None:

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import teilhabe_core as th
-from teilhabe_core.diff import diff_plans
-from teilhabe_core.successor import derive_successor, save_successor
+from teilhabe_core.evaluation.diff import diff_plans
+from teilhabe_core.evaluation.successor import derive_successor, save_successor
 
 
 def main(out_dir: str | None = None) -> int:

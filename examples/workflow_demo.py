@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from teilhabe_core.app import Teilhabe
-from teilhabe_core.deadlines import KINDS, deadlines
+from teilhabe_core.evaluation.deadlines import KINDS, deadlines
 from teilhabe_core.plugin import area_from_folder, hookimpl
 
 

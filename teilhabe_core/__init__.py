@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import (
+from .base.errors import (
     ConflictError,
     DocumentError,
     ExportError,
@@ -28,7 +28,7 @@ from .errors import (
     UnknownAreaError,
     WorkflowError,
 )
-from .loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
+from .documents.loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
 from .model import *  # noqa: F403 - the model is part of the public API
 from .model import __all__ as _model_all
 

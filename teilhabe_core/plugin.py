@@ -1,4 +1,6 @@
-"""What a plugin author needs: the hook marker and small helpers for YAML-first plugins.
+"""Everything a plugin author needs, in one import: the hook marker, the values hooks get
+and return, and small helpers for YAML-first plugins. The hooks themselves are declared in
+:mod:`teilhabe_core.hooks.hookspecs` (docs/plugins.md).
 
 A minimal county plugin (``mycounty/hooks.py``)::
 
@@ -14,85 +16,17 @@ with ``mycounty/area.yaml`` (``document: area``) and plans in ``mycounty/data/``
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pluggy
-from attrs import evolve, frozen
 
-from .errors import DocumentError, Finding, Level, PluginError
-from .hookspecs import PROJECT
-from .loader import load_file
-from .model import Area, FundingProgramme, FundingProgrammes, Glossary
+from .base.errors import DocumentError, ExportError, Finding, Level, PluginError
+from .hooks.hookspecs import PROJECT
+from .model import RuleContext
+from .publish.api import ExportContext, Exporter, Importer, NoOptions, Output
+from .store.areas import AreaSource, area_from_folder, load_funding_programmes, load_glossary
+from .workflow.events import GuardContext, TransitionEvent, WorkflowSource
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 """Decorator for hook implementations: ``@hookimpl def teilhabe_areas(): ...``."""
-
-
-@frozen
-class AreaSource:
-    """An area profile as a plugin provides it.
-
-    ``data_dir`` holds the area's documents (plans, evaluations, papers …) as
-    ``*.yaml``/``*.json``; ``templates_dir`` may hold template and label overrides.
-    ``plugin`` and ``package`` are filled in by the registry.
-    """
-
-    area: Area
-    data_dir: Path | None = None
-    templates_dir: Path | None = None
-    profile_file: Path | None = None
-    plugin: str = ""
-    package: str = ""
-
-    @property
-    def id(self) -> str:
-        return self.area.id
-
-    def data_files(self) -> list[Path]:
-        """The area's document files, sorted by name."""
-        if self.data_dir is None or not self.data_dir.is_dir():
-            return []
-        return sorted(p for p in self.data_dir.rglob("*")
-                      if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
-                      and not p.name.startswith("."))
-
-    def with_origin(self, plugin: str, package: str) -> AreaSource:
-        return evolve(self, plugin=plugin, package=package)
-
-
-def area_from_folder(folder: Path, profile: str = "area.yaml", data: str = "data",
-                     templates: str = "templates") -> AreaSource:
-    """Read ``folder/area.yaml`` and point at ``folder/data`` and ``folder/templates``."""
-    loaded = load_file(folder / profile)
-    if not isinstance(loaded.document, Area):
-        raise DocumentError([Finding(code="document-unknown", file=str(folder / profile),
-                                     message="Hier wird ein Dokument 'area' erwartet.",
-                                     message_en="A document 'area' is expected here.",
-                                     path="document", line=1, column=1)], str(folder / profile))
-    templates_dir = folder / templates
-    return AreaSource(loaded.document, folder / data,
-                      templates_dir if templates_dir.is_dir() else None, folder / profile)
-
-
-def load_funding_programmes(path: Path) -> list[FundingProgramme]:
-    """Read a ``document: funding_programmes`` file."""
-    loaded = load_file(path)
-    if not isinstance(loaded.document, FundingProgrammes):
-        raise DocumentError([Finding(code="document-unknown", file=str(path), line=1, column=1,
-                                     path="document",
-                                     message="Hier wird 'funding_programmes' erwartet.",
-                                     message_en="'funding_programmes' is expected here.")],
-                            str(path))
-    return list(loaded.document.programmes)
-
-
-def load_glossary(path: str | os.PathLike[str]) -> Glossary:
-    """Load a ``document: glossary`` YAML file (raises :class:`DocumentError` if invalid)."""
-    document = load_file(path).document
-    if not isinstance(document, Glossary):
-        raise PluginError(f"{path} ist kein Wörterbuch (document: glossary).")
-    return document
 
 
 def rule_finding(rule: str, path: str, message: str, message_en: str = "",
@@ -100,3 +34,27 @@ def rule_finding(rule: str, path: str, message: str, message_en: str = "",
     """A finding from a validation rule; the core adds file, line and column."""
     return Finding(code="rule", rule=rule, path=path, message=message,
                    message_en=message_en or message, level=level)
+
+
+__all__ = [
+    "AreaSource",
+    "DocumentError",
+    "ExportContext",
+    "ExportError",
+    "Exporter",
+    "Finding",
+    "GuardContext",
+    "Importer",
+    "Level",
+    "NoOptions",
+    "Output",
+    "PluginError",
+    "RuleContext",
+    "TransitionEvent",
+    "WorkflowSource",
+    "area_from_folder",
+    "hookimpl",
+    "load_funding_programmes",
+    "load_glossary",
+    "rule_finding",
+]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 import teilhabe_core as th
 from teilhabe_core.cli import main
 from teilhabe_core.easy import RULES, check_text
-from teilhabe_core.easy.markup import GlossaryMarker
 from teilhabe_core.model import EasyLanguageSettings, Glossary, GlossaryEntry
 from teilhabe_core.plugin import hookimpl
+from teilhabe_core.publish.easy_markup import GlossaryMarker
 from tests.conftest import ROOT, SHARED
 
 SEEDS = SHARED / "seeds"
@@ -371,7 +371,7 @@ def test_glossary_document_errors_are_located(app, write):
 
 
 def test_glossary_is_in_the_schema():
-    from teilhabe_core.schema import document_schema
+    from teilhabe_core.documents.schema import document_schema
 
     assert "glossary" in str(document_schema())
 

@@ -15,13 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import teilhabe_core as th
-from teilhabe_core import rollup
-from teilhabe_core.charts import indicator_svg
 from teilhabe_core.cli import main
-from teilhabe_core.coverage import barrier_summary, chain, transition_gaps
-from teilhabe_core.diff import diff_plans, lineage
-from teilhabe_core.evaluate import build_evaluation
-from teilhabe_core.indicators import import_measurements, progress, series
+from teilhabe_core.evaluation import rollup
+from teilhabe_core.evaluation.coverage import barrier_summary, chain, transition_gaps
+from teilhabe_core.evaluation.diff import diff_plans, lineage
+from teilhabe_core.evaluation.evaluate import build_evaluation
+from teilhabe_core.evaluation.indicators import import_measurements, progress, series
+from teilhabe_core.evaluation.successor import derive_successor, save_successor
 from teilhabe_core.model import (
     Barrier,
     BarrierStatus,
@@ -38,7 +38,7 @@ from teilhabe_core.model import (
     Severity,
     Transition,
 )
-from teilhabe_core.successor import derive_successor, save_successor
+from teilhabe_core.publish.charts import indicator_svg
 from tests.conftest import ROOT
 from tests.strategies import plans, texts
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 import teilhabe_core as th
 from teilhabe_core.app import Teilhabe
-from teilhabe_core.export import Exporter, Output, write_outputs
-from teilhabe_core.fileio import safe_join
+from teilhabe_core.base.fileio import safe_join
 from teilhabe_core.model import Variant
 from teilhabe_core.plugin import hookimpl
+from teilhabe_core.publish.api import Exporter, Output, write_outputs
 from tests.conftest import SHARED
 from tests.strategies import plans
 
@@ -492,7 +492,7 @@ def test_paths_helper():
 
 
 def test_importers_come_from_plugins(app, tmp_path):
-    from teilhabe_core.export import Importer
+    from teilhabe_core.publish.api import Importer
 
     class Lines(Importer):
         identifier = "lines"

@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 
 import teilhabe_core as th
-from teilhabe_core import cli, fileio
-from teilhabe_core.export import Output, write_outputs
-from teilhabe_core.fileio import atomic_write, os_reason, recover, replace_folder
+from teilhabe_core import cli
+from teilhabe_core.base import fileio
+from teilhabe_core.base.fileio import atomic_write, os_reason, recover, replace_folder
+from teilhabe_core.publish.api import Output, write_outputs
 from tests.conftest import ROOT
 from tests.test_cli import SCRIPT, site_files
 

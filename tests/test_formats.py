@@ -8,7 +8,7 @@ import json
 import pytest
 
 import teilhabe_core as th
-from teilhabe_core.errors import ExportUsageError, UsageError
+from teilhabe_core.base.errors import ExportUsageError, UsageError
 from teilhabe_core.model import Variant
 from tests.conftest import ROOT
 from tests.test_cli import run

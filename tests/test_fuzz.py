@@ -5,7 +5,7 @@ programmes) is mutated by YAML tokens (explicit tags, huge numbers, escapes, YAM
 forms, deleted/duplicated lines, indentation) and by bytes (flips, inserts, truncation),
 then validated through the public API (``Teilhabe.validate_file``). A subset of the
 mutants that still load is rendered by every exporter that accepts it, in memory.
-The only exception allowed out is a :class:`~teilhabe_core.errors.TeilhabeError`.
+The only exception allowed out is a :class:`~teilhabe_core.base.errors.TeilhabeError`.
 
 CI runs a small, fixed budget. Longer local runs::
 
@@ -36,8 +36,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from teilhabe_core.errors import TeilhabeError
-from teilhabe_core.loader import load_bytes
+from teilhabe_core.base.errors import TeilhabeError
+from teilhabe_core.documents.loader import load_bytes
 from tests.conftest import ROOT
 
 PATTERNS = ("counties/*/data/*.yaml", "counties/*/area.yaml", "counties/*/glossary.yaml",
@@ -238,7 +238,7 @@ def test_a_crash_fails_the_fuzz_test_and_a_library_error_does_not(tmp_path):
 
 def test_explicit_tags_found_by_the_fuzzer_are_library_errors():
     """The crashes the first long run found (PyYAML constructors on bad tagged values)."""
-    from teilhabe_core.loader import load_text
+    from teilhabe_core.documents.loader import load_text
 
     for value in ("!!int ''", "!!int abc", "!!int 0x", "!!bool maybe", "!!float '1:x'",
                   "9" * 5000):

@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from teilhabe_core import hookspecs
+from teilhabe_core.hooks import hookspecs
 from tests.conftest import ROOT
 
 HOOKS = sorted(name for name, obj in vars(hookspecs).items()

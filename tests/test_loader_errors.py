@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import teilhabe_core as th
-from teilhabe_core import yamlsafe
+from teilhabe_core.documents import yamlsafe
 from tests.conftest import MINIMAL_PLAN
 
 

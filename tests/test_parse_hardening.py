@@ -18,8 +18,8 @@ import pytest
 from cattrs.errors import BaseValidationError
 
 import teilhabe_core as th
-from teilhabe_core import converter, loader, yamlsafe
 from teilhabe_core.app import Teilhabe
+from teilhabe_core.documents import converter, loader, yamlsafe
 from tests.conftest import MINIMAL_PLAN, ROOT, SHARED
 from tests.test_cli import run
 
@@ -511,7 +511,7 @@ def test_loaded_locate_reuses_its_index(write):
 def test_schema_money_is_non_negative_with_two_decimals():
     from jsonschema import Draft202012Validator
 
-    from teilhabe_core.schema import document_schema
+    from teilhabe_core.documents.schema import document_schema
 
     validator = Draft202012Validator(document_schema())
     data = yamlsafe.parse_yaml(MINIMAL_PLAN)

@@ -1,4 +1,4 @@
-"""Pins of teilhabe_core.converter behaviour that mutation testing showed unguarded.
+"""Pins of teilhabe_core.documents.converter behaviour that mutation testing showed unguarded.
 
 See docs/mutation.md: each test here kills mutants of ``converter.py`` that the rest of the
 suite let through (strict scalar hooks, money, dates, enums, lists, mappings, unstructuring,
@@ -14,8 +14,8 @@ import attrs
 import pytest
 
 import teilhabe_core as th
-from teilhabe_core import converter
-from teilhabe_core.converter import Invalid
+from teilhabe_core.documents import converter
+from teilhabe_core.documents.converter import Invalid
 from teilhabe_core.model import Measure, Measurement, MeasureStatus, Plan
 from tests.conftest import MINIMAL_PLAN
 

@@ -1,4 +1,4 @@
-"""Pins of teilhabe_core.yamlsafe behaviour that mutation testing showed unguarded.
+"""Pins of teilhabe_core.documents.yamlsafe behaviour that mutation testing showed unguarded.
 
 See docs/mutation.md: each test here kills mutants of ``yamlsafe.py`` that the rest of the
 suite let through (values of plain scalars, tags, merge keys, nesting limits, positions,
@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 import teilhabe_core as th
-from teilhabe_core import yamlsafe
+from teilhabe_core.documents import yamlsafe
 from tests.conftest import MINIMAL_PLAN
 
 

@@ -10,8 +10,8 @@ import types
 import pytest
 
 import teilhabe_core as th
-from teilhabe_core import app as app_module
 from teilhabe_core.app import Teilhabe
+from teilhabe_core.hooks import registry as app_module
 from teilhabe_core.model import Plan
 from teilhabe_core.plugin import AreaSource, hookimpl
 from tests.conftest import ROOT

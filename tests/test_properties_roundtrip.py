@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import teilhabe_core as th
-from teilhabe_core.loader import load_text
+from teilhabe_core.documents.loader import load_text
 from tests.strategies import plans
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

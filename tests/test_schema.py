@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from teilhabe_core.loader import SCHEMA_URL
-from teilhabe_core.schema import document_schema
-from teilhabe_core.yamlsafe import parse_yaml
+from teilhabe_core.documents.loader import SCHEMA_URL
+from teilhabe_core.documents.schema import document_schema
+from teilhabe_core.documents.yamlsafe import parse_yaml
 from tests.conftest import ROOT
 
 SHIPPED = sorted(p for folder in ("counties", "plugins", "examples")

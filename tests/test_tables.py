@@ -117,8 +117,8 @@ def test_no_written_cell_is_a_formula_and_import_gives_the_text_back(app, proble
                                   "LPT9.html", "a/CON/b.html", "COM¹.txt", "lpt1 .csv",
                                   "nul..", "conout$.txt"])
 def test_windows_device_names_are_refused_as_output_names(tmp_path, name):
-    from teilhabe_core.export import Output, write_outputs
-    from teilhabe_core.fileio import safe_join
+    from teilhabe_core.base.fileio import safe_join
+    from teilhabe_core.publish.api import Output, write_outputs
 
     with pytest.raises(th.ExportError, match="unter Windows ein Gerätename") as info:
         safe_join(tmp_path, name)
@@ -131,14 +131,14 @@ def test_windows_device_names_are_refused_as_output_names(tmp_path, name):
 @pytest.mark.parametrize("name", ["console.html", "con-massnahmen.csv", "com10.txt", "nul_x",
                                   "a/connect/b.html", "lpt.txt", "auxiliary"])
 def test_names_that_only_resemble_devices_are_allowed(tmp_path, name):
-    from teilhabe_core.fileio import safe_join
+    from teilhabe_core.base.fileio import safe_join
 
     assert safe_join(tmp_path, name) == (tmp_path / name).resolve()
 
 
 def test_ids_that_are_device_names_give_safe_file_names(app, tmp_path):
-    from teilhabe_core.export import slug
-    from teilhabe_core.fileio import windows_reserved
+    from teilhabe_core.base.fileio import windows_reserved
+    from teilhabe_core.publish.api import slug
 
     assert slug("CON") == "con-dokument" and slug("Com1", "bereich") == "com1-bereich"
     assert slug("console") == "console"
@@ -154,7 +154,7 @@ def test_ids_that_are_device_names_give_safe_file_names(app, tmp_path):
 
 
 def test_new_county_refuses_a_device_name(tmp_path):
-    from teilhabe_core.scaffold import scaffold
+    from teilhabe_core.cli.scaffold import scaffold
 
     with pytest.raises(th.TeilhabeError, match="Die Kennung 'nul' ist unter Windows"):
         scaffold("nul", "Nul", "Hessen", "", tmp_path)

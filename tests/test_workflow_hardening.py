@@ -19,11 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import teilhabe_core as th
-from teilhabe_core import workflow, yamlsafe
+from teilhabe_core import workflow
+from teilhabe_core.base.dates import BERLIN, add_days, add_months, parse_moment
+from teilhabe_core.base.errors import UsageError, WorkflowUsageError
 from teilhabe_core.cli import main
-from teilhabe_core.dates import BERLIN, add_days, add_months, parse_moment
-from teilhabe_core.deadlines import deadlines
-from teilhabe_core.errors import UsageError, WorkflowUsageError
+from teilhabe_core.documents import yamlsafe
+from teilhabe_core.evaluation.deadlines import deadlines
+from teilhabe_core.workflow import engine as workflow_engine
 from teilhabe_core.workflow import history_path, set_field
 from tests.conftest import MINIMAL_PLAN, ROOT
 
@@ -356,7 +358,7 @@ def test_status_replays_the_history_like_evaluate(plan, capsys):
 
 
 def test_overdue_measures_follow_the_replayed_status():
-    from teilhabe_core.deadlines import _plan_deadlines
+    from teilhabe_core.evaluation.deadlines import _plan_deadlines
 
     plan = th.loads(PLAN.replace("  # wichtig\n", "  # wichtig\n    status: done\n")
                     .replace("end: 2030-12-31", "end: 2025-03-31"))
@@ -526,14 +528,14 @@ def test_file_changed_since_loading_is_a_conflict(app, plan, capsys):
 
 def test_history_changed_since_loading_is_a_conflict(app, plan, monkeypatch):
     hist = history_path(plan)
-    original = workflow.append_entry
+    original = workflow_engine.append_entry
 
     def colleague_saves_first(path: Path, name: str, item: th.HistoryEntry) -> bytes:
         data = original(path, name, item)
         hist.write_text(EMPTY_HISTORY, "utf-8")  # a colleague's journal appears meanwhile
         return data
 
-    monkeypatch.setattr(workflow, "append_entry", colleague_saves_first)
+    monkeypatch.setattr(workflow_engine, "append_entry", colleague_saves_first)
     digest = hashlib.sha256(plan.read_bytes()).hexdigest()
     with pytest.raises(th.ConflictError, match=r"plan\.history\.yaml wurde seit dem Laden"):
         app.transition(plan, "measure:m1", "start", by="Amt")

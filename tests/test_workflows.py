@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import teilhabe_core as th
 from teilhabe_core.app import Teilhabe
-from teilhabe_core.deadlines import deadlines
+from teilhabe_core.evaluation.deadlines import deadlines
 from teilhabe_core.plugin import area_from_folder, hookimpl
 from teilhabe_core.workflow import WorkflowSource, history_path, replay
 from tests.conftest import ROOT

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from teilhabe_core.export import ExportContext, Exporter, Output, slug
 from teilhabe_core.model import FundingCall
-from teilhabe_core.templating import render_page, stylesheet
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
+from teilhabe_core.publish.templating import render_page, stylesheet
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -10,10 +10,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.errors import Finding
+from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import Area, AreaKind, FundingCall, Glossary
-from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, load_glossary, rule_finding
-from teilhabe_core.rules import RuleContext
+from teilhabe_core.plugin import (
+    AreaSource,
+    RuleContext,
+    area_from_folder,
+    hookimpl,
+    load_glossary,
+    rule_finding,
+)
 from teilhabe_core.workflow import WorkflowSource
 
 HERE = Path(__file__).parent

@@ -12,8 +12,8 @@ from typing import Any
 
 from attrs import define, field
 
-from teilhabe_core.export import ExportContext, Exporter, Output, file_stem
 from teilhabe_core.model import Area, CouncilPaper, Plan
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -77,7 +77,7 @@ class IcalExporter(Exporter):
                     add(f"paper-{file_stem(document)}-{index + 1}",
                         f"Beratung Vorlage {document.reference}: {document.title}", c.date)
         if self.options.deadlines_on and context.app is not None and area is not None:
-            from teilhabe_core.deadlines import KINDS, deadlines
+            from teilhabe_core.evaluation.deadlines import KINDS, deadlines
 
             on = dt.date.fromisoformat(self.options.deadlines_on)
             for due in deadlines(context.app, area.id, on):

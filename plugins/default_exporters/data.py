@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from teilhabe_core.documents import DOCUMENT_KINDS
-from teilhabe_core.export import ExportContext, Exporter, Output, file_stem
-from teilhabe_core.loader import dumps
+from teilhabe_core.documents.kinds import DOCUMENT_KINDS
+from teilhabe_core.documents.loader import dumps
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
 
 class JsonExporter(Exporter):

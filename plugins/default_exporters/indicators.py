@@ -7,13 +7,13 @@ from typing import Any
 
 from attrs import define, field
 
-from teilhabe_core.errors import DocumentError
-from teilhabe_core.export import Importer
-from teilhabe_core.indicators import import_measurements
-from teilhabe_core.loader import read_bytes
-from teilhabe_core.messages import finding
+from teilhabe_core.base.errors import DocumentError
+from teilhabe_core.base.messages import finding
+from teilhabe_core.documents.loader import read_bytes
+from teilhabe_core.documents.yamlsafe import decode
+from teilhabe_core.evaluation.indicators import import_measurements
 from teilhabe_core.model import Plan
-from teilhabe_core.yamlsafe import decode
+from teilhabe_core.publish.api import Importer
 
 
 @define

@@ -13,10 +13,10 @@ from typing import Any
 
 from attrs import define, field
 
-from teilhabe_core.errors import ExportError
-from teilhabe_core.export import ExportContext, Exporter, Output, slug
-from teilhabe_core.labels import label
+from teilhabe_core.base.errors import ExportError
 from teilhabe_core.model import Area, BodyKind, ConsultationRole, CouncilPaper
+from teilhabe_core.model.labels import label
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 

@@ -17,14 +17,14 @@ from typing import Any
 from attrs import define, evolve, field
 from markupsafe import Markup
 
-from teilhabe_core.coverage import barrier_summary, chain, transition_gaps
-from teilhabe_core.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
-from teilhabe_core.easy.markup import GlossaryMarker
-from teilhabe_core.export import ExportContext, Exporter, Output, slug
-from teilhabe_core.indicators import progress, series
-from teilhabe_core.labels import label, vocabulary
+from teilhabe_core.evaluation.coverage import barrier_summary, chain, transition_gaps
+from teilhabe_core.evaluation.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
+from teilhabe_core.evaluation.indicators import progress, series
 from teilhabe_core.model import GlossaryEntry, LifeArea, Measure, Plan, Variant
-from teilhabe_core.templating import environment, stylesheet
+from teilhabe_core.model.labels import label, vocabulary
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
+from teilhabe_core.publish.easy_markup import GlossaryMarker
+from teilhabe_core.publish.templating import environment, stylesheet
 
 HERE = Path(__file__).parent / "templates"
 

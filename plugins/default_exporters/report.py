@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from teilhabe_core.export import ExportContext, Exporter, Output, file_stem
 from teilhabe_core.model import Evaluation
-from teilhabe_core.reporting import evaluation_report_data
-from teilhabe_core.templating import environment, stylesheet
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
+from teilhabe_core.publish.reporting import evaluation_report_data
+from teilhabe_core.publish.templating import environment, stylesheet
 
 HERE = Path(__file__).parent / "templates"
 

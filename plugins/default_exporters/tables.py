@@ -28,15 +28,15 @@ import attrs
 from attrs import define, evolve, field
 from cattrs.errors import BaseValidationError
 
-from teilhabe_core.checks import check
-from teilhabe_core.converter import Invalid, findings_from, structure
-from teilhabe_core.errors import DocumentError, Finding
-from teilhabe_core.export import ExportContext, Exporter, Importer, Output, file_stem
-from teilhabe_core.labels import LABELS, label
-from teilhabe_core.loader import read_bytes
-from teilhabe_core.messages import finding
+from teilhabe_core.base.errors import DocumentError, Finding
+from teilhabe_core.base.messages import finding
+from teilhabe_core.documents.checks import check
+from teilhabe_core.documents.converter import Invalid, findings_from, structure
+from teilhabe_core.documents.loader import read_bytes
+from teilhabe_core.documents.yamlsafe import decode
 from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
-from teilhabe_core.yamlsafe import decode
+from teilhabe_core.model.labels import LABELS, label
+from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "ID"),

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from teilhabe_core.errors import Finding, Level
+from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.model import MeasureStatus, Plan, PlanKind, PlanStatus
-from teilhabe_core.plugin import hookimpl, rule_finding
-from teilhabe_core.rules import RuleContext
+from teilhabe_core.plugin import RuleContext, hookimpl, rule_finding
 
 from .easy_language import easy_findings
 

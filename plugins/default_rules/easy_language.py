@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.easy import check_text
-from teilhabe_core.errors import Finding, Level
 from teilhabe_core.model import Area, EasyLanguageSettings, Glossary, Plan
-from teilhabe_core.rules import RuleContext
+from teilhabe_core.plugin import RuleContext
 
 
 def easy_texts(document: Any) -> Iterator[tuple[str, str]]:

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from ..base.text import norm
 from ..model import EasyLanguageSettings, Glossary, GlossaryEntry
 from .rules import RULES, Rule, Text
-from .text import norm
 
 __all__ = ["RULES", "EasyFinding", "Rule", "check_text", "merge_glossaries"]
 

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
+from ..base.text import MEDIOPUNKT, Sentence, Word, norm, sentences
 from ..model import EasyLanguageSettings, GlossaryEntry
 from . import lexicon as lx
-from .text import MEDIOPUNKT, Sentence, Word, norm, sentences
 
 
 @frozen

@@ -14,6 +14,7 @@ from .area import (
     WorkingGroup,
 )
 from .common import Checked, Money, Period, Role
+from .context import RuleContext as RuleContext  # not star-exported
 from .enums import (
     AreaKind,
     BarrierStatus,

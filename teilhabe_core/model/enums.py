@@ -1,7 +1,7 @@
 """Closed vocabularies of the domain.
 
 Values are the identifiers written in YAML/JSON; German labels for display live in
-:mod:`teilhabe_core.labels`.
+:mod:`teilhabe_core.model.labels`.
 """
 
 from __future__ import annotations

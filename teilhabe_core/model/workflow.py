@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import frozen
+
+from .enums import BarrierStatus, MeasureStatus, PaperStatus, PlanStatus
+from .funding import FundingCall
+from .paper import CouncilPaper
+from .plan import Barrier, Measure, Plan
 
 
 @frozen
@@ -51,3 +58,16 @@ class Workflow:
 
     def allowed(self, state: str) -> tuple[TransitionDef, ...]:
         return tuple(t for t in self.transitions if state in t.sources)
+
+
+OBJECT_KINDS: dict[str, tuple[type[Any], Any]] = {
+    "plan": (Plan, PlanStatus),
+    "measure": (Measure, MeasureStatus),
+    "barrier": (Barrier, BarrierStatus),
+    "paper": (CouncilPaper, PaperStatus),
+    "call": (FundingCall, None),
+}
+"""Object kinds a workflow can apply to, with their model class and state enum."""
+
+INPUTS = ("by", "note", "at")
+"""Inputs a transition may require: who, why, when."""

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from attrs import define, field
 
-from teilhabe_core.export import ExportContext, Exporter, Output, slug
 from teilhabe_core.model import Plan
-from teilhabe_core.templating import render_page, stylesheet
+from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
+from teilhabe_core.publish.templating import render_page, stylesheet
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -1,0 +1,80 @@
+"""The core's cross-document checks: a document against its area's other documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..base.errors import Finding
+from ..base.messages import finding
+from ..model import (
+    Area,
+    CouncilPaper,
+    Evaluation,
+    FundingCall,
+    Plan,
+    RuleContext,
+)
+
+
+def cross_checks(document: Any, context: RuleContext) -> Iterator[Finding]:
+    """Checks that need other documents: predecessor, evaluated plan, bodies, papers."""
+    area = context.area
+    body_ids = [b.id for b in area.bodies] if area else []
+    if isinstance(document, Plan):
+        if document.supersedes is not None:
+            previous = context.plan(document.supersedes)
+            if previous is None:
+                yield finding("dangling-reference", "supersedes", ref=document.supersedes,
+                              what="einen Plan", what_en="plan",
+                              available=", ".join(sorted(p.id for p in context.plans
+                                                         if p.id != document.id)) or "(keine)")
+            elif document.version != previous.version + 1:
+                yield finding("invalid-value", "version",
+                              reason=f"auf Fassung {previous.version} muss Fassung "
+                              f"{previous.version + 1} folgen, nicht {document.version}")
+        if document.adoption is not None and area is not None:
+            yield from _known(document.adoption.body, body_ids, "adoption.body")
+    elif isinstance(document, Evaluation):
+        plan = context.plan(document.plan)
+        if plan is None:
+            yield finding("dangling-reference", "plan", ref=document.plan, what="einen Plan",
+                          what_en="plan", available=", ".join(sorted(p.id for p in
+                                                                       context.plans)) or "(keine)")
+        else:
+            measure_ids = sorted(m.id for m in plan.measures)
+            for i, entry in enumerate(document.entries):
+                if entry.measure not in measure_ids:
+                    yield finding("dangling-reference", f"entries[{i}].measure",
+                                  ref=entry.measure, what="eine Maßnahme des Plans",
+                                  what_en="measure of the plan",
+                                  available=", ".join(measure_ids) or "(keine)")
+    elif isinstance(document, CouncilPaper):
+        references = sorted(p.reference for p in context.papers)
+        for i, ref in enumerate(document.related_papers):
+            if ref not in references:
+                yield finding("dangling-reference", f"related_papers[{i}]", ref=ref,
+                              what="eine Vorlage", what_en="paper",
+                              available=", ".join(references) or "(keine)")
+        if area is not None:
+            for i, consultation in enumerate(document.consultations):
+                yield from _known(consultation.body, body_ids, f"consultations[{i}].body")
+    elif isinstance(document, FundingCall) and context.funding:
+        known = sorted(f.id for f in context.funding)
+        if document.programme not in known:
+            yield finding("dangling-reference", "programme", ref=document.programme,
+                          what="ein Förderprogramm", what_en="funding programme",
+                          available=", ".join(known))
+    elif isinstance(document, Area) and document.project is not None and context.funding:
+        known = [f.id for f in context.funding]
+        for i, ref in enumerate(document.project.funding):
+            if ref not in known:
+                yield finding("dangling-reference", f"project.funding[{i}]", ref=ref,
+                              what="ein Förderprogramm", what_en="funding programme",
+                              available=", ".join(sorted(known)))
+
+
+def _known(ref: str, known: list[str], path: str) -> Iterator[Finding]:
+    if ref not in known:
+        yield finding("dangling-reference", path, ref=ref, what="ein Gremium",
+                      what_en="body", available=", ".join(sorted(known)) or "(keine)")

@@ -1,0 +1,188 @@
+"""Loading documents from YAML and JSON, and writing them back.
+
+The path from bytes to a model object: size cap → UTF-8 → hardened parse
+(:mod:`~teilhabe_core.documents.yamlsafe`) → ``document:`` kind → strict structuring
+(:mod:`~teilhabe_core.documents.converter`) → intra-document checks
+(:mod:`~teilhabe_core.documents.checks`). All errors of a file are raised together as one
+:class:`~teilhabe_core.base.errors.DocumentError`, each finding with file, line,
+column and field path. Positions are computed on the error path only, from one
+:class:`~teilhabe_core.documents.yamlsafe.Positions` index per file (the text is composed at most
+once, and each finding is looked up in constant time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+from cattrs.errors import BaseValidationError
+
+from ..base.errors import DocumentError, FileError, Finding
+from ..base.fileio import atomic_write, open_regular, os_reason
+from ..base.messages import describe, finding
+from . import yamlsafe
+from .checks import check
+from .converter import findings_from, structure, unstructure
+from .kinds import DOCUMENT_KINDS, Document, kind_of
+
+SCHEMA_URL = "https://teilhabe.example.org/schema/teilhabe.schema.json"
+"""Public schema location named in the ``yaml-language-server`` modeline."""
+
+
+@frozen
+class Loaded:
+    """A loaded document with where it came from and its warnings."""
+
+    document: Any
+    kind: str
+    file: str
+    digest: str
+    text: str
+    findings: tuple[Finding, ...] = ()
+    _positions: list[yamlsafe.Positions] = field(factory=list, eq=False, repr=False)
+
+    def locate(self, findings: list[Finding]) -> list[Finding]:
+        """Add line and column to findings whose path points into this document."""
+        if not findings:
+            return []
+        if not self._positions:  # built on the first call, kept for the next ones
+            self._positions.append(yamlsafe.Positions(self.text))
+        return position_findings(findings, self.text, self.file, self._positions[0])
+
+
+def format_of(name: str, text: str | None = None) -> str:
+    """``json`` for ``*.json`` (or text starting with ``{``), else ``yaml``."""
+    if name.lower().endswith(".json"):
+        return "json"
+    if text is not None and not name and text.lstrip().startswith("{"):
+        return "json"
+    return "yaml"
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a regular file, refusing oversize files before reading them whole.
+
+    Anything else (a FIFO, a device, a folder) is refused without blocking
+    (:func:`~teilhabe_core.base.fileio.open_regular`); every problem is a ``file-unreadable``
+    or ``file-too-large`` finding.
+    """
+    file = str(path)
+    try:
+        with open_regular(file) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > yamlsafe.MAX_BYTES:
+                raise DocumentError([finding("file-too-large", size=size,
+                                             limit=yamlsafe.MAX_BYTES).at(file, 1, 1)], file)
+            return handle.read(yamlsafe.MAX_BYTES + 1)
+    except FileError as exc:
+        reason, reason_en = exc.reason, exc.reason_en
+    except OSError as exc:
+        reason, reason_en = os_reason(exc), exc.strerror or str(exc)
+    raise DocumentError([finding("file-unreadable", reason=reason, reason_en=reason_en)
+                         .at(file, 1, 1)], file)
+
+
+def parse(text: str, file: str = "", fmt: str | None = None) -> Any:
+    """Plain data from YAML or JSON text, with every safety limit applied."""
+    fmt = fmt or format_of(file, text)
+    return yamlsafe.parse_json(text, file) if fmt == "json" else yamlsafe.parse_yaml(text, file)
+
+
+def load_text(text: str, file: str = "", fmt: str | None = None,
+              digest: str | None = None) -> Loaded:
+    """Load one document from text; raises :class:`DocumentError` with every finding."""
+    yamlsafe.check_not_empty(text, file)
+    data = parse(text, file, fmt)
+    document, kind = _structure(data, text, file)
+    found = check(document)
+    positions = [yamlsafe.Positions(text)] if found else []
+    if found:
+        found = position_findings(found, text, file, positions[0])
+        if any(f.is_error for f in found):
+            raise DocumentError(found, file)
+    return Loaded(document, kind, file,
+                  digest or hashlib.sha256(text.encode("utf-8")).hexdigest(), text, tuple(found),
+                  positions)
+
+
+def load_bytes(data: bytes, file: str = "", fmt: str | None = None) -> Loaded:
+    text = yamlsafe.decode(data, file)
+    return load_text(text, file, fmt or format_of(file, text), hashlib.sha256(data).hexdigest())
+
+
+def load_file(path: str | os.PathLike[str]) -> Loaded:
+    """Load a ``.yaml``/``.yml``/``.json`` file."""
+    file = str(path)
+    return load_bytes(read_bytes(file), file, format_of(file))
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Load a document file and return the model object."""
+    document: Document = load_file(path).document
+    return document
+
+
+def loads(text: str, fmt: str = "yaml") -> Document:
+    """Load a document from YAML (default) or JSON text."""
+    document: Document = load_text(text, "", fmt).document
+    return document
+
+
+def _structure(data: Any, text: str, file: str) -> tuple[Any, str]:
+    allowed = ", ".join(DOCUMENT_KINDS)
+    if not isinstance(data, dict):
+        raise DocumentError([finding("top-not-mapping", found=describe(data)).at(file, 1, 1)],
+                            file)
+    body = dict(data)
+    kind = body.pop("document", None)
+    if kind is None:
+        raise DocumentError(position_findings(
+            [finding("document-missing", "", allowed=allowed)], text, file), file)
+    if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
+        shown = yamlsafe.shorten(str(kind))
+        raise DocumentError(position_findings(
+            [finding("document-unknown", "document", value=shown, allowed=allowed)], text, file),
+            file)
+    try:
+        return structure(body, DOCUMENT_KINDS[kind]), kind
+    except BaseValidationError as exc:
+        positions = yamlsafe.Positions(text)
+        raise DocumentError(position_findings(findings_from(exc, plain=positions.plain), text,
+                                              file, positions), file) from None
+
+
+def position_findings(findings: list[Finding], text: str, file: str,
+                      positions: yamlsafe.Positions | None = None) -> list[Finding]:
+    """Add file, line and column to findings (error path only; ``positions`` of ``text``
+    is built here unless given)."""
+    if not findings:
+        return []
+    index = positions or yamlsafe.Positions(text)
+    out: list[Finding] = []
+    for f in findings:
+        line, col = index.find(f.path)
+        out.append(f.at(file, f.line or line, f.column or col))
+    return out
+
+
+def to_data(document: Any) -> dict[str, Any]:
+    """Plain data for a document, ``document:`` first, in stable field order."""
+    return {"document": kind_of(document), **unstructure(document)}
+
+
+def dumps(document: Any, fmt: str = "yaml", modeline: bool = False) -> str:
+    """Text of a document in ``yaml`` or ``json``; loading it gives an equal object."""
+    data = to_data(document)
+    if fmt == "json":
+        return yamlsafe.dump_json(data)
+    header = f"# yaml-language-server: $schema={SCHEMA_URL}\n" if modeline else ""
+    return yamlsafe.dump_yaml(data, header)
+
+
+def dump(document: Any, path: str | os.PathLike[str], modeline: bool = True) -> Path:
+    """Write a document atomically; the format follows the file extension."""
+    fmt = format_of(str(path))
+    return atomic_write(path, dumps(document, fmt, modeline and fmt == "yaml").encode("utf-8"))

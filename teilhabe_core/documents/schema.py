@@ -1,0 +1,102 @@
+"""JSON Schema (draft 2020-12) of every document kind, derived from the model.
+
+It matches what the loader accepts: unknown keys are forbidden (``additionalProperties:
+false``), required fields are those without a default, enums list their values, dates
+are ``YYYY-MM-DD`` text, money and numbers may be written as numbers or numeric text.
+Editors with yaml-language-server use it for completion via the modeline
+``# yaml-language-server: $schema=...`` that every shipped YAML file carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from ..model.common import Money
+from .kinds import DOCUMENT_KINDS
+from .loader import SCHEMA_URL
+
+DATE = r"^\d{4}-\d{1,2}-\d{1,2}$"
+NUMBER_TEXT = r"^\s*[-+]?\d+(\.\d+)?\s*$"
+MONEY_TEXT = r"^\s*\+?\d{1,15}(\.\d{1,2})?\s*$"
+
+
+def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is dt.date:
+        return {"type": "string", "pattern": DATE}
+    if tp is dt.datetime:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"}
+    if tp is Money:  # non-negative, at most two decimals (the converter's rules)
+        return {"anyOf": [{"type": "number", "minimum": 0},
+                          {"type": "string", "pattern": MONEY_TEXT}]}
+    if tp is Decimal:
+        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_TEXT}]}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return {"enum": [m.value for m in tp]}
+    if origin is tuple:
+        return {"type": "array", "items": _type(args[0], defs)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        inner = [a for a in args if a is not type(None)]
+        return {"anyOf": [_type(inner[0], defs), {"type": "null"}]}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _class(tp, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no schema for {tp!r}")
+
+
+def _class(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: _type(hints[f.name], defs) for f in fields},
+    }
+    if cls.__doc__:
+        schema["description"] = " ".join(cls.__doc__.split())
+    required = [f.name for f in fields if f.default is attrs.NOTHING]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def document_schema() -> dict[str, Any]:
+    """One schema accepting every document kind, selected by its ``document`` field."""
+    defs: dict[str, Any] = {}
+    branches = []
+    for kind, cls in DOCUMENT_KINDS.items():
+        body = _class(cls, defs)
+        body["properties"] = {"document": {"const": kind}, **body["properties"]}
+        body["required"] = ["document", *body.get("required", [])]
+        defs[f"{cls.__name__}Document"] = body
+        branches.append({"if": {"properties": {"document": {"const": kind}},
+                                "required": ["document"]},
+                         "then": {"$ref": f"#/$defs/{cls.__name__}Document"}})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_URL,
+        "title": "teilhabe document",
+        "type": "object",
+        "required": ["document"],
+        "properties": {"document": {"enum": list(DOCUMENT_KINDS)}},
+        "allOf": branches,
+        "$defs": dict(sorted(defs.items())),
+    }

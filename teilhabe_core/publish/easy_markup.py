@@ -1,0 +1,90 @@
+"""Easy-language HTML: one sentence per line, glossary words marked and explained at
+their first use on a page, without JavaScript.
+
+A :class:`GlossaryMarker` is made per page and remembers which words it has explained::
+
+    <p class="sentence">Mehr <strong class="glossary-word">Teilhabe</strong>.</p>
+    <p class="explanation"><dfn>Teilhabe</dfn> bedeutet: Alle können mit·machen.</p>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from ..base.text import norm, sentences
+from ..easy.rules import lookup
+from ..model import GlossaryEntry
+
+
+class GlossaryMarker:
+    """Marks glossary words in easy texts; call it once per text of one page."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        self.forms: dict[str, GlossaryEntry] = {}
+        for entry in entries:
+            for form in (entry.term, *entry.forms):
+                self.forms[norm(form)] = entry
+        self.explained: set[str] = set()
+
+    def lookup(self, word: str) -> GlossaryEntry | None:
+        return lookup(self.forms, word)
+
+    def _phrases(self, text: str) -> list[tuple[int, int, GlossaryEntry]]:
+        """Glossary matches as (start, end, entry), multi-word terms first."""
+        found: list[tuple[int, int, GlossaryEntry]] = []
+        lowered = text.lower()
+        for key_form, entry in self.forms.items():
+            if " " not in entry.term or norm(entry.term) != key_form:
+                continue
+            start = lowered.find(entry.term.lower())
+            if start >= 0:
+                found.append((start, start + len(entry.term), entry))
+        for sentence in sentences(text):
+            for word in sentence.words:
+                hit = self.lookup(word.text)
+                if hit is not None and not any(a <= word.start < b for a, b, _ in found):
+                    found.append((word.start, word.end, hit))
+        return sorted(found, key=lambda item: item[0])
+
+    def html(self, text: str) -> str:
+        """The text as escaped HTML lines with glossary words marked and explained."""
+        matches = self._phrases(text)
+        out: list[str] = []
+        for sentence in sentences(text):
+            pieces: list[str] = []
+            notes: list[GlossaryEntry] = []
+            cursor = sentence.start
+            for start, end, entry in matches:
+                if start < sentence.start or end > sentence.end or start < cursor:
+                    continue
+                pieces.append(escape(text[cursor:start]))
+                if entry.term in self.explained:
+                    pieces.append(escape(text[start:end]))
+                else:
+                    self.explained.add(entry.term)
+                    notes.append(entry)
+                    pieces.append(f'<strong class="glossary-word">{escape(text[start:end])}'
+                                  "</strong>")
+                cursor = end
+            pieces.append(escape(text[cursor:sentence.end]))
+            out.append(f'<p class="sentence">{"".join(pieces)}</p>')
+            for entry in notes:
+                out.append(f'<p class="explanation"><dfn>{escape(entry.term)}</dfn> bedeutet: '
+                           f"{escape(entry.explanation)}</p>")
+        return "\n".join(out)
+
+    def markdown(self, text: str) -> str:
+        """Markdown lines: one sentence per line, explanations as quoted lines."""
+        from .templating import md_escape
+
+        out: list[str] = []
+        for sentence in sentences(text):
+            out.append(md_escape(sentence.text) + "  ")
+            for _, _, entry in self._phrases(sentence.text):
+                if entry.term not in self.explained:
+                    self.explained.add(entry.term)
+                    out.append(f"> **{md_escape(entry.term)}** bedeutet: "
+                               f"{md_escape(entry.explanation)}")
+                    out.append("")
+        return "\n".join(out)

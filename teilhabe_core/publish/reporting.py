@@ -1,0 +1,34 @@
+"""Template data shared by every evaluation report exporter (built-in and county ones)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..base.errors import ExportError
+from ..evaluation import rollup
+from ..model import Evaluation, Plan
+from ..model.labels import label, vocabulary
+from .api import ExportContext
+
+
+def evaluation_report_data(evaluation: Evaluation, context: ExportContext) -> dict[str, Any]:
+    """The evaluated plan, all roll-ups and labels; :class:`ExportError` if the plan is
+    not among the area's documents."""
+    plan: Plan | None = context.documents.plan(evaluation.plan) if context.documents else None
+    if plan is None:
+        raise ExportError(f"Der evaluierte Plan '{evaluation.plan}' wurde nicht gefunden.")
+    summary = rollup.summarise(evaluation, plan)
+    return {
+        "evaluation": evaluation,
+        "plan": plan,
+        "measures": {m.id: m for m in plan.measures},
+        "statuses": [label(s) for s in rollup.STATUSES],
+        "rollups": summary,
+        "rows": list(summary.life_areas),
+        "overall": summary.overall,
+        "vocab": vocabulary(context.area),
+        "area_name": context.area.name if context.area else "",
+        "variant": "long", "variant_label": "Evaluationsbericht", "root": "",
+        "has_examples": evaluation.example,
+        "page_title": evaluation.title or f"Evaluation {plan.title}",
+    }

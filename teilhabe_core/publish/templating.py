@@ -1,0 +1,124 @@
+"""Jinja2 environments for HTML and Markdown output, with German formatting (Babel).
+
+* HTML: autoescape is **on for every template** (``select_autoescape`` would look only at
+  the last extension and leave ``*.html.j2`` unescaped).
+* Markdown: autoescape off, but every value passes through the ``md`` filter, which
+  escapes Markdown punctuation and HTML's ``< > &``.
+* Templates are looked up in the area's own ``templates/`` folder first, then in the
+  exporter's folders: a county overrides a template by shipping one with the same name.
+* Undefined variables are errors (``StrictUndefined``), so a typo in a template fails
+  loudly instead of silently printing nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model.labels import label
+
+if TYPE_CHECKING:
+    from .api import ExportContext, Output
+
+CORE_TEMPLATES = Path(__file__).parent / "templates"
+"""The shared page layout (``base.html.j2``), macros and the accessible ``style.css``."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def format_date(value: dt.date | None, fmt: str = "d. MMMM y") -> str:
+    """``11. Dezember 2019`` (empty for ``None``)."""
+    if value is None:
+        return ""
+    from babel.dates import format_date as babel_date
+
+    return str(babel_date(value, format=fmt, locale="de_DE"))
+
+
+def format_money(value: Decimal | None) -> str:
+    """``15.000,00 €`` with a no-break space (empty for ``None``)."""
+    if value is None:
+        return ""
+    from babel.numbers import format_currency
+
+    return str(format_currency(value, "EUR", locale="de_DE"))
+
+
+def format_number(value: Decimal | int | None, fmt: str = "#,##0.##") -> str:
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format=fmt, locale="de_DE"))
+
+
+def md_escape(value: object) -> str:
+    """Text safe inside Markdown: punctuation escaped, HTML special characters as entities."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split()) if "\n" not in text else "  \n".join(
+        " ".join(line.split()) for line in text.splitlines())
+
+
+def sentences(text: str) -> list[str]:
+    """One entry per sentence (and per line), for Leichte Sprache: one sentence per line."""
+    from ..base.text import sentences as split
+
+    return [s.text for s in split(text)]
+
+
+def environment(folders: Iterable[Path], markdown: bool = False) -> Any:
+    """A Jinja2 environment over ``folders`` then the core templates (first match wins)."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in [*folders, CORE_TEMPLATES]]),
+        autoescape=not markdown,  # noqa: S701 - Markdown escapes every value with `md`
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date_de=format_date, money=format_money, number=format_number, label=label,
+        md=md_escape, sentences=sentences,
+    )
+    env.globals["indicator_chart"] = _indicator_chart
+    return env
+
+
+def _indicator_chart(indicator: Any, element_id: str) -> Any:
+    """The indicator's SVG chart as safe markup (the chart escapes every text itself)."""
+    from markupsafe import Markup
+
+    from .charts import indicator_svg
+
+    return Markup(indicator_svg(indicator, element_id))  # noqa: S704 - escaped in charts
+
+
+def render_page(context: ExportContext, template: str, folders: Sequence[Path] = (),
+                **data: Any) -> str:
+    """Render an HTML page on the shared layout (``base.html.j2``).
+
+    Folders are searched in order: the area's ``templates/`` (overrides), ``folders``
+    (the exporter's own templates), then the core templates.
+    """
+    from ..model.labels import vocabulary
+
+    env = environment([*context.templates_dirs, *folders])
+    base = {"area_name": context.area.name if context.area else "", "variant": "long",
+            "variant_label": "", "root": "", "has_examples": False,
+            "vocab": vocabulary(context.area)}
+    return str(env.get_template(template).render(**{**base, **data}))
+
+
+def stylesheet() -> Output:
+    """The shared accessible stylesheet, to ship beside HTML pages as ``style.css``."""
+    from .api import Output
+
+    return Output("style.css", (CORE_TEMPLATES / "style.css").read_text("utf-8"))

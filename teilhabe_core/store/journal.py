@@ -1,0 +1,59 @@
+"""History journals: the append-only ``document: history`` file beside a document."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..base.errors import ConflictError, WorkflowError
+from ..base.fileio import read_regular
+from ..documents import yamlsafe
+from ..documents.converter import unstructure
+from ..documents.loader import load_file
+from ..model import History, HistoryEntry
+
+
+def history_path(document_path: str | Path) -> Path:
+    """The journal file beside a document: ``x.yaml`` → ``x.history.yaml``."""
+    path = Path(document_path)
+    return path.with_name(f"{path.stem}.history.yaml")
+
+
+def journal_of(document_path: str | Path) -> History | None:
+    """The history journal beside a document file, or ``None`` if there is none yet."""
+    path = history_path(document_path)
+    return read_history(path, Path(document_path).name)[0] if path.exists() else None
+
+
+def read_history(path: Path, document_name: str) -> tuple[History, str | None]:
+    if not path.exists():
+        return History(file=document_name), None
+    loaded = load_file(path)
+    if not isinstance(loaded.document, History):
+        raise WorkflowError(f"{path} ist kein Verlauf (document: history).")
+    return loaded.document, loaded.digest
+
+
+def refuse_if_changed(path: Path, digest: str | None) -> bytes | None:
+    """The file's current bytes (``None`` if absent); :class:`ConflictError` if changed."""
+    data = read_regular(path) if path.exists() else None
+    current = hashlib.sha256(data).hexdigest() if data is not None else None
+    if current != digest:
+        raise ConflictError(f"Die Datei {path} wurde seit dem Laden geändert (jemand hat zuerst "
+                            "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
+    return data
+
+
+def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
+    """The journal's bytes with ``entry`` appended; earlier bytes are kept as they are."""
+    item = yamlsafe.dump_yaml([unstructure(entry)])
+    if path.exists():
+        old = read_regular(path)
+        if not old.endswith(b"\n"):
+            old += b"\n"
+        return old + item.encode("utf-8")
+    header = (f"# yaml-language-server: $schema=https://teilhabe.example.org/schema/"
+              f"teilhabe.schema.json\n# Append-only history of {document_name}; written by "
+              "teilhabe, do not edit earlier entries.\n")
+    body = yamlsafe.dump_yaml({"document": "history", "file": document_name, "entries": []})
+    return (header + body.replace("entries: []\n", "entries:\n") + item).encode("utf-8")

@@ -1,0 +1,309 @@
+"""The workflow engine: declarative states and transitions, guards, history, conflicts.
+
+Design of the audit trail (see docs/workflows.md):
+
+* Every transition is appended to a journal beside the document
+  (``plan.yaml`` → ``plan.history.yaml``, ``document: history``). Earlier entries are
+  never rewritten: the new file is the old bytes plus one entry, written atomically.
+* If the workflow mirrors its state into a field (``field: status``), only that one
+  scalar is replaced in the clerk's file, in place; every comment, blank line and
+  layout choice stays byte-identical. A missing field is inserted as one new line.
+* Before writing, both files are read again; if either changed since it was loaded (a
+  colleague saved first), a :class:`~teilhabe_core.base.errors.ConflictError` is raised and
+  nothing is written.
+* On load, :meth:`Workflows.check_history` replays the journal: only allowed
+  transitions, each starting where the previous one ended (the first entry of an object
+  may start in any state: tracking can begin late), non-decreasing times, and the last
+  state equal to the current one.
+* Times: every ``at`` is stored as an aware Europe/Berlin timestamp; a naive time (given
+  by a caller or found in an older journal) counts as Berlin local time, so journals that
+  mix both compare safely. A time more than :data:`CLOCK_TOLERANCE` in the future is
+  refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..base.dates import aware, berlin, now
+from ..base.errors import (
+    DocumentError,
+    Finding,
+    Level,
+    UsageError,
+    WorkflowError,
+    WorkflowUsageError,
+)
+from ..base.fileio import write_files
+from ..base.messages import finding
+from ..documents.kinds import area_of
+from ..documents.loader import Loaded, format_of, load_file, load_text
+from ..model import History, HistoryEntry, Workflow
+from ..store.journal import append_entry, history_path, read_history, refuse_if_changed
+from .events import (
+    CLOCK_TOLERANCE,
+    EARLIEST,
+    Guard,
+    GuardContext,
+    Registered,
+    TransitionEvent,
+    TransitionResult,
+)
+from .host import WorkflowHost
+from .objects import locate_object, state_of
+from .text_edit import set_field
+
+
+class Workflows:
+    """Workflow definitions and guards of all plugins, looked up per area."""
+
+    def __init__(self, app: WorkflowHost) -> None:
+        self.app = app
+        self.registered: list[Registered] = []
+        self.guards: dict[str, tuple[str, Guard]] = {}
+        problems: list[Finding] = []
+        for plugin, sources in app.per_plugin("teilhabe_workflows"):
+            areas = app.areas_of_plugin(plugin)
+            for source in sources:
+                try:
+                    loaded = load_file(source.path)
+                except DocumentError as exc:
+                    problems.extend(exc.findings)
+                    continue
+                if not isinstance(loaded.document, Workflow):
+                    problems.append(finding("document-unknown", "document", value=loaded.kind,
+                                            allowed="workflow").at(loaded.file, 1, 1))
+                    continue
+                owners: list[str | None] = [*sorted(areas)] or [None]
+                for area in owners:
+                    self.registered.append(Registered(loaded.document, loaded.file, area))
+        for plugin, guards in app.per_plugin("teilhabe_guards"):
+            for name, fn in guards.items():
+                if name in self.guards:
+                    raise WorkflowError(f"Die Prüfung '{name}' wird von zwei Plugins geliefert: "
+                                        f"'{self.guards[name][0]}' und '{plugin}'.")
+                self.guards[name] = (plugin, fn)
+        for item in self.registered:
+            problems.extend(self._unknown_guards(item))
+        if problems:
+            raise DocumentError(problems)
+
+    def _unknown_guards(self, item: Registered) -> Iterator[Finding]:
+        loaded = load_file(item.file)
+        for i, t in enumerate(item.workflow.transitions):
+            for j, name in enumerate(t.guards):
+                if name not in self.guards:
+                    f = finding("dangling-reference", f"transitions[{i}].guards[{j}]", ref=name,
+                                what="eine registrierte Prüfung (guard)", what_en="guard",
+                                available=", ".join(sorted(self.guards)) or "(keine)")
+                    yield from loaded.locate([f])
+
+    def get(self, workflow_id: str, area: str | None) -> Workflow:
+        """The workflow ``workflow_id``; an area's own definition wins over the generic one."""
+        for want in (area, None):
+            for item in self.registered:
+                if item.workflow.id == workflow_id and item.area == want:
+                    return item.workflow
+        known = ", ".join(sorted({i.workflow.id for i in self.registered
+                                  if i.area in (area, None)}))
+        raise WorkflowUsageError(f"Unbekannter Ablauf '{workflow_id}'. Vorhanden: {known}.")
+
+    def for_kind(self, kind: str, area: str | None) -> list[Workflow]:
+        """Workflows applying to ``kind`` for ``area`` (area definitions replace generic ones)."""
+        chosen: dict[str, Workflow] = {}
+        for item in self.registered:
+            if item.workflow.applies_to == kind and item.area is None:
+                chosen[item.workflow.id] = item.workflow
+        for item in self.registered:
+            if item.workflow.applies_to == kind and item.area == area and area is not None:
+                chosen[item.workflow.id] = item.workflow
+        return [chosen[k] for k in sorted(chosen)]
+
+    def default_for(self, kind: str, area: str | None) -> Workflow:
+        """The workflow mirrored into the object's field, or the only one for ``kind``."""
+        flows = self.for_kind(kind, area)
+        candidates = [w for w in flows if w.field] or flows
+        if len(candidates) != 1:
+            names = ", ".join(w.id for w in self.for_kind(kind, area)) or "(keine)"
+            raise WorkflowUsageError(f"Bitte den Ablauf angeben (workflow=…). Für '{kind}' gibt "
+                                     f"es: {names}.")
+        return candidates[0]
+
+    # -- transitions ------------------------------------------------------------
+
+    def transition(self, path: str | Path, ref: str, name: str, *, by: str = "",
+                   note: str = "", at: dt.datetime | None = None,
+                   workflow: str | None = None, loaded: Loaded | None = None) -> TransitionResult:
+        """Carry out transition ``name`` on object ``ref`` of the document at ``path``.
+
+        Raises :class:`WorkflowError` (not allowed, guard refused, veto, missing input)
+        or :class:`ConflictError` (file changed since ``loaded``); in both cases nothing
+        is written.
+        """
+        loaded = loaded or load_file(path)
+        doc_path = Path(loaded.file)
+        hist_path = history_path(doc_path)
+        history, hist_digest = read_history(hist_path, doc_path.name)
+        document = loaded.document
+        obj, kind, obj_path = locate_object(document, ref)
+        area = area_of(document)
+        flow = self.get(workflow, area) if workflow else self.default_for(kind, area)
+        if flow.applies_to != kind:
+            raise WorkflowUsageError(f"Der Ablauf '{flow.id}' gilt für '{flow.applies_to}', "
+                                     f"nicht für '{kind}'.")
+        state = state_of(flow, obj, ref, history.entries)
+        allowed = flow.allowed(state)
+        step = next((t for t in allowed if t.name == name), None)
+        if all(t.name != name for t in flow.transitions):
+            known = ", ".join(sorted({t.name for t in flow.transitions})) or "(keine)"
+            raise WorkflowUsageError(f"Den Schritt '{name}' gibt es im Ablauf '{flow.id}' nicht. "
+                                     f"Vorhanden: {known}.")
+        if step is None:
+            names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed) or "keine"
+            raise WorkflowError(f"Der Schritt '{name}' ist im Zustand '{state}' nicht erlaubt. "
+                                f"Erlaubt sind: {names}.")
+        inputs = {"by": by, "note": note, "at": at}
+        missing = [k for k in step.requires if not inputs.get(k)]
+        if missing:
+            raise WorkflowError(f"Für den Schritt '{name}' fehlen Angaben: {', '.join(missing)} "
+                                "(by = wer, note = warum, at = wann).")
+        when = _checked_time(at)
+        event = TransitionEvent(document, loaded.file, ref, area, flow.id, name, state,
+                                step.target, by, when, note)
+        last = next((e for e in reversed(history.entries) if e.object == ref), None)
+        if last is not None and when < aware(last.at):
+            raise WorkflowError(f"Der Zeitpunkt {when.isoformat()} liegt vor dem letzten "
+                                f"Eintrag ({last.at.isoformat()}).")
+        self._run_guards(step.guards, event, obj, history.entries)
+        reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
+                   if r]
+        if reasons:
+            raise WorkflowError("Der Schritt wurde abgelehnt: " + " ".join(reasons))
+        entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
+        new_doc = None
+        if flow.field:
+            field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
+            new_doc = set_field(loaded.text, field_path, step.target, format_of(loaded.file))
+            load_text(new_doc, loaded.file)  # the edited file must load cleanly
+        new_hist = append_entry(hist_path, doc_path.name, entry)
+        current = refuse_if_changed(doc_path, loaded.digest)
+        refuse_if_changed(hist_path, hist_digest)
+        bom = codecs.BOM_UTF8 if current and current.startswith(codecs.BOM_UTF8) else b""
+        # both checked (write-protected?) and written before either is renamed into place
+        write_files([(hist_path, new_hist),
+                     *([(doc_path, bom + new_doc.encode("utf-8"))] if new_doc is not None
+                       else [])])
+        warnings: list[str] = []
+        try:
+            self.app.hook_caller("teilhabe_transition_done", area)(event=event)
+        except Exception as exc:
+            warnings.append(f"Benachrichtigung fehlgeschlagen: {exc}")
+        return TransitionResult(event, tuple(warnings))
+
+    def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
+                    history: tuple[HistoryEntry, ...]) -> None:
+        context = GuardContext(event.document, obj, self.app.context_for(event.document),
+                               history, event)
+        for name in names:
+            plugin, fn = self.guards[name]
+            try:
+                verdict = fn(event.document, context)
+            except Exception as exc:
+                raise WorkflowError(f"Die Prüfung '{name}' aus Plugin '{plugin}' ist "
+                                    f"gescheitert: {type(exc).__name__}: {exc}. Der Zustand "
+                                    "bleibt unverändert.") from exc
+            if verdict is False or isinstance(verdict, str):
+                reason = verdict if isinstance(verdict, str) else f"Prüfung '{name}' nicht erfüllt"
+                raise WorkflowError(f"Der Schritt '{event.transition}' ist noch nicht möglich: "
+                                    f"{reason}.")
+
+    # -- history ----------------------------------------------------------------
+
+    def check_history(self, loaded: Loaded) -> list[Finding]:
+        """Replay the journal beside ``loaded`` against the workflows; findings if broken."""
+        hist_path = history_path(loaded.file)
+        if not hist_path.exists():
+            return []
+        try:
+            hist_loaded = load_file(hist_path)
+        except DocumentError as exc:
+            return list(exc.findings)
+        history = hist_loaded.document
+        if not isinstance(history, History):
+            return []
+        problems: list[Finding] = []
+        if history.file != Path(loaded.file).name:
+            problems.append(_hist("file", f"Der Verlauf gehört zu '{history.file}', nicht zu "
+                                  f"'{Path(loaded.file).name}'."))
+        area = area_of(loaded.document)
+        states: dict[tuple[str, str], str] = {}
+        times: dict[str, dt.datetime] = {}
+        for i, entry in enumerate(history.entries):
+            here = f"entries[{i}]"
+            try:
+                flow = self.get(entry.workflow, area)
+            except WorkflowError as exc:
+                problems.append(_hist(f"{here}.workflow", str(exc)))
+                continue
+            key = (entry.object, entry.workflow)
+            # Tracking may begin in any state: the first entry of an object sets it.
+            expected = states.get(key, entry.from_state)
+            if entry.from_state != expected:
+                problems.append(_hist(f"{here}.from_state", f"Erwartet wurde der Zustand "
+                                      f"'{expected}', eingetragen ist '{entry.from_state}'."))
+            step = next((t for t in flow.allowed(entry.from_state)
+                         if t.name == entry.transition and t.target == entry.to_state), None)
+            if step is None:
+                problems.append(_hist(f"{here}.transition", f"Der Schritt '{entry.transition}' "
+                                      f"von '{entry.from_state}' nach '{entry.to_state}' ist im "
+                                      f"Ablauf '{flow.id}' nicht erlaubt."))
+            try:
+                _checked_time(entry.at)
+            except WorkflowError as exc:
+                problems.append(_hist(f"{here}.at", str(exc)))
+            previous, when = times.get(entry.object), aware(entry.at)
+            if previous is not None and when < previous:
+                problems.append(_hist(f"{here}.at", "Die Zeitpunkte der Einträge dürfen nicht "
+                                      "zurückgehen."))
+            times[entry.object] = when
+            states[key] = entry.to_state
+        for (ref, flow_id), last in states.items():
+            try:
+                flow = self.get(flow_id, area)
+                obj, _, _ = locate_object(loaded.document, ref)
+            except WorkflowError as exc:
+                problems.append(_hist("entries", str(exc)))
+                continue
+            if flow.field:
+                current = state_of(flow, obj, ref, ())
+                if current != last:
+                    problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
+                                          f"'{last}', in der Datei steht '{current}'."))
+        return hist_loaded.locate(problems)
+
+
+
+def _checked_time(at: dt.datetime | None) -> dt.datetime:
+    """``at`` (default: now) as an aware Berlin time; refused before 1900 or in the future."""
+    if at is None:
+        return now()
+    try:
+        when = berlin(at)
+    except UsageError as exc:
+        raise WorkflowUsageError(str(exc)) from None
+    if when < EARLIEST:
+        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt vor 1900 und kann "
+                                 "nicht stimmen.")
+    if when > now() + CLOCK_TOLERANCE:
+        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt in der Zukunft. "
+                                 "Eingetragen wird nur, was geschehen ist.")
+    return when
+
+
+def _hist(path: str, message: str) -> Finding:
+    return Finding(code="history", path=path, message=message, message_en=message,
+                   level=Level.ERROR)
