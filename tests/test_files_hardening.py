@@ -25,6 +25,8 @@ import teilhabe_core as th
 from teilhabe_core import cli
 from teilhabe_core.base import fileio
 from teilhabe_core.base.fileio import atomic_write, os_reason, recover, replace_folder
+from teilhabe_core.cli import common as cli_common
+from teilhabe_core.cli import info as cli_info
 from teilhabe_core.publish.api import Output, write_outputs
 from tests.conftest import ROOT
 from tests.test_cli import SCRIPT, site_files
@@ -240,7 +242,7 @@ def test_full_disk_leaves_the_old_site_untouched(tmp_path, monkeypatch, capsys, 
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_bytes(data)
     full_disk_after(monkeypatch, 10)
-    monkeypatch.setattr(cli, "_app", lambda: app)
+    monkeypatch.setattr(cli_common, "make_app", lambda: app)
     assert cli.main(["publish", "nienburg", "--out", str(site)]) == 2
     err = capsys.readouterr().err
     assert re.search(rf"teilhabe: Fehler: Die Datei {re.escape(str(site))}/nienburg/\S+ kann "
@@ -433,7 +435,7 @@ def test_unexpected_os_error_reaches_the_user_in_german(monkeypatch, capsys):
     def broken(args):
         raise PermissionError(errno.EACCES, "Permission denied", "/srv/site")
 
-    monkeypatch.setattr(cli, "cmd_counties", broken)
+    monkeypatch.setattr(cli_info, "cmd_counties", broken)
     assert cli.main(["counties"]) == 2
     assert capsys.readouterr().err == "teilhabe: Fehler: /srv/site: Keine Berechtigung.\n"
 

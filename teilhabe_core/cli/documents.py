@@ -1,0 +1,116 @@
+"""``validate``, ``export``, ``import`` and ``schema``: one document at a time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..base.errors import Finding
+from . import common
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    pass
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    app = common.make_app()
+    common.print_failures(app)
+    findings: list[Finding] = []
+    unreadable = False
+    for path in common.expand_paths(args.paths):
+        found = app.validate_file(path)
+        unreadable |= any(f.code == "file-unreadable" for f in found)
+        findings.extend(found)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f.format(args.lang))
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    if not args.json:
+        print(f"{errors} Fehler, {warnings} Warnungen.", file=sys.stderr)
+    if unreadable:
+        return EXIT_USAGE
+    if errors or (args.strict and warnings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..model import Variant
+
+    app = common.make_app()
+    loaded = app.load(args.path)
+    variant = Variant(args.variant) if args.variant else None
+    options = common.parse_options(args.option)
+    paths = app.export(loaded.document, args.format, args.out, options, variant)
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..documents.loader import dump
+
+    app = common.make_app()
+    target = common.load_plan(app, args.into)
+    importer = app.importer(args.format)
+    from ..publish.api import parse_options
+
+    # a missing or unreadable table is a usage error: main() exits 2 for file-unreadable
+    options = parse_options(importer, common.parse_options(args.option))
+    plan = importer(options).read(Path(args.path), target)
+    out = dump(plan, args.out)
+    points = sum(len(i.measurements) for i in plan.indicators)
+    print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..base.fileio import atomic_write
+    from ..documents.schema import document_schema
+
+    text = json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        atomic_write(args.out, text.encode("utf-8"))
+        print(Path(args.out).resolve())
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("validate", help="check YAML/JSON documents (files or folders)",
+                       description="Exit 0 without errors, 1 with errors (with --strict also "
+                                   "warnings), 2 for unreadable files.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print findings as JSON")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="export one document with an exporter")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", required=True, help="exporter id (see 'teilhabe formats')")
+    p.add_argument("--variant", choices=["long", "short", "easy"])
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("schema", help="JSON Schema of every document kind")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("import", help="read a measure table (CSV/XLSX) into a plan")
+    p.add_argument("path", metavar="TABLE")
+    p.add_argument("--format", required=True,
+                   help="importer id: csv, xlsx, indicator-csv (see 'teilhabe formats')")
+    p.add_argument("--into", required=True, metavar="PLAN", help="the plan to update")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the new plan")
+    p.set_defaults(func=cmd_import)
+

@@ -1,0 +1,174 @@
+"""``status``, ``evaluate`` and ``diff``: where a plan stands and what changed."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import common
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    pass
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from ..base.dates import add_days
+    from ..documents.kinds import area_of
+    from ..evaluation.coverage import barrier_summary, transition_gaps
+    from ..evaluation.deadlines import KINDS, deadlines
+    from ..evaluation.evaluate import statuses_on
+    from ..model import MeasureStatus, Plan
+    from ..model.labels import label
+    from ..store.journal import journal_of
+
+    on = args.on or dt.date.today()
+    add_days(on, args.window), add_days(on, -args.window)  # the window fits the calendar
+    app = common.make_app()
+    loaded = app.load(args.path)
+    document = loaded.document
+    result: dict[str, Any] = {"file": loaded.file, "on": on.isoformat()}
+    if isinstance(document, Plan):
+        rows = []
+        status = statuses_on(document, on, journal_of(loaded.file))
+        for la in document.life_areas:
+            measures = [status[m.id] for m in document.measures if la.id in m.life_areas]
+            done = measures.count(MeasureStatus.DONE)
+            rows.append({"life_area": la.id, "name": la.name, "measures": len(measures),
+                         "by_status": {s.value: measures.count(s) for s in MeasureStatus},
+                         "done_percent": round(100 * done / len(measures)) if measures else 0})
+        result["life_areas"] = rows
+        current = [p for p in document.phases if p.start <= on <= p.end]
+        result["current_phase"] = ({"id": current[0].id, "title": current[0].title,
+                                    "end": current[0].end.isoformat()} if current else None)
+        if document.transitions:
+            result["transition_gaps"] = [{"id": t.id, "name": t.name,
+                                          "planned_measures": list(t.measures)}
+                                         for t in transition_gaps(document)]
+        if document.barriers:
+            result["barriers"] = barrier_summary(document).as_dict()
+    area_id = area_of(document)
+    dues = deadlines(app, area_id, on, args.window) if area_id else []
+    result["deadlines"] = [d.as_dict() for d in dues]
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Stand am {on.isoformat()}: {loaded.file}")
+    for row in result.get("life_areas", []):
+        parts = ", ".join(f"{label(MeasureStatus(k))} {v}" for k, v in row["by_status"].items()
+                          if v)
+        print(f"  {row['name']}: {row['measures']} Maßnahmen, {row['done_percent']} % "
+              f"abgeschlossen ({parts})")
+    if result.get("current_phase"):
+        phase = result["current_phase"]
+        print(f"  Aktuelle Phase: {phase['title']} (bis {phase['end']})")
+    for gap in result.get("transition_gaps", []):
+        planned = f" (geplant: {', '.join(gap['planned_measures'])})" \
+            if gap["planned_measures"] else ""
+        print(f"  Lücke in der Präventionskette: {gap['name']} – kein Angebot{planned}")
+    if "barriers" in result:
+        summary = result["barriers"]
+        print(f"  Barrieren: {summary['total']}, ohne Maßnahme: "
+              f"{', '.join(summary['without_measure']) or 'keine'}")
+    for d in dues:
+        flag = " – überfällig" if d.overdue else ""
+        print(f"  {d.date.isoformat()} {KINDS[d.kind]}: {d.title}{flag}")
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from ..base.dates import add_months
+    from ..documents.loader import dump
+    from ..evaluation.evaluate import build_evaluation
+    from ..evaluation.rollup import summarise
+    from ..store.journal import journal_of
+
+    on = args.on or dt.date.today()
+    add_months(on, -args.stale_months)  # the staleness cut-off fits the calendar
+    app = common.make_app()
+    plan = common.load_plan(app, args.path)
+    evaluation = build_evaluation(plan, on, journal_of(args.path),
+                                  stale_months=args.stale_months)
+    rollups = summarise(evaluation, plan)
+    if args.out:
+        print(dump(evaluation, args.out))
+    if args.json:
+        print(json.dumps(rollups.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Evaluation von {plan.id} am {on.isoformat()}:")
+    for title, rows in (("Lebensbereiche", rollups.life_areas),
+                        ("UN-BRK-Artikel", rollups.articles),
+                        ("Zuständigkeit", rollups.offices), ("", (rollups.overall,))):
+        if title:
+            print(f"  {title}:")
+        for row in rows:
+            print(f"    {row.name}: {row.total} Maßnahmen, Fortschritt {row.mean}, "
+                  f"überfällig {row.overdue}, ohne Aktualisierung {row.stale}")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from ..evaluation.diff import diff_plans
+
+    for path in (args.old, args.new):
+        if not Path(path).is_file():
+            print(f"teilhabe: Fehler: Datei nicht gefunden: {path}", file=sys.stderr)
+            return EXIT_USAGE
+    app = common.make_app()
+    old, new = common.load_plan(app, args.old), common.load_plan(app, args.new)
+    result = diff_plans(old, new)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"{old.id} ({old.version}. Fassung) → {new.id} ({new.version}. Fassung)")
+        titles = {m.id: m.title for m in (*old.measures, *new.measures)}
+        for sign, ids in (("+", result.added), ("-", result.removed)):
+            for ident in ids:
+                print(f"  {sign} {ident}: {titles[ident]}")
+        for change in result.changed:
+            print(f"  ~ {change.id}: " + ", ".join(
+                f"{c.field} {_short_value(c.old)} → {_short_value(c.new)}"
+                for c in change.changes))
+        unchanged = len(result.carried_over) - len(result.changed)
+        print(f"  = {unchanged} unverändert fortgeführt")
+        for field_change in result.plan_changes:
+            print(f"  Plan: {field_change.field} geändert")
+        for name, added, removed, changed in result.lists:
+            print(f"  {name}: +{len(added)} -{len(removed)} ~{len(changed)}")
+    return EXIT_OK if result.empty else EXIT_ERRORS
+
+
+def _short_value(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("status", help="progress per life area, current phase, deadlines")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--on", type=common.parse_date,
+                   help="reference date YYYY-MM-DD (default: today)")
+    p.add_argument("--window", type=common.days, default=365, help="days ahead for deadlines")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("evaluate", help="evaluation of a plan at a date, with roll-ups")
+    p.add_argument("path", metavar="PLAN")
+    p.add_argument("--on", type=common.parse_date,
+                   help="reference date YYYY-MM-DD (default: today)")
+    p.add_argument("--stale-months", type=common.months, default=12,
+                   help="months without update after which a measure counts as stale")
+    p.add_argument("--out", metavar="FILE", help="write the evaluation document (YAML/JSON)")
+    p.add_argument("--json", action="store_true", help="print the roll-ups as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("diff", help="what changed between two plan versions")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_diff)
+
