@@ -181,3 +181,20 @@ def _paths(data: object, path: str) -> list[str]:
 def test_loaded_made_without_a_parse_indexes_its_text_on_first_use() -> None:
     loaded = loader.Loaded(None, "plan", "x.json", "", '{\n "a": [1, 2]\n}\n')
     assert loaded.positions.find("a[1]") == (2, 11)
+
+
+def test_package_names_are_the_models_and_import_lazily() -> None:
+    import subprocess
+    import sys
+
+    import teilhabe_core
+    from teilhabe_core import model
+
+    assert set(model.__all__) <= set(teilhabe_core.__all__)
+    assert tuple(model.__all__) == teilhabe_core._MODEL
+    code = ("import sys, teilhabe_core; "
+            "print(sorted(m for m in sys.modules if m.startswith(('teilhabe_core.', 'yaml', "
+            "'attr', 'cattrs'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

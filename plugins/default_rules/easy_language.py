@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from teilhabe_core.base.errors import Finding, Level
-from teilhabe_core.easy import check_text
+from teilhabe_core.easy import Checker
 from teilhabe_core.model import Area, EasyLanguageSettings, Glossary, Plan
 from teilhabe_core.plugin import RuleContext
 
@@ -44,12 +44,12 @@ def easy_findings(document: Any, context: RuleContext) -> list[Finding]:
     glossary = context.glossary
     if isinstance(document, Glossary):
         glossary = (*glossary, *document.entries)
-    known = known_words(document, context)
+    checker = Checker(settings, glossary, known_words(document, context))
     out = []
     for path, text in easy_texts(document):
         if not text.strip():
             continue
-        for f in check_text(text, settings, glossary, known):
+        for f in checker.check(text):
             out.append(Finding(code="easy-language", rule=f.rule, path=path,
                                message=f"{f.describe()} Stelle: „{f.excerpt}“",
                                message_en=f"Easy language ({f.rule}): „{f.excerpt}“ at "
