@@ -9,6 +9,7 @@ from typing import Any
 
 from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.easy import Checker
+from teilhabe_core.easy.cache import from_environment
 from teilhabe_core.model import Area, EasyLanguageSettings, Glossary, Plan
 from teilhabe_core.plugin import RuleContext
 
@@ -44,7 +45,7 @@ def easy_findings(document: Any, context: RuleContext) -> list[Finding]:
     glossary = context.glossary
     if isinstance(document, Glossary):
         glossary = (*glossary, *document.entries)
-    checker = Checker(settings, glossary, known_words(document, context))
+    checker = Checker(settings, glossary, known_words(document, context), from_environment())
     out = []
     for path, text in easy_texts(document):
         if not text.strip():
@@ -55,4 +56,5 @@ def easy_findings(document: Any, context: RuleContext) -> list[Finding]:
                                message_en=f"Easy language ({f.rule}): „{f.excerpt}“ at "
                                f"characters {f.start + 1}–{f.end}. {f.suggestion}",
                                level=Level.WARNING))
+    checker.flush()
     return out
