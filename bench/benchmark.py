@@ -1,104 +1,128 @@
-"""Benchmark: load+validate versus raw parsing, peak memory, and CLI start-up.
+"""Benchmark: ``teilhabe validate`` and the loader against the raw parse, like with like.
 
-Generates a plan set (default 100 counties × 500 measures = 50,000 measures) as YAML
-and JSON in a temp folder and prints, per format, the time of ``teilhabe_core.load_file``
-(parse + structure + checks) next to the raw parse of the same files
-(``yaml.load(Loader=CSafeLoader)`` / ``json.loads``), their ratio and the peak memory of
-one load. Run: ``python bench/benchmark.py [--counties N] [--measures N]``.
+Writes the synthetic plans of :mod:`plangen` (default 6,000 measures; variants
+``repeated``, ``distinct``, ``warnings``, and ``distinct`` as JSON) to a temp folder and
+prints, as medians of ``--runs`` runs:
+
+* whole processes: ``teilhabe validate FILE`` against
+  ``python -c "yaml.load(open(FILE, 'rb').read(), Loader=yaml.CSafeLoader)"`` (same
+  interpreter): wall time, CPU time (user + system) and peak RSS of the child;
+* in process: ``teilhabe_core.load_file`` (parse + structure + document checks) against
+  ``yaml.load(..., Loader=CSafeLoader)``, and for JSON against ``json.loads``;
+* start-up: ``teilhabe --help`` against ``python -c pass``.
+
+Run: ``python bench/benchmark.py [--measures N] [--runs N] [--only NAME ...]``. The
+precomputed lexicon (``teilhabe_core.easy.lexstore``) is built before timing starts.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import teilhabe_core as th
-from teilhabe_core.model import LifeArea, Measure, MeasureStatus, Plan, PlanKind
+from plangen import write_plan
 
-AREAS = ("mobilitaet", "bildung", "arbeit", "freizeit", "wohnen", "gesundheit", "kommunikation")
-
-
-def make_plan(county: int, measures: int) -> Plan:
-    life_areas = tuple(LifeArea(id=a, name=a.title(), crpd_articles=(9, 24)) for a in AREAS)
-    items = tuple(
-        Measure(id=f"m-{i}", title=f"Maßnahme {i} im Landkreis {county}",
-                life_areas=(AREAS[i % len(AREAS)],),
-                problem="Viele Haltestellen haben keine erhöhten Bordsteine.",
-                approach="Haltestellen werden nach einer Prioritätenliste umgebaut.",
-                responsible_office="Amt für Kreisstraßen", partners=("Verkehrsbetrieb",),
-                start=dt.date(2020, 1, 1), end=dt.date(2023, 12, 31),
-                status=list(MeasureStatus)[i % 6], costs=th.Money(Decimal("1500.50")),
-                crpd_articles=(9, 20), easy_text="Bus·halte·stellen werden um·gebaut.")
-        for i in range(measures))
-    return Plan(id=f"plan-{county}", county=f"county-{county}", kind=PlanKind.ACTION_PLAN,
-                title=f"Aktionsplan {county}", life_areas=life_areas, measures=items)
+PY = sys.executable
+CLI = [PY, "-m", "teilhabe_core"]
 
 
-def best(fn, repeat: int) -> float:
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = 0
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def medians(cmd: list[str], runs: int) -> tuple[float, float, float]:
+    results = [run(cmd) for _ in range(runs)]
+    return tuple(statistics.median(r[i] for r in results) for i in range(3))  # type: ignore[return-value]
+
+
+def timed(fn: Callable[[], object], runs: int) -> float:
     times = []
-    for _ in range(repeat):
+    for _ in range(runs):
         start = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def cli_startup(repeat: int = 7) -> float:
-    cmd = [sys.executable, "-m", "teilhabe_core", "--help"]
-    subprocess.run(cmd, capture_output=True, check=True)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
+def raw_yaml(path: Path) -> list[str]:
+    code = f"import yaml; yaml.load(open({str(path)!r}, 'rb').read(), Loader=yaml.CSafeLoader)"
+    return [PY, "-c", code]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--counties", type=int, default=100)
-    parser.add_argument("--measures", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--measures", type=int, default=6000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", nargs="*", default=["cli", "inprocess", "json", "startup"])
     args = parser.parse_args()
+    runs = args.runs
+    subprocess.run([PY, "-c", "from teilhabe_core.easy import lexstore; lexstore.store()"],
+                   check=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files: dict[str, list[Path]] = {"yaml": [], "json": []}
-        for county in range(args.counties):
-            plan = make_plan(county, args.measures)
-            for fmt in files:
-                path = folder / f"plan-{county}.{fmt}"
-                path.write_text(th.dumps(plan, fmt), encoding="utf-8")
-                files[fmt].append(path)
-        total = args.counties * args.measures
-        size = sum(p.stat().st_size for p in files["yaml"]) / 2**20
-        print(f"plan set: {args.counties} counties, {total} measures, YAML {size:.1f} MiB")
-        raw = {
-            "yaml": lambda p: yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader),
-            "json": lambda p: json.loads(p.read_bytes()),
-        }
-        for fmt, paths in files.items():
-            t_raw = best(lambda paths=paths, fmt=fmt: [raw[fmt](p) for p in paths], args.repeat)
-            t_load = best(lambda paths=paths: [th.load_file(p) for p in paths], args.repeat)
-            tracemalloc.start()
-            th.load_file(paths[0])
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            print(f"{fmt:4}: raw parse {t_raw:6.2f} s | load+validate {t_load:6.2f} s | "
-                  f"ratio {t_load / t_raw:4.2f}x | peak memory per file "
-                  f"({args.measures} measures) {peak / 2**20:5.1f} MiB | "
-                  f"{total / t_load:,.0f} measures/s")
-    print(f"CLI start-up: `teilhabe --help` median {cli_startup() * 1000:.0f} ms")
+        plans = {v: write_plan(folder / f"{v}.yaml", args.measures, v)
+                 for v in ("repeated", "distinct", "warnings")}
+        plan_json = write_plan(folder / "distinct.json", args.measures, "distinct", "json")
+        sizes = {k: p.stat().st_size / 2**20 for k, p in {**plans, "json": plan_json}.items()}
+        print(f"plans: {args.measures} measures; "
+              + ", ".join(f"{k} {v:.1f} MiB" for k, v in sizes.items())
+              + f"; medians of {runs} runs; python {sys.version.split()[0]}")
+        if "cli" in args.only:
+            print("\nwhole processes: teilhabe validate vs python -c yaml.load(CSafeLoader)")
+            print("| variant | raw wall / CPU / RSS | validate wall / CPU / RSS "
+                  "| ratio wall / CPU | findings |")
+            print("| --- | --- | --- | --- | --- |")
+            for name, path in plans.items():
+                subprocess.run([*CLI, "validate", str(path)], capture_output=True)  # warm cache
+                raw = medians(raw_yaml(path), runs)
+                val = medians([*CLI, "validate", str(path)], runs)
+                out = subprocess.run([*CLI, "validate", "--json", str(path)],
+                                     capture_output=True, text=True).stdout
+                print(f"| {name} | {raw[0]:.2f} s / {raw[1]:.2f} s / {raw[2]:.0f} MiB "
+                      f"| {val[0]:.2f} s / {val[1]:.2f} s / {val[2]:.0f} MiB "
+                      f"| {val[0] / raw[0]:.2f}× / {val[1] / raw[1]:.2f}× "
+                      f"| {len(json.loads(out))} |")
+        if "inprocess" in args.only or "json" in args.only:
+            import yaml
+
+            import teilhabe_core as th
+
+        if "inprocess" in args.only:
+            print("\nin process: teilhabe_core.load_file vs yaml.load(CSafeLoader)")
+            for name, path in plans.items():
+                t_raw = timed(lambda p=path: yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader),
+                              runs)
+                t_load = timed(lambda p=path: th.load_file(p), runs)
+                print(f"  {name:9}: raw {t_raw:.3f} s | load_file {t_load:.3f} s | "
+                      f"ratio {t_load / t_raw:.2f}×")
+        if "json" in args.only:
+            t_raw = timed(lambda: json.loads(plan_json.read_bytes()), runs)
+            t_load = timed(lambda: th.load_file(plan_json), runs)
+            print(f"\nJSON in process: json.loads {t_raw:.3f} s | load_file {t_load:.3f} s | "
+                  f"ratio {t_load / t_raw:.2f}×")
+        if "startup" in args.only:
+            bare = medians([PY, "-c", "pass"], runs * 2)
+            helps = medians([*CLI, "--help"], runs * 2)
+            print(f"\nstart-up: python -c pass {bare[0] * 1000:.0f} ms wall / "
+                  f"{bare[1] * 1000:.0f} ms CPU | teilhabe --help {helps[0] * 1000:.0f} ms / "
+                  f"{helps[1] * 1000:.0f} ms | above bare: {(helps[0] - bare[0]) * 1000:.0f} ms "
+                  f"wall / {(helps[1] - bare[1]) * 1000:.0f} ms CPU")
 
 
 if __name__ == "__main__":

@@ -13,41 +13,70 @@ Exporters, Jinja2 and openpyxl are imported only when an export runs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from . import _compat
-from .base.errors import (
-    ConflictError,
-    DocumentError,
-    ExportError,
-    FileError,
-    Finding,
-    Level,
-    PluginError,
-    ReadOnlyError,
-    TeilhabeError,
-    UnknownAreaError,
-    WorkflowError,
-)
-from .documents.loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
-from .model import *  # noqa: F403 - the model is part of the public API
-from .model import __all__ as _model_all
 
 if TYPE_CHECKING:
     from .app import Teilhabe
+    from .base.errors import (
+        ConflictError,
+        DocumentError,
+        ExportError,
+        FileError,
+        Finding,
+        Level,
+        PluginError,
+        ReadOnlyError,
+        TeilhabeError,
+        UnknownAreaError,
+        WorkflowError,
+    )
+    from .base.version import __version__
+    from .documents.loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
+    from .model import *  # noqa: F403
 
-__version__ = "0.1.0"
 
 _compat.install()  # old flat import paths, deprecated (see _compat.MOVED)
 
+_ERRORS = ("ConflictError", "DocumentError", "ExportError", "FileError", "Finding", "Level",
+           "PluginError", "ReadOnlyError", "TeilhabeError", "UnknownAreaError", "WorkflowError")
+_LOADER = ("Loaded", "dump", "dumps", "load", "load_file", "load_text", "loads", "to_data")
+# the model's public names (tests/test_one_read.py checks them against model.__all__)
+_MODEL = (
+    "Adoption", "Area", "AreaKind", "Barrier", "BarrierStatus", "Body", "BodyKind", "Checked",
+    "Consultation", "ConsultationResult", "ConsultationRole", "CouncilPaper",
+    "CrossCuttingGoal", "EasyLanguageSettings", "Evaluation", "EvaluationEntry", "Event",
+    "EventKind", "FinancialImpact", "FundingCall", "FundingProgramme", "FundingProgrammes",
+    "Glossary", "GlossaryEntry", "History", "HistoryEntry", "HistoryNote", "Indicator",
+    "LifeArea", "Measure", "MeasureStatus", "Measurement", "Money", "Network", "PaperStatus",
+    "PaperType", "Period", "Phase", "Plan", "PlanDefaults", "PlanKind", "PlanStatus",
+    "Priority", "Project", "Publication", "PublicationState", "Role", "SelectionStage",
+    "Severity", "StateDef", "Transition", "TransitionDef", "Variant", "Vocabulary", "Workflow",
+    "WorkingGroup",
+)
+_HOME = {**dict.fromkeys(_ERRORS, ".base.errors"), **dict.fromkeys(_LOADER, ".documents.loader"),
+         "Teilhabe": ".app", "__version__": ".base.version"}
 
-def __getattr__(name: str) -> object:
-    """``th.Teilhabe`` is imported on first use, keeping ``import teilhabe_core`` cheap."""
-    if name == "Teilhabe":
-        from .app import Teilhabe
 
-        return Teilhabe
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def __getattr__(name: str) -> Any:
+    """Every public name is imported on first use, keeping ``import teilhabe_core`` (and
+    ``teilhabe --help``) cheap: nothing but this file runs at import time."""
+    home = _HOME.get(name)
+    if home is None:
+        model = import_module(".model", __name__)
+        if name not in _MODEL:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(model, name)
+    else:
+        value = getattr(import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -72,5 +101,5 @@ __all__ = [
     "load_text",
     "loads",
     "to_data",
-    *_model_all,
+    *_MODEL,
 ]

@@ -10,12 +10,12 @@ is installed by ``teilhabe_core/__init__.py``; it answers only for the names in
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import warnings
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 MOVED: dict[str, str] = {
     "errors": "base.errors",
@@ -51,7 +51,7 @@ MOVED: dict[str, str] = {
 PACKAGE = "teilhabe_core"
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:
     """Loads an old name as the module at its new place."""
 
     def __init__(self, old: str, new: str) -> None:
@@ -67,8 +67,9 @@ class _Alias(importlib.abc.Loader):
         """Nothing to run: the module was executed at its new place."""
 
 
-class MovedModules(importlib.abc.MetaPathFinder):
-    """A meta path finder answering only for the old paths in :data:`MOVED`."""
+class MovedModules:
+    """A meta path finder (``importlib.abc.MetaPathFinder`` by duck typing, so importing
+    ``teilhabe_core`` stays cheap) answering only for the old paths in :data:`MOVED`."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
@@ -78,7 +79,8 @@ class MovedModules(importlib.abc.MetaPathFinder):
         new = MOVED.get(fullname[len(prefix):])
         if new is None:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _Alias(fullname, prefix + new))
+        alias: Any = _Alias(fullname, prefix + new)  # an importlib Loader by duck typing
+        return importlib.machinery.ModuleSpec(fullname, alias)
 
 
 def install() -> None:

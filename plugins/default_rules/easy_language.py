@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from teilhabe_core.base.errors import Finding, Level
-from teilhabe_core.easy import check_text
+from teilhabe_core.easy import Checker
+from teilhabe_core.easy.cache import from_environment
 from teilhabe_core.model import Area, EasyLanguageSettings, Glossary, Plan
 from teilhabe_core.plugin import RuleContext
 
@@ -44,15 +45,16 @@ def easy_findings(document: Any, context: RuleContext) -> list[Finding]:
     glossary = context.glossary
     if isinstance(document, Glossary):
         glossary = (*glossary, *document.entries)
-    known = known_words(document, context)
+    checker = Checker(settings, glossary, known_words(document, context), from_environment())
     out = []
     for path, text in easy_texts(document):
         if not text.strip():
             continue
-        for f in check_text(text, settings, glossary, known):
+        for f in checker.check(text):
             out.append(Finding(code="easy-language", rule=f.rule, path=path,
                                message=f"{f.describe()} Stelle: „{f.excerpt}“",
                                message_en=f"Easy language ({f.rule}): „{f.excerpt}“ at "
                                f"characters {f.start + 1}–{f.end}. {f.suggestion}",
                                level=Level.WARNING))
+    checker.flush()
     return out

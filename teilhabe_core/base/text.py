@@ -14,23 +14,34 @@ _NO_END = re.compile(r"(?:\b[a-zäöü]{1,4}|\b[A-ZÄÖÜ])\.$")
 _MONTH_OR_LOWER = re.compile(
     r"[a-zäöü]|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
     r"November|Dezember)\b")
+_END_CANDIDATE = re.compile(r"\n|[.!?:](?=\s|\Z)")
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
 
 
-@frozen
 class Word:
-    text: str
-    start: int
-    end: int
+    """A word of a text and its character span; :attr:`lower` and :attr:`plain` (the word
+    without Mediopunkt or hyphens, ``Aktions·plan`` → ``Aktionsplan``) made once."""
 
-    @property
-    def plain(self) -> str:
-        """The word without Mediopunkt or hyphens (``Aktions·plan`` → ``Aktionsplan``)."""
-        return self.text.replace(MEDIOPUNKT, "").replace("-", "")
+    __slots__ = ("end", "lower", "plain", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.plain = text.replace(MEDIOPUNKT, "").replace("-", "") \
+            if MEDIOPUNKT in text or "-" in text else text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Word):
+            return NotImplemented
+        return (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Word(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
 
 @frozen
@@ -58,14 +69,14 @@ def sentences(text: str) -> list[Sentence]:
     does not end a sentence."""
     out: list[Sentence] = []
     start = 0
-    index = 0
     length = len(text)
-    while index < length:
+    for match in _END_CANDIDATE.finditer(text):
+        index = match.start()
         char = text[index]
         end_here = False
         if char == "\n":
             end_here = True
-        elif char in ".!?:" and (index + 1 == length or text[index + 1].isspace()):
+        else:  # one of .!?: before a blank or the end
             before = text[start:index + 1]
             end_here = not (char == "." and index + 1 < length and (
                 (_ORDINAL.search(before) and _MONTH_OR_LOWER.match(text[index + 1:].lstrip(" ")))
@@ -73,7 +84,6 @@ def sentences(text: str) -> list[Sentence]:
         if end_here:
             _add(out, text, start, index + 1)
             start = index + 1
-        index += 1
     _add(out, text, start, length)
     return out
 

@@ -11,8 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
 from ..base.errors import DocumentError, FileError, TeilhabeError, UsageError
+from ..base.version import __version__
 from . import documents, evaluation, info, new_county, publishing, workflow
 from .common import EXIT_ERRORS, EXIT_USAGE, Parser
 

@@ -27,9 +27,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         findings.extend(found)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
-    else:
-        for f in findings:
-            print(f.format(args.lang))
+    elif findings:
+        sys.stdout.write("".join(f"{f.format(args.lang)}\n" for f in findings))
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     if not args.json:

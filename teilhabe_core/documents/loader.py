@@ -5,9 +5,11 @@ The path from bytes to a model object: size cap → UTF-8 → hardened parse
 (:mod:`~teilhabe_core.documents.converter`) → intra-document checks
 (:mod:`~teilhabe_core.documents.checks`). All errors of a file are raised together as one
 :class:`~teilhabe_core.base.errors.DocumentError`, each finding with file, line,
-column and field path. Positions are computed on the error path only, from one
-:class:`~teilhabe_core.documents.yamlsafe.Positions` index per file (the text is composed at most
-once, and each finding is looked up in constant time).
+column and field path. The text is read once: the YAML parse records the marks of every
+node while it builds the data, and :class:`Loaded` keeps them (a JSON text is scanned for
+tokens on first use instead). Positions are looked up on the error path only, from one
+:class:`~teilhabe_core.documents.positions.Positions` index per file, each finding in
+constant time; no module composes or parses the text again to find them.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from ..base.messages import describe, finding
 from . import yamlsafe
 from .checks import check
 from .converter import findings_from, structure, unstructure
+from .jsonsafe import json_marks
 from .kinds import DOCUMENT_KINDS, Document, kind_of
+from .positions import DocumentIndex, Positions
 
 SCHEMA_URL = "https://teilhabe.example.org/schema/teilhabe.schema.json"
 """Public schema location named in the ``yaml-language-server`` modeline."""
@@ -42,15 +46,29 @@ class Loaded:
     digest: str
     text: str
     findings: tuple[Finding, ...] = ()
-    _positions: list[yamlsafe.Positions] = field(factory=list, eq=False, repr=False)
+    index: DocumentIndex | None = field(default=None, eq=False, repr=False)
+    """Marks from the parse; made without one, the text is indexed on first use."""
+
+    @property
+    def positions(self) -> Positions:
+        """The position index of this document (built on first use from its parse)."""
+        if self.index is None:
+            object.__setattr__(self, "index", _text_index(self.text,
+                                                          format_of(self.file, self.text)))
+        assert self.index is not None
+        return self.index.positions()
 
     def locate(self, findings: list[Finding]) -> list[Finding]:
         """Add line and column to findings whose path points into this document."""
         if not findings:
             return []
-        if not self._positions:  # built on the first call, kept for the next ones
-            self._positions.append(yamlsafe.Positions(self.text))
-        return position_findings(findings, self.text, self.file, self._positions[0])
+        return position_findings(findings, self.text, self.file, self.positions)
+
+
+def _text_index(text: str, fmt: str) -> DocumentIndex:
+    if fmt == "json":
+        return DocumentIndex(lambda: json_marks(text))
+    return DocumentIndex(lambda: yamlsafe.marks_of(text))
 
 
 def format_of(name: str, text: str | None = None) -> str:
@@ -87,25 +105,33 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def parse(text: str, file: str = "", fmt: str | None = None) -> Any:
     """Plain data from YAML or JSON text, with every safety limit applied."""
+    return parse_indexed(text, file, fmt)[0]
+
+
+def parse_indexed(text: str, file: str = "", fmt: str | None = None) -> tuple[Any, DocumentIndex]:
+    """Plain data and its position index from one read of YAML or JSON text."""
     fmt = fmt or format_of(file, text)
-    return yamlsafe.parse_json(text, file) if fmt == "json" else yamlsafe.parse_yaml(text, file)
+    if fmt == "json":
+        return yamlsafe.parse_json(text, file), DocumentIndex(lambda: json_marks(text))
+    data, marks = yamlsafe.parse_yaml_marked(text, file)
+    return data, DocumentIndex.of(marks)
 
 
 def load_text(text: str, file: str = "", fmt: str | None = None,
               digest: str | None = None) -> Loaded:
     """Load one document from text; raises :class:`DocumentError` with every finding."""
     yamlsafe.check_not_empty(text, file)
-    data = parse(text, file, fmt)
-    document, kind = _structure(data, text, file)
+    data, index = parse_indexed(text, file, fmt)
+    document, kind = _structure(data, text, file, index)
+    del data
     found = check(document)
-    positions = [yamlsafe.Positions(text)] if found else []
     if found:
-        found = position_findings(found, text, file, positions[0])
+        found = position_findings(found, text, file, index.positions())
         if any(f.is_error for f in found):
             raise DocumentError(found, file)
     return Loaded(document, kind, file,
                   digest or hashlib.sha256(text.encode("utf-8")).hexdigest(), text, tuple(found),
-                  positions)
+                  index)
 
 
 def load_bytes(data: bytes, file: str = "", fmt: str | None = None) -> Loaded:
@@ -131,7 +157,7 @@ def loads(text: str, fmt: str = "yaml") -> Document:
     return document
 
 
-def _structure(data: Any, text: str, file: str) -> tuple[Any, str]:
+def _structure(data: Any, text: str, file: str, index: DocumentIndex) -> tuple[Any, str]:
     allowed = ", ".join(DOCUMENT_KINDS)
     if not isinstance(data, dict):
         raise DocumentError([finding("top-not-mapping", found=describe(data)).at(file, 1, 1)],
@@ -140,27 +166,28 @@ def _structure(data: Any, text: str, file: str) -> tuple[Any, str]:
     kind = body.pop("document", None)
     if kind is None:
         raise DocumentError(position_findings(
-            [finding("document-missing", "", allowed=allowed)], text, file), file)
+            [finding("document-missing", "", allowed=allowed)], text, file, index.positions()),
+            file)
     if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
         shown = yamlsafe.shorten(str(kind))
         raise DocumentError(position_findings(
-            [finding("document-unknown", "document", value=shown, allowed=allowed)], text, file),
-            file)
+            [finding("document-unknown", "document", value=shown, allowed=allowed)], text, file,
+            index.positions()), file)
     try:
         return structure(body, DOCUMENT_KINDS[kind]), kind
     except BaseValidationError as exc:
-        positions = yamlsafe.Positions(text)
+        positions = index.positions()
         raise DocumentError(position_findings(findings_from(exc, plain=positions.plain), text,
                                               file, positions), file) from None
 
 
 def position_findings(findings: list[Finding], text: str, file: str,
-                      positions: yamlsafe.Positions | None = None) -> list[Finding]:
-    """Add file, line and column to findings (error path only; ``positions`` of ``text``
-    is built here unless given)."""
+                      positions: Positions | None = None) -> list[Finding]:
+    """Add file, line and column to findings (error path only). ``positions`` is the index
+    of ``text`` from its parse; a caller without one has the text indexed here."""
     if not findings:
         return []
-    index = positions or yamlsafe.Positions(text)
+    index = positions or _text_index(text, format_of(file, text)).positions()
     out: list[Finding] = []
     for f in findings:
         line, col = index.find(f.path)

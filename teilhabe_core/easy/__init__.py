@@ -20,9 +20,10 @@ from attrs import frozen
 
 from ..base.text import norm
 from ..model import EasyLanguageSettings, Glossary, GlossaryEntry
-from .rules import RULES, Rule, Text
+from .cache import FindingsCache
+from .rules import RULES, Context, Rule, Text
 
-__all__ = ["RULES", "EasyFinding", "Rule", "check_text", "merge_glossaries"]
+__all__ = ["RULES", "Checker", "EasyFinding", "Rule", "check_text", "merge_glossaries"]
 
 
 @frozen
@@ -55,14 +56,56 @@ def check_text(text: str, settings: EasyLanguageSettings | None = None,
                glossary: Iterable[GlossaryEntry] = (),
                known_words: Iterable[str] = ()) -> list[EasyFinding]:
     """Check ``text`` with every enabled rule; findings sorted by position, then rule."""
-    settings = settings or EasyLanguageSettings()
-    prepared = Text(text, settings, tuple(glossary),
-                    frozenset(norm(part) for w in known_words for part in (w, *w.split())))
-    out = []
-    for rule in RULES:
-        if rule.id in settings.disabled_rules:
-            continue
-        for hit in rule.check(prepared):
-            out.append(EasyFinding(rule.id, rule.level, hit.start, hit.end,
-                                   text[hit.start:hit.end], hit.message, hit.suggestion))
-    return sorted(out, key=lambda f: (f.start, f.rule, f.end))
+    return Checker(settings, glossary, known_words).check(text)
+
+
+class Checker:
+    """:func:`check_text` for many texts with the same settings, glossary and known words:
+    those are prepared once, and a text seen before is answered from memory.
+
+    With ``cache`` (a :class:`~teilhabe_core.easy.cache.FindingsCache`, e.g. from
+    :func:`~teilhabe_core.easy.cache.from_environment`), findings are also kept on disk,
+    keyed by text, settings, glossary, known words and lexicon version; :meth:`flush`
+    writes the new ones.
+    """
+
+    def __init__(self, settings: EasyLanguageSettings | None = None,
+                 glossary: Iterable[GlossaryEntry] = (),
+                 known_words: Iterable[str] = (), cache: FindingsCache | None = None) -> None:
+        settings = settings or EasyLanguageSettings()
+        self.context = Context(settings, tuple(glossary), frozenset(
+            norm(part) for w in known_words for part in (w, *w.split())))
+        self.rules = tuple(r for r in RULES if r.id not in settings.disabled_rules)
+        self._seen: dict[str, tuple[EasyFinding, ...]] = {}
+        self._cache = cache
+        self._scope = cache.scope(self.context) if cache is not None else ""
+
+    def check(self, text: str) -> list[EasyFinding]:
+        """Every finding for ``text``, sorted by position, then rule."""
+        found = self._seen.get(text)
+        if found is None:
+            stored = self._cache.get(self._scope, text) if self._cache is not None else None
+            if stored is not None:
+                found = tuple(EasyFinding(*row) for row in stored)
+            else:
+                found = tuple(self._check(text))
+                if self._cache is not None:
+                    self._cache.put(self._scope, text, [
+                        (f.rule, f.level, f.start, f.end, f.excerpt, f.message, f.suggestion)
+                        for f in found])
+            self._seen[text] = found
+        return list(found)
+
+    def flush(self) -> None:
+        """Write new findings to the on-disk cache (if there is one)."""
+        if self._cache is not None:
+            self._cache.flush()
+
+    def _check(self, text: str) -> list[EasyFinding]:
+        prepared = Text(text, self.context)
+        out = []
+        for rule in self.rules:
+            for hit in rule.check(prepared):
+                out.append(EasyFinding(rule.id, rule.level, hit.start, hit.end,
+                                       text[hit.start:hit.end], hit.message, hit.suggestion))
+        return sorted(out, key=lambda f: (f.start, f.rule, f.end))

@@ -1,13 +1,17 @@
 """Word knowledge for the checker: frequency (wordfreq), hyphenation (pyphen) and the
 closed word classes of German grammar that no library lists (conjunctions, auxiliaries).
 
-wordfreq and pyphen are imported on first use, so importing the checker stays cheap.
+Their data comes from a precomputed file (:mod:`~teilhabe_core.easy.lexstore`) that loads in
+milliseconds; wordfreq and pyphen themselves are imported only to build it, or for a word
+it cannot answer exactly.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
+
+from . import lexstore
 
 SUBORDINATORS = frozenset({
     "dass", "weil", "wenn", "ob", "obwohl", "obgleich", "damit", "sodass", "nachdem",
@@ -78,9 +82,23 @@ FUNCTION_WORDS = frozenset(RELATIVE | CLAUSE_JOINERS | FINITE_AUX | NEGATIONS)
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common a German word is (Zipf scale, 0 = unknown, 7 = very common)."""
-    from wordfreq import zipf_frequency
+    return float(max(_zipf(word), _zipf(word.lower())))
 
-    return float(max(zipf_frequency(word, "de"), zipf_frequency(word.lower(), "de")))
+
+def _zipf(word: str) -> float:
+    store = lexstore.store()
+    if store is not None and lexstore.plain_letters(word):
+        return store.zipf(word.casefold())
+    return float(lexstore.library_zipf(word))
+
+
+def hyphenation_points(word: str) -> list[int]:
+    """pyphen's ``Pyphen(lang="de_DE").positions(word)`` (from the precomputed patterns)."""
+    store = lexstore.store()
+    if store is None:
+        return [int(p) for p in _hyphenator().positions(word)]
+    right = len(word) - 2
+    return [i for i in store.hyph_positions(word) if 2 <= i <= right]
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +117,7 @@ def split_compound(word: str, min_zipf: float = 3.2) -> tuple[str, ...] | None:
     ``None`` when no split into known words exists.
     """
     best: tuple[float, tuple[str, ...]] | None = None
-    for pos in _hyphenator().positions(word):
+    for pos in hyphenation_points(word):
         head, tail = word[:pos], word[pos:]
         if len(head) < 3 or len(tail) < 3 or head.lower() in PREFIXES \
                 or tail.lower() in SUFFIXES:

@@ -25,23 +25,46 @@ class Hit:
     suggestion: str = ""
 
 
-class Text:
-    """A text prepared for the rules: sentences, settings, glossary lookup."""
+class Context:
+    """What the rules know beyond one text, prepared once for many texts: settings, the
+    glossary's normalised forms and synonyms, and the known words."""
 
-    def __init__(self, text: str, settings: EasyLanguageSettings,
-                 glossary: tuple[GlossaryEntry, ...], known_words: frozenset[str]) -> None:
-        self.text = text
+    def __init__(self, settings: EasyLanguageSettings, glossary: tuple[GlossaryEntry, ...],
+                 known_words: frozenset[str]) -> None:
         self.settings = settings
-        self.sentences = sentences(text)
         self.glossary = glossary
         self.known = known_words
         self.forms: dict[str, GlossaryEntry] = {}
         for entry in glossary:
             for form in (entry.term, *entry.forms):
                 self.forms[norm(form)] = entry
+        self.synonyms = {norm(syn): entry for entry in glossary for syn in entry.synonyms}
+        self._found: dict[str, GlossaryEntry | None] = {}
 
     def in_glossary(self, word: str) -> GlossaryEntry | None:
-        return lookup(self.forms, word)
+        found = self._found
+        if word not in found:
+            found[word] = lookup(self.forms, word)
+        return found[word]
+
+
+class Text:
+    """A text prepared for the rules: sentences, settings, glossary lookup."""
+
+    def __init__(self, text: str, settings: EasyLanguageSettings | Context,
+                 glossary: tuple[GlossaryEntry, ...] = (),
+                 known_words: frozenset[str] = frozenset()) -> None:
+        context = settings if isinstance(settings, Context) \
+            else Context(settings, glossary, known_words)
+        self.text = text
+        self.context = context
+        self.settings = context.settings
+        self.sentences = sentences(text)
+        self.glossary = context.glossary
+        self.known = context.known
+        self.forms = context.forms
+        self.synonyms = context.synonyms
+        self.in_glossary = context.in_glossary
 
 
 def lookup(forms: dict[str, GlossaryEntry], word: str) -> GlossaryEntry | None:
@@ -104,19 +127,22 @@ def _same_group(finite: list[Word]) -> bool:
 
 
 def _comma_clause(text: str, s: Sentence) -> Hit | None:
-    for match in re.finditer(",", s.text):
-        pos = s.start + match.start()
+    at = s.text.find(",")
+    while at >= 0:
+        pos = s.start + at
+        at = s.text.find(",", at + 1)
         after = [w for w in s.words if w.start > pos]
         if not after:
             continue
         nxt = after[0]
-        if nxt.lower in lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS \
-                or nxt.lower in ("um", "ohne", "anstatt"):
+        if nxt.lower in _CLAUSE_STARTS:
             return Hit(pos, nxt.end, "Das Komma trennt hier 2 Aussagen.",
                        "Machen Sie aus jeder Aussage einen eigenen Satz.")
     return None
 
 
+_CLAUSE_STARTS = frozenset(lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS
+                           | {"um", "ohne", "anstatt"})
 _PARTICIPLE_GE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|\w{3,}iert)$")
 _PARTICIPLE_T = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}t$")
 _PARTICIPLE_EN = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}en$")
@@ -220,14 +246,18 @@ def large_numbers(t: Text) -> Iterator[Hit]:
 
 
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*\b")
+_ABBREVIATIONS = tuple((short, long, re.compile(re.escape(short)))
+                       for short, long in lx.ABBREVIATIONS.items())
 
 
 def abbreviations(t: Text) -> Iterator[Hit]:
     """Abbreviations (z. B., usw., bzw. …, from a list) and all-caps acronyms (UN, ÖPNV)
     unless the glossary explains them. Abbreviations missing from the list are not
     found."""
-    for short, long in lx.ABBREVIATIONS.items():
-        for match in re.finditer(re.escape(short), t.text):
+    for short, long, pattern in _ABBREVIATIONS:
+        if short not in t.text:
+            continue
+        for match in pattern.finditer(t.text):
             if match.start() > 0 and t.text[match.start() - 1].isalpha():
                 continue
             yield Hit(match.start(), match.end(), f"'{short}' ist eine Abkürzung.",
@@ -280,6 +310,7 @@ def special_characters(t: Text) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), f"Das Sonder·zeichen '{char}' ist schwer.", hint)
 
 
+_PART_BREAK = re.compile(rf"[{MEDIOPUNKT}-]")
 _EXPLAINS = re.compile(r"\b(?:bedeutet|heißt|heißen|bedeuten|das ist|das sind|gemeint)\b",
                        re.IGNORECASE)
 
@@ -302,7 +333,7 @@ def hard_words(t: Text) -> Iterator[Hit]:
                     or t.in_glossary(w.text) is not None):
                 continue
             seen.add(key)
-            parts = [p for p in re.split(rf"[{MEDIOPUNKT}-]", w.text) if p]
+            parts = [p for p in _PART_BREAK.split(w.text) if p]
             if lx.zipf(w.plain) >= threshold or (
                     len(parts) > 1 and all(lx.zipf(p.capitalize()) >= threshold
                                            or lx.zipf(p) >= threshold for p in parts)):
@@ -320,7 +351,7 @@ def consistency(t: Text) -> Iterator[Hit]:
     Synonyms the glossary does not list are not found."""
     first: dict[str, Word] = {}
     concept: dict[str, Word] = {}
-    synonyms = {norm(syn): entry for entry in t.glossary for syn in entry.synonyms}
+    synonyms = t.synonyms
     for s in t.sentences:
         for w in s.words:
             key = norm(w.text)

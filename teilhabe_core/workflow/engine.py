@@ -187,7 +187,8 @@ class Workflows:
         new_doc = None
         if flow.field:
             field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
-            new_doc = set_field(loaded.text, field_path, step.target, format_of(loaded.file))
+            new_doc = set_field(loaded.text, field_path, step.target, format_of(loaded.file),
+                                loaded.positions)
             load_text(new_doc, loaded.file)  # the edited file must load cleanly
         new_hist = append_entry(hist_path, doc_path.name, entry)
         current = refuse_if_changed(doc_path, loaded.digest)

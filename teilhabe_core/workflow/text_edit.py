@@ -4,39 +4,42 @@ from __future__ import annotations
 
 import json
 
-from yaml.nodes import MappingNode, ScalarNode
-
 from ..base.errors import WorkflowError
 from ..documents import yamlsafe
+from ..documents.jsonsafe import json_marks
+from ..documents.positions import Positions
 
 
-def set_field(text: str, path: str, value: str, fmt: str = "yaml") -> str:
+def set_field(text: str, path: str, value: str, fmt: str = "yaml",
+              positions: Positions | None = None) -> str:
     """Replace (or insert) one scalar at ``path`` in YAML or JSON ``text``, keeping
-    everything else."""
-    root = yamlsafe.compose(text)
+    everything else. ``positions`` is the index of ``text`` from its parse (a loaded
+    document's :attr:`~teilhabe_core.documents.loader.Loaded.positions`); without it the
+    text is indexed here."""
+    if positions is None:
+        positions = Positions(json_marks(text) if fmt == "json" else yamlsafe.marks_of(text))
     parent_path, _, key = path.rpartition(".")
-    _, _, parent = yamlsafe.locate(root, parent_path) if parent_path else (0, 0, root)
-    if not isinstance(parent, MappingNode):
+    parent = positions.mapping(parent_path)
+    if parent is None:
         raise WorkflowError(f"'{parent_path or 'Dokument'}' ist keine Zuordnung.")
     if fmt == "json":
         rendered, name = json.dumps(value, ensure_ascii=False), json.dumps(key)
     else:
         rendered, name = yamlsafe.dump_yaml(value).removesuffix("\n...\n").strip(), key
-    for key_node, value_node in parent.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            if not isinstance(value_node, ScalarNode):
+    for entry in parent.entries:
+        if entry.key == key:
+            if not entry.value_is_scalar:
                 raise WorkflowError(f"'{path}' ist kein einfacher Wert.")
-            start, end = value_node.start_mark.index, value_node.end_mark.index
-            return text[:start] + rendered + text[end:]
-    if not parent.value:
+            return text[:entry.value_start] + rendered + text[entry.value_end:]
+    if not parent.entries:
         raise WorkflowError(f"'{parent_path or 'Dokument'}' ist leer; '{key}' kann nicht "
                             "eingefügt werden.")
-    if parent.flow_style:  # {id: x, title: y} → {id: x, title: y, status: done}
-        end = parent.value[-1][1].end_mark.index
+    if parent.flow:  # {id: x, title: y} → {id: x, title: y, status: done}
+        end = parent.entries[-1].value_end
         return text[:end] + f", {name}: {rendered}" + text[end:]
-    first_key, first_value = parent.value[0]
-    indent = " " * first_key.start_mark.column
-    end = first_value.end_mark.index
+    first = parent.entries[0]
+    indent = " " * first.key_column
+    end = first.value_end
     line_start = text.rfind("\n", 0, end) + 1
     if text[line_start:end].strip():
         # The value ends inside its line: keep the rest (a comment) there, insert below.

@@ -1,0 +1,220 @@
+"""Hardened JSON parsing (exact decimals, every limit of the YAML parse) and the light
+token scan that gives JSON text its :class:`~teilhabe_core.documents.positions.Marks`
+on the error path (the text is never read as YAML)."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from ..base.errors import DocumentError, Finding
+from ..base.messages import finding
+from .positions import FLOW_MAPPING, FLOW_SEQUENCE, PLAIN, SCALAR, LineIndex, Marks, walk
+from .scalars import _SURROGATE, MAX_DEPTH, MAX_NUMBER_LENGTH, printable, shorten
+
+_LineIndex = LineIndex
+
+
+def _at(f: Finding, file: str, line: int | None, col: int | None) -> Finding:
+    return f.at(file=file, line=line, column=col)
+
+
+def parse_json(text: str, file: str = "") -> Any:
+    """Parse JSON with exact decimals; duplicate keys, deep nesting, numbers longer than
+    :data:`MAX_NUMBER_LENGTH`, ``NaN``/``Infinity`` and lone surrogates are findings."""
+    duplicates: list[str] = []
+    bad_numbers: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                duplicates.append(key)
+                continue
+            out[key] = value
+        return out
+
+    def number(text: str, kind: type[int] | type[Decimal]) -> Any:
+        value = kind(text) if len(text) <= MAX_NUMBER_LENGTH else None
+        if value is None or (isinstance(value, Decimal)
+                             and abs(value.adjusted()) > MAX_NUMBER_LENGTH):
+            bad_numbers.append(text)
+            return _BadNumber(text)
+        return value
+
+    def constant(text: str) -> Any:
+        bad_numbers.append(text)
+        return _BadNumber(text)
+
+    try:
+        data = json.loads(text, parse_float=lambda t: number(t, Decimal),
+                          parse_int=lambda t: number(t, int), parse_constant=constant,
+                          object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise DocumentError([_at(finding("json-syntax", problem=exc.msg), file, exc.lineno,
+                                 exc.colno)], file) from None
+    except RecursionError:
+        raise DocumentError([_at(finding("too-deep", limit=MAX_DEPTH), file, 1, 1)],
+                            file) from None
+    if duplicates:
+        # Both lines of each duplicate, from a token scan of the text.
+        dup = duplicate_findings(text, file)
+        if dup:
+            raise DocumentError(dup, file)
+        raise DocumentError([_at(finding("duplicate-key", key=k, first="?", second="?"), file,
+                                 1, 1) for k in duplicates], file)
+    if _depth(data) > MAX_DEPTH:
+        raise DocumentError([_at(finding("too-deep", limit=MAX_DEPTH), file, 1, 1)], file)
+    if bad_numbers or _MAYBE_SURROGATE.search(text):
+        problems = list(_json_problems(text, data, file))
+        if problems:
+            raise DocumentError(problems, file)
+    return data
+
+
+class _BadNumber(str):
+    """Placeholder for a JSON number that was refused; found again by :func:`_json_problems`."""
+
+
+_MAYBE_SURROGATE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN|-?[0-9][0-9.eE+-]*|true|false|null')
+
+
+def _json_problems(text: str, data: Any, file: str) -> Iterator[Finding]:
+    """Findings for refused numbers and lone surrogates, with path and position.
+
+    The scalars of the data (keys included) come in the order of the text's tokens, so
+    the n-th scalar sits at the n-th token (duplicate keys were refused before).
+    """
+    tokens = _JSON_TOKEN.finditer(text)
+    lines = _LineIndex(text)
+    for path, value in _scalars(data, ""):
+        token = next(tokens, None)
+        if isinstance(value, _BadNumber) or (isinstance(value, str) and _SURROGATE.search(value)):
+            line, col = lines.at(token.start()) if token else (1, 1)
+            shown = shorten(path, 200)
+            if not isinstance(value, _BadNumber):
+                f = finding("bad-character", shown, char=shorten(_SURROGATE.findall(value)[0]))
+            elif value in ("NaN", "Infinity", "-Infinity"):
+                f = finding("json-syntax", shown, problem=f"{value} ist in JSON keine Zahl")
+            else:
+                f = finding("number-too-long", shown, value=shorten(value, 20),
+                            limit=MAX_NUMBER_LENGTH)
+            yield _at(f, file, line, col)
+
+
+def _scalars(data: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every key and scalar of parsed JSON with its field path, in the order of the text."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            sub = f"{path}.{key}" if path else key
+            yield sub, key
+            yield from _scalars(value, sub)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _scalars(item, f"{path}[{index}]")
+    else:
+        yield path, data
+
+
+def surrogate_findings(text: str, file: str) -> list[Finding]:
+    """A ``bad-character`` finding for each lone surrogate in ``text`` itself."""
+    lines = _LineIndex(text)
+    return [_at(finding("bad-character", char=shorten(m.group())), file, *lines.at(m.start()))
+            for m in _SURROGATE.finditer(text)]
+
+
+
+def _depth(data: Any) -> int:
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict):
+            deepest = max(deepest, level)
+            todo.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            deepest = max(deepest, level)
+            todo.extend((v, level + 1) for v in item)
+    return deepest
+
+
+
+
+_SCAN = re.compile(r'[ \t\n\r]*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|'
+                   r'(-?Infinity|NaN|-?[0-9][0-9.eE+-]*|true|false|null))')
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_SIMPLE_KEY_LIMIT = 1024
+"""libyaml's longest simple key: where the YAML reader found no positions, none are given."""
+
+
+def json_marks(text: str) -> Marks:
+    """The marks of JSON text (which :func:`parse_json` accepted), from one token scan.
+
+    Lines and columns are counted as YAML counts them (line breaks include NEL, U+2028 and
+    U+2029), so JSON findings have the positions they had when JSON was read as YAML. A
+    key longer than libyaml's simple-key limit gives empty marks (no positions), as before.
+    """
+    marks = Marks()
+    starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+    # Each frame: [is_object, expecting a key]
+    stack: list[list[bool]] = []
+    key_start, key_line = 0, 0
+    pos, size = 0, len(text)
+    while pos < size:
+        m = _SCAN.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        string, punct, literal = m.groups()
+        start = m.start(1) if string is not None else m.start(2) if punct is not None \
+            else m.start(3)
+        line = bisect.bisect_right(starts, start) - 1
+        column = start - starts[line]
+        if punct is not None:
+            if punct in "{[":
+                marks.open(FLOW_MAPPING if punct == "{" else FLOW_SEQUENCE, start, line, column)
+                stack.append([punct == "{", punct == "{"])
+            elif punct in "}]":
+                marks.end(pos)
+                stack.pop()
+            elif punct == ",":
+                if stack and stack[-1][0]:
+                    stack[-1][1] = True
+            elif punct == ":":
+                if start - key_start > _SIMPLE_KEY_LIMIT or line != key_line:
+                    return Marks()
+                if stack:
+                    stack[-1][1] = False
+            continue
+        if string is not None:
+            value = json.loads(string) if "\\" in string else string[1:-1]
+            if stack and stack[-1][0] and stack[-1][1]:
+                key_start, key_line = start, line
+            marks.add(SCALAR, start, line, column, pos, value)
+        else:
+            marks.add(PLAIN, start, line, column, pos, literal)
+    return marks
+
+
+def duplicate_findings(text: str, file: str) -> list[Finding]:
+    """A ``duplicate-key`` finding at each repeated key of JSON ``text``, naming the line
+    of the first one (what the YAML reader reported before)."""
+    marks = json_marks(text)
+    out: list[Finding] = []
+    first: dict[tuple[int, str], int] = {}
+    for _, path, key, parent in walk(marks):
+        if key < 0:
+            continue
+        name = marks.texts[key] or ""
+        line, column = marks.line_column(key)
+        earlier = first.get((parent, name))
+        if earlier is None:
+            first[parent, name] = line
+        else:
+            out.append(_at(finding("duplicate-key", printable(path), key=name, first=earlier,
+                                   second=line), file, line, column))
+    return out
