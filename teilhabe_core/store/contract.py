@@ -131,3 +131,12 @@ def check_history_continues(where: str, old: Sequence[HistoryEntry],
 def changed_since(where: str) -> ConflictError:
     return ConflictError(f"Die Datei {where} wurde seit dem Laden geändert (jemand hat zuerst "
                          "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
+
+
+def journal_loaded(stored: Stored) -> Loaded:
+    """The history of ``stored`` as the journal file it is exported to."""
+    from .journal import appended, history_path
+
+    name = stored.name.rsplit("/", 1)[-1]
+    text = appended(None, name, stored.history.entries).decode("utf-8")
+    return load_text(text, str(history_path(stored.where)), "yaml")

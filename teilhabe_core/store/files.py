@@ -28,7 +28,7 @@ from pathlib import Path
 from ..base.errors import ConflictError, FileError, UsageError
 from ..base.fileio import atomic_write, ensure_folder, read_regular, write_files
 from ..documents.loader import load_bytes, load_text
-from ..model import History, HistoryEntry
+from ..model import HistoryEntry
 from .contract import (
     Change,
     Key,
@@ -123,6 +123,7 @@ class FileStore:
         self.folders = {area: Path(folder) for area, folder in folders.items()}
         self.url = url or ", ".join(str(f) for f in self.folders.values())
         self._keys: dict[Path, tuple[int, int, Key]] = {}
+        self.root: Path | None = None
 
     @classmethod
     def at(cls, root: str | os.PathLike[str]) -> FileStore:
@@ -136,8 +137,6 @@ class FileStore:
         store = cls(folders, str(base))
         store.root = base
         return store
-
-    root: Path | None = None
 
     def close(self) -> None:
         pass
@@ -228,6 +227,9 @@ class FileStore:
         with folder_lock(folder):
             _recover(folder)
             current = self._stored(area, path) if path.exists() else None
+            if current is None and history_path(path).exists():
+                raise ConflictError(f"{history_path(path)} gibt es schon; es wurde nichts "
+                                    "geschrieben.")
             if current is None and expected is not None:
                 raise changed_since(str(path))
             if current is not None and current.revision != expected:
@@ -276,6 +278,3 @@ class FileStore:
         _commit(path, files)
         return self._stored(area, path)
 
-
-def history_of(stored: Stored) -> History:
-    return stored.history

@@ -290,6 +290,10 @@ class Workflows:
             hist_loaded = load_file(hist_path)
         except DocumentError as exc:
             return list(exc.findings)
+        return self.check_journal(loaded, hist_loaded)
+
+    def check_journal(self, loaded: Loaded, hist_loaded: Loaded) -> list[Finding]:
+        """Replay the journal ``hist_loaded`` of ``loaded`` against the workflows."""
         history = hist_loaded.document
         if not isinstance(history, History):
             return []
