@@ -153,7 +153,8 @@ class FileStore:
     def areas(self) -> list[str]:
         return sorted(a for a, f in self.folders.items() if f.is_dir())
 
-    def _files(self, folder: Path) -> list[Path]:
+    def document_files(self, folder: Path) -> list[Path]:
+        """The document files in ``folder`` (journals and hidden files left out), sorted."""
         if not folder.is_dir():
             return []
         return sorted(p for p in folder.rglob("*")
@@ -176,7 +177,7 @@ class FileStore:
     def _index(self, area: str) -> dict[Key, Path]:
         folder = self._folder(area)
         found: dict[Key, Path] = {}
-        for path in self._files(folder):
+        for path in self.document_files(folder):
             key = self._key(area, path)
             if key is not None:
                 found.setdefault(key, path)

@@ -27,7 +27,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ..base.errors import ConflictError, TeilhabeError, UsageError
+from ..base.errors import ConflictError, StoreError, UsageError
 from ..documents import yamlsafe
 from ..documents.converter import structure, unstructure
 from ..documents.loader import dumps, load_text
@@ -64,10 +64,6 @@ history = sa.Table(
 )
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "teilhabe_alembic_version"
-
-
-class StoreError(TeilhabeError):
-    """The database cannot be reached or is not set up."""
 
 
 def _engine(url: str) -> Engine:
