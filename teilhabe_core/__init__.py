@@ -8,6 +8,10 @@ The public API for embedding code::
     app = th.Teilhabe.discover()          # all installed county plugins
     findings = app.validate_file("plan.yaml")
 
+    store = th.open_store("postgresql+psycopg://teilhabe@db/teilhabe")  # or a folder
+    app = th.Teilhabe.discover(store=store)
+    app.transition("boerde-aktionsplan-2", "measure:bo-bildung-3", "start", by="Amt")
+
 Exporters, Jinja2 and openpyxl are imported only when an export runs.
 """
 
@@ -25,6 +29,7 @@ from .base.errors import (
     Level,
     PluginError,
     ReadOnlyError,
+    StoreError,
     TeilhabeError,
     UnknownAreaError,
     WorkflowError,
@@ -32,6 +37,8 @@ from .base.errors import (
 from .documents.loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
 from .model import *  # noqa: F403 - the model is part of the public API
 from .model import __all__ as _model_all
+from .store.contract import Commit, Key, Store, Stored
+from .store.opening import open_store
 
 if TYPE_CHECKING:
     from .app import Teilhabe
@@ -51,15 +58,20 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "Commit",
     "ConflictError",
     "DocumentError",
     "ExportError",
     "FileError",
+    "Key",
     "Finding",
     "Level",
     "Loaded",
     "PluginError",
     "ReadOnlyError",
+    "Store",
+    "StoreError",
+    "Stored",
     "Teilhabe",
     "TeilhabeError",
     "UnknownAreaError",
@@ -71,6 +83,7 @@ __all__ = [
     "load_file",
     "load_text",
     "loads",
+    "open_store",
     "to_data",
     *_model_all,
 ]

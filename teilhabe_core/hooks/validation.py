@@ -15,6 +15,8 @@ from ..documents.kinds import area_of
 from ..documents.loader import Loaded, load_file
 from ..model import Area, RuleContext
 from ..store.area_documents import AreaDocuments
+from ..store.contract import Stored, journal_loaded
+from ..store.files import roll_forward
 from ..store.journal import history_path
 from .registry import Registry
 
@@ -43,6 +45,7 @@ class Validator:
 
     def load(self, path: str | os.PathLike[str]) -> Loaded:
         """Load and fully validate a file; raises :class:`DocumentError` on any error."""
+        roll_forward(path)
         loaded = load_file(path)
         findings = self.check(loaded)
         if any(f.is_error for f in findings):
@@ -52,10 +55,20 @@ class Validator:
     def validate_file(self, path: str | os.PathLike[str]) -> list[Finding]:
         """Every finding for a file (errors and warnings); never raises for bad input."""
         try:
+            roll_forward(path)
             loaded = load_file(path)
         except DocumentError as exc:
             return list(exc.findings)
         return self.check(loaded)
+
+    def check_stored(self, stored: Stored) -> list[Finding]:
+        """Every finding for a document of a store, its history included."""
+        loaded = Loaded(stored.document, stored.key.kind, stored.where, stored.revision,
+                        stored.text)
+        findings = self.check(loaded)
+        if stored.history.entries and not history_path(stored.where).exists():
+            findings.extend(self._workflows().check_journal(loaded, journal_loaded(stored)))
+        return findings
 
     def check_document(self, document: Any) -> list[Finding]:
         """Cross-document checks and plugin rules for an in-memory document (no file,
