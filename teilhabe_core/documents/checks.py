@@ -118,7 +118,7 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
     life_ids = [la.id for la in plan.life_areas]
     measure_ids = [m.id for m in plan.measures]
     indicator_ids = [i.id for i in plan.indicators]
-    goal_ids = [g.id for g in (*plan.cross_cutting_goals, *plan.goals)] + life_ids
+    goal_ids = [g.id for g in plan.cross_cutting_goals] + [g.id for g in plan.goals] + life_ids
     for i, life_area in enumerate(plan.life_areas):
         yield from _articles(life_area.crpd_articles, f"life_areas[{i}].crpd_articles")
     for i, m in enumerate(plan.measures):

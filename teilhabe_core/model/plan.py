@@ -8,8 +8,6 @@ from decimal import Decimal
 from attrs import field, frozen
 
 from .area import CrossCuttingGoal, LifeArea
-from .funding import MeasureFunding
-from .goals import Goal
 from .common import Checked, Money, Period
 from .enums import (
     BarrierStatus,
@@ -21,6 +19,8 @@ from .enums import (
     Severity,
     Variant,
 )
+from .funding import MeasureFunding
+from .goals import Goal
 
 
 @frozen
