@@ -257,7 +257,7 @@ def test_unknown_step_of_a_measure_and_unknown_plan_of_a_step_are_errors(app):
 
 
 def test_shipped_participation_steps_are_the_sources_facts(app):
-    workshop, groups = app.area("nienburg").area.participation
+    workshop, _ = app.area("nienburg").area.participation
     assert workshop.format is th.ParticipationFormat.WORKSHOP and workshop.planned
     assert workshop.involves_disabled_people and workshop.paper == "2019/066"
     assert workshop.bodies == ("ausschuss-soziales", "beirat-behinderung", "landrat")

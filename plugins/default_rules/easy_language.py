@@ -45,9 +45,6 @@ def known_words(document: Any, context: RuleContext) -> list[str]:
 def easy_findings(document: Any, context: RuleContext) -> list[Finding]:
     settings = context.area.easy_language if context.area else EasyLanguageSettings()
     glossary = context.glossary
-    if isinstance(document, Area):
-        for i, step in enumerate(document.participation):
-            yield f"participation[{i}].easy_text", step.easy_text
     if isinstance(document, Glossary):
         glossary = (*glossary, *document.entries)
     known = known_words(document, context)
