@@ -6,6 +6,7 @@ from typing import Any
 
 from ..base.errors import ExportError
 from ..evaluation import rollup
+from ..evaluation.costs import cost_rollups
 from ..model import Evaluation, Plan
 from ..model.labels import label, vocabulary
 from .api import ExportContext
@@ -17,7 +18,8 @@ def evaluation_report_data(evaluation: Evaluation, context: ExportContext) -> di
     plan: Plan | None = context.documents.plan(evaluation.plan) if context.documents else None
     if plan is None:
         raise ExportError(f"Der evaluierte Plan '{evaluation.plan}' wurde nicht gefunden.")
-    summary = rollup.summarise(evaluation, plan)
+    summary = rollup.summarise(evaluation, plan, context.area)
+    funding = context.app.funding_programmes() if context.app is not None else ()
     return {
         "evaluation": evaluation,
         "plan": plan,
@@ -25,6 +27,7 @@ def evaluation_report_data(evaluation: Evaluation, context: ExportContext) -> di
         "statuses": [label(s) for s in rollup.STATUSES],
         "rollups": summary,
         "rows": list(summary.life_areas),
+        "costs": cost_rollups(plan, funding),
         "overall": summary.overall,
         "vocab": vocabulary(context.area),
         "area_name": context.area.name if context.area else "",
