@@ -136,7 +136,8 @@ def summarise(evaluation: Evaluation, plan: Plan, area: Area | None = None) -> R
     overdue = tuple(e.measure for e in evaluation.entries
                     if is_overdue(e, measures.get(e.measure), on))
     stale = tuple(e.measure for e in evaluation.entries
-                  if is_stale(e, since or _start(measures.get(e.measure)), on,
+                  if is_stale(e, on if evaluation.reported else
+                              since or _start(measures.get(e.measure)), on,
                               evaluation.stale_months))
     names = {la.id: la.name for la in plan.life_areas}
     by_area = _groups(evaluation, measures, lambda m: m.life_areas)
