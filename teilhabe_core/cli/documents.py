@@ -83,15 +83,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     # a missing or unreadable table is a usage error: main() exits 2 for file-unreadable
     options = parse_options(importer, common.parse_options(args.option))
     plan = importer(options).read(Path(args.path), target)
-    if app.store is not None:
-        from ..documents.loader import dumps
+    # status changes become workflow transitions with history (teilhabe_core.table_import)
+    from ..table_import import import_into_store, import_to_file
 
-        fmt = "json" if stored.name.endswith(".json") else "yaml"
-        saved = app.store.write(stored.key.area, stored.name, dumps(plan, fmt, fmt == "yaml"),
-                                stored.revision)
-        out = Path(saved.where) if not args.out else dump(plan, args.out)
+    if app.store is not None:
+        saved = import_into_store(app, stored, plan, str(args.path))
+        out = Path(saved.where) if not args.out else dump(saved.document, args.out)
     else:
-        out = dump(plan, args.out)
+        out = import_to_file(app, target, plan, str(args.path), args.out)
     points = sum(len(i.measurements) for i in plan.indicators)
     print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")
     return EXIT_OK
