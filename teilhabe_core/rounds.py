@@ -18,7 +18,7 @@ from attrs import frozen
 
 from .app import Teilhabe
 from .base.dates import now
-from .base.errors import ConflictError, DocumentError, Finding, UsageError
+from .base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
 from .base.fileio import atomic_write
 from .base.messages import finding
 from .documents.kinds import area_of
@@ -70,7 +70,7 @@ def open_plan(app: Teilhabe, name: str) -> Target:
     plan = stored.document
     try:
         offices = app.area(plan.county).area.offices
-    except UsageError:
+    except UnknownAreaError:
         offices = ()
     flow = app.workflows().default_for("measure", plan.county)
     return Target(store, key, stored, plan, tuple(offices), flow)

@@ -415,3 +415,19 @@ def test_path_between_is_a_valid_walk(app, start, target):
         step = next(t for t in flow.allowed(state) if t.name == name)
         state = step.target
     assert state == target
+
+
+def test_the_evaluation_report_of_a_round_names_who_has_answered(files_app, tmp_path):
+    out = started(files_app, tmp_path / "runde")
+    rounds.collect_file(files_app, rounds.open_plan(files_app, PLAN), fill(
+        out["jugendamt"], tmp_path / "j.xlsx", {"bo-bildung-4": ("in Umsetzung", "", "", "")}))
+    text = files_app.render(round_doc(files_app), "evaluation-markdown")[0].data()
+    text = text.decode("utf-8") if isinstance(text, bytes) else text
+    assert "## Rückmeldungen der Ämter (Statusrunde)" in text
+    assert "Rückmeldung erbeten bis 31. Januar 2026." in text
+    assert "- Zurückgemeldet (1): Jugendamt" in text
+    assert "- Noch ohne Rückmeldung (11): Amt für Kreisstraßen und ÖPNV, Sozialamt" in text
+    assert "Ohne Aktualisierung seit 12 Monaten\n\nKeine." in text
+    html = files_app.render(round_doc(files_app), "evaluation-html")[0].data()
+    html = html.decode("utf-8") if isinstance(html, bytes) else html
+    assert "<li>Zurückgemeldet (1): Jugendamt</li>" in html

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..base.errors import UsageError
+from ..base.errors import UnknownAreaError, UsageError
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
@@ -96,7 +96,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     plan = stored.document
     if not isinstance(plan, Plan):
         raise UsageError(f"{args.path} ist kein Plan (document: plan).")
-    evaluation = build_evaluation(plan, on, stored.history, stale_months=args.stale_months)
+    from ..evaluation.round import reports_of
+
+    try:  # measures reported in a status round count as updated on their report date
+        reports = reports_of(app.documents(plan.county).evaluations, plan.id, on)
+    except UnknownAreaError:
+        reports = {}
+    evaluation = build_evaluation(plan, on, stored.history, stale_months=args.stale_months,
+                                  reports=reports)
     rollups = summarise(evaluation, plan)
     if args.out:
         print(dump(evaluation, args.out))

@@ -7,6 +7,7 @@ from typing import Any
 from ..base.errors import ExportError
 from ..evaluation import rollup
 from ..evaluation.costs import cost_rollups
+from ..evaluation.round import is_round_of, round_status
 from ..model import Evaluation, Plan
 from ..model.labels import label, vocabulary
 from .api import ExportContext
@@ -19,6 +20,10 @@ def evaluation_report_data(evaluation: Evaluation, context: ExportContext) -> di
     if plan is None:
         raise ExportError(f"Der evaluierte Plan '{evaluation.plan}' wurde nicht gefunden.")
     summary = rollup.summarise(evaluation, plan, context.area)
+    answers = (round_status(evaluation, plan, context.area.offices if context.area else (),
+                            evaluation.reference_date)
+               if is_round_of(evaluation, plan.id) else None)
+    titles = {m.id: m.title for m in plan.measures}
     funding = context.app.funding_programmes() if context.app is not None else ()
     return {
         "evaluation": evaluation,
@@ -34,4 +39,9 @@ def evaluation_report_data(evaluation: Evaluation, context: ExportContext) -> di
         "variant": "long", "variant_label": "Evaluationsbericht", "root": "",
         "has_examples": evaluation.example,
         "page_title": evaluation.title or f"Evaluation {plan.title}",
+        "round": answers,
+        "round_names": None if answers is None else {
+            "returned": [s.name for s in answers.returned],
+            "missing": [s.name for s in answers.missing],
+            "unreported": [titles[m] for m in answers.unreported]},
     }
