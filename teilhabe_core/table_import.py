@@ -35,7 +35,9 @@ def _base_and_steps(app: Teilhabe, target: Plan, plan: Plan, table: str,
     flow = app.workflows().default_for("measure", plan.county)
     before = {m.id: m.status for m in target.measures}
     labels = state_labels(flow)
-    measures, steps, problems = [], [], []
+    measures = []
+    steps: list[Step] = []
+    problems: list[Finding] = []
     try:
         initial = MeasureStatus(flow.initial)
     except ValueError:  # an area workflow with states of its own

@@ -18,8 +18,8 @@ import teilhabe_core as th
 from teilhabe_core import rounds
 from teilhabe_core.cli import main
 from teilhabe_core.evaluation.evaluate import build_evaluation
-from teilhabe_core.evaluation.round import path_between, reports_of
 from teilhabe_core.evaluation.rollup import summarise
+from teilhabe_core.evaluation.round import path_between, reports_of
 from teilhabe_core.model import Evaluation, MeasureStatus
 from teilhabe_core.store.contract import Key
 from teilhabe_core.store.files import FileStore
