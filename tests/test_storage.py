@@ -117,7 +117,7 @@ def test_transitions_merge_for_other_objects_and_conflict_for_the_same(store_url
     app.transition("race-plan", "measure:m1", "start", by="Amt", at=AT, view=view)
     # another object than the one changed since the view: merges, comments stay
     app.transition("race-plan", "measure:m2", "start", by="Amt", at=AT, view=view)
-    with pytest.raises(th.ConflictError, match="'measure:m1' .* seit dem Laden geändert"):
+    with pytest.raises(th.ConflictError, match=r"'measure:m1' .* seit dem Laden geändert"):
         app.transition("race-plan", "measure:m1", "start", by="Kollegin", at=AT, view=view)
     stored = store.read(view.key)
     assert [e.object for e in stored.history.entries] == ["measure:m1", "measure:m2"]
@@ -166,7 +166,7 @@ def test_sql_history_table_refuses_updates(tmp_path):
 
 
 def test_unset_database_and_unknown_scheme_are_german_usage_errors(tmp_path):
-    with pytest.raises(th.StoreError, match="nicht eingerichtet.*teilhabe store init"):
+    with pytest.raises(th.StoreError, match=r"nicht eingerichtet.*teilhabe store init"):
         th.open_store(f"sqlite:///{tmp_path / 'leer.db'}")
     with pytest.raises(th.StoreError, match="nicht erreichbar"):
         th.open_store("postgresql://nobody@127.0.0.1:1/none")
