@@ -42,7 +42,16 @@ from ..base.messages import finding
 from ..documents.kinds import area_of
 from ..documents.loader import Loaded, format_of, load_file, load_text
 from ..model import History, HistoryEntry, Workflow
-from ..store.contract import Change, Commit, Key, Store, Stored, changed_since, key_of
+from ..store.contract import (
+    Change,
+    Commit,
+    Key,
+    Store,
+    Stored,
+    changed_since,
+    journal_loaded,
+    key_of,
+)
 from ..store.files import FileStore
 from ..store.journal import history_path, read_history
 from .events import (
@@ -259,7 +268,6 @@ class Workflows:
         if flow.field:
             field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
             new_doc = set_field(current.text, field_path, step.target, format_of(current.name))
-            load_text(new_doc, current.where)  # the edited file must load cleanly
         return Commit(new_doc, entry), event
 
     def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
@@ -297,6 +305,15 @@ class Workflows:
         history = hist_loaded.document
         if not isinstance(history, History):
             return []
+        return hist_loaded.locate(self.journal_problems(loaded, history))
+
+    def check_stored(self, loaded: Loaded, stored: Stored) -> list[Finding]:
+        """Replay the history of a store's document (positions only on the error path)."""
+        problems = self.journal_problems(loaded, stored.history)
+        return journal_loaded(stored).locate(problems) if problems else []
+
+    def journal_problems(self, loaded: Loaded, history: History) -> list[Finding]:
+        """What is wrong with ``history`` as the journal of ``loaded`` (no positions)."""
         problems: list[Finding] = []
         if history.file != Path(loaded.file).name:
             problems.append(_hist("file", f"Der Verlauf gehört zu '{history.file}', nicht zu "
@@ -345,7 +362,7 @@ class Workflows:
                 if current != last:
                     problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
                                           f"'{last}', in der Datei steht '{current}'."))
-        return hist_loaded.locate(problems)
+        return problems
 
 
 
