@@ -8,8 +8,11 @@ Design of the audit trail (see docs/workflows.md):
 * If the workflow mirrors its state into a field (``field: status``), only that one
   scalar is replaced in the clerk's file, in place; every comment, blank line and
   layout choice stays byte-identical. A missing field is inserted as one new line.
-* Before writing, both files are read again; if either changed since it was loaded (a
-  colleague saved first), a :class:`~teilhabe_core.base.errors.ConflictError` is raised and
+* A transition is one atomic unit of a :class:`~teilhabe_core.store.contract.Store`: under
+  the store's lock the current document and history are read, the step is checked
+  against them and the new text and entry are written together (docs/storage.md).
+  Transitions of other objects since the caller's view merge; a change of the same
+  object, or any other edit, is a :class:`~teilhabe_core.base.errors.ConflictError` and
   nothing is written.
 * On load, :meth:`Workflows.check_history` replays the journal: only allowed
   transitions, each starting where the previous one ended (the first entry of an object
