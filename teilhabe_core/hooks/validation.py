@@ -15,7 +15,7 @@ from ..documents.kinds import area_of
 from ..documents.loader import Loaded, load_file
 from ..model import Area, RuleContext
 from ..store.area_documents import AreaDocuments
-from ..store.contract import Stored, journal_loaded
+from ..store.contract import Stored
 from ..store.files import roll_forward
 from ..store.journal import history_path
 from .registry import Registry
@@ -65,10 +65,7 @@ class Validator:
         """Every finding for a document of a store, its history included."""
         loaded = Loaded(stored.document, stored.key.kind, stored.where, stored.revision,
                         stored.text)
-        findings = self.check(loaded)
-        if stored.history.entries and not history_path(stored.where).exists():
-            findings.extend(self._workflows().check_journal(loaded, journal_loaded(stored)))
-        return findings
+        return self.check(loaded, stored)
 
     def check_document(self, document: Any) -> list[Finding]:
         """Cross-document checks and plugin rules for an in-memory document (no file,
@@ -80,8 +77,10 @@ class Validator:
             findings.extend(result)
         return findings
 
-    def check(self, loaded: Loaded) -> list[Finding]:
-        """Warnings of loading, unknown area, history, cross-document checks and rules."""
+    def check(self, loaded: Loaded, stored: Stored | None = None) -> list[Finding]:
+        """Warnings of loading, unknown area, history, cross-document checks and rules.
+
+        ``stored`` gives the document's history (default: the journal file beside it)."""
         document = loaded.document
         findings = list(loaded.findings)
         area_id = area_of(document)
@@ -90,7 +89,9 @@ class Validator:
             unknown = evolve(self.registry.unknown_area(area_id), path="county")
             findings.extend(loaded.locate([unknown]))
             return findings
-        if loaded.file and history_path(loaded.file).exists():
+        if stored is not None:
+            findings.extend(self._workflows().check_stored(loaded, stored))
+        elif loaded.file and history_path(loaded.file).exists():
             findings.extend(self._workflows().check_history(loaded))
         findings.extend(loaded.locate(self.check_document(document)))
         return findings

@@ -139,4 +139,6 @@ def journal_loaded(stored: Stored) -> Loaded:
 
     name = stored.name.rsplit("/", 1)[-1]
     text = appended(None, name, stored.history.entries).decode("utf-8")
+    if not stored.history.entries:
+        text += "  []\n"  # ``entries:`` of an empty journal
     return load_text(text, str(history_path(stored.where)), "yaml")

@@ -25,6 +25,8 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from attrs import evolve
+
 from ..base.errors import ConflictError, FileError, UsageError
 from ..base.fileio import atomic_write, ensure_folder, read_regular, write_files
 from ..documents.loader import load_bytes, load_text
@@ -262,20 +264,24 @@ class FileStore:
             return self._transition(area, Path(path), change)
 
     def _transition(self, area: str, path: Path, change: Change) -> Stored:
-        data = read_regular(path)
+        original = data = read_regular(path)
         hist = history_path(path)
         journal = read_regular(hist) if hist.exists() else None
         current = self._stored(area, path)
         commit = change(current)
         new_hist = append_entry(hist, path.name, commit.entry)
         files = [(hist, new_hist)]
+        text, document = current.text, current.document
         if commit.text is not None:
-            load_text(commit.text, str(path), fmt_of_name(path.name))
+            text = commit.text
+            document = load_text(text, str(path), fmt_of_name(path.name)).document
             bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-            files.append((path, bom + commit.text.encode("utf-8")))
+            data = bom + text.encode("utf-8")
+            files.append((path, data))
         # whoever ignores the lock (an editor) and saved meanwhile is not overwritten
-        refuse_if_changed(path, hashlib.sha256(data).hexdigest())
+        refuse_if_changed(path, hashlib.sha256(original).hexdigest())
         refuse_if_changed(hist, hashlib.sha256(journal).hexdigest() if journal else None)
         _commit(path, files)
-        return self._stored(area, path)
-
+        history = evolve(current.history, entries=(*current.history.entries, commit.entry))
+        return evolve(current, revision=revision_of(data, new_hist), text=text,
+                      document=document, history=history)

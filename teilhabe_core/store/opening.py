@@ -13,7 +13,7 @@ SQL_SCHEMES = ("sqlite", "postgresql")
 
 def sql_url(url: str) -> str:
     """``postgresql://`` means the psycopg 3 driver (the one installed)."""
-    scheme, sep, rest = url.partition("://")
+    scheme, _, rest = url.partition("://")
     return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else url
 
 

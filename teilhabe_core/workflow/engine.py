@@ -8,8 +8,11 @@ Design of the audit trail (see docs/workflows.md):
 * If the workflow mirrors its state into a field (``field: status``), only that one
   scalar is replaced in the clerk's file, in place; every comment, blank line and
   layout choice stays byte-identical. A missing field is inserted as one new line.
-* Before writing, both files are read again; if either changed since it was loaded (a
-  colleague saved first), a :class:`~teilhabe_core.base.errors.ConflictError` is raised and
+* A transition is one atomic unit of a :class:`~teilhabe_core.store.contract.Store`: under
+  the store's lock the current document and history are read, the step is checked
+  against them and the new text and entry are written together (docs/storage.md).
+  Transitions of other objects since the caller's view merge; a change of the same
+  object, or any other edit, is a :class:`~teilhabe_core.base.errors.ConflictError` and
   nothing is written.
 * On load, :meth:`Workflows.check_history` replays the journal: only allowed
   transitions, each starting where the previous one ended (the first entry of an object
@@ -42,7 +45,16 @@ from ..base.messages import finding
 from ..documents.kinds import area_of
 from ..documents.loader import Loaded, format_of, load_file, load_text
 from ..model import History, HistoryEntry, Workflow
-from ..store.contract import Change, Commit, Key, Store, Stored, changed_since, key_of
+from ..store.contract import (
+    Change,
+    Commit,
+    Key,
+    Store,
+    Stored,
+    changed_since,
+    journal_loaded,
+    key_of,
+)
 from ..store.files import FileStore
 from ..store.journal import history_path, read_history
 from .events import (
@@ -259,7 +271,6 @@ class Workflows:
         if flow.field:
             field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
             new_doc = set_field(current.text, field_path, step.target, format_of(current.name))
-            load_text(new_doc, current.where)  # the edited file must load cleanly
         return Commit(new_doc, entry), event
 
     def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
@@ -297,6 +308,15 @@ class Workflows:
         history = hist_loaded.document
         if not isinstance(history, History):
             return []
+        return hist_loaded.locate(self.journal_problems(loaded, history))
+
+    def check_stored(self, loaded: Loaded, stored: Stored) -> list[Finding]:
+        """Replay the history of a store's document (positions only on the error path)."""
+        problems = self.journal_problems(loaded, stored.history)
+        return journal_loaded(stored).locate(problems) if problems else []
+
+    def journal_problems(self, loaded: Loaded, history: History) -> list[Finding]:
+        """What is wrong with ``history`` as the journal of ``loaded`` (no positions)."""
         problems: list[Finding] = []
         if history.file != Path(loaded.file).name:
             problems.append(_hist("file", f"Der Verlauf gehört zu '{history.file}', nicht zu "
@@ -345,7 +365,7 @@ class Workflows:
                 if current != last:
                     problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
                                           f"'{last}', in der Datei steht '{current}'."))
-        return hist_loaded.locate(problems)
+        return problems
 
 
 
