@@ -87,6 +87,14 @@ def test_a_goal_written_as_text_is_a_leitziel():
                                level=GoalLevel.LEITZIEL),)
 
 
+def test_plan_page_groups_measures_by_goal(app):
+    plan = plan_of(app, "saale_orla")
+    index = next(o.content for o in app.render(plan, "html") if o.name == "index.html")
+    section = index.split("<h2>Ziele</h2>")[1].split("<h2>")[0]
+    assert '<span class="badge">Teilziel</span> Chancengerecht aufwachsen' in section
+    assert '<a href="aufwachsen.html#m-so-aufwachsen-2">Familienkompass</a>' in section
+
+
 def test_goals_roll_up_to_every_goal_above(app):
     plan = plan_of(app, "boerde", "boerde-aktionsplan-1")
     (evaluation,) = app.documents("boerde").evaluations

@@ -92,6 +92,8 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> 
                          lambda ident: bodies.get(ident, ident), measures,
                          context.app.funding_programmes() if context.app else ()),
         "page_of": page_of,
+        "page_of_measure": lambda m: next((page_of(la) for la in plan.life_areas
+                                           if la.id in m.life_areas), "index.html"),
         "anchor": anchor,
         "other_areas": lambda m: ", ".join(names.get(i, i) for i in m.life_areas),
         "other_variants": [

@@ -23,10 +23,9 @@ def _ids(items: Iterable[object], path: str) -> Iterator[Finding]:
 
 def _missing(ref: str, known: Iterable[str], path: str, what: str,
              what_en: str) -> Iterator[Finding]:
-    available = sorted(set(known))
-    if ref not in available:
-        yield finding("dangling-reference", path, ref=ref, what=what, what_en=what_en,
-                      available=", ".join(available) if available else "(keine)")
+    from .checks import _ref  # checks imports this module
+
+    yield from _ref(ref, known, path, what, what_en)
 
 
 def goal_findings(goals: Sequence[Goal], path: str, life_ids: Sequence[str],

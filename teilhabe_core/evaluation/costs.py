@@ -74,8 +74,7 @@ def cost_rollups(plan: Plan, programmes: Sequence[FundingProgramme] = (),
         years=years,
         programmes=tuple(_row(k or "-", names.get(k, k) if k else OWN_BUDGET, measures, years,
                               programme=k) for k in used),
-        life_areas=tuple(row for la in plan.life_areas
-                         if (row := _row(la.id, la.name,
-                                         [m for m in measures if la.id in m.life_areas],
-                                         years)).total or False),
+        life_areas=tuple(row for row in (
+            _row(la.id, la.name, [m for m in measures if la.id in m.life_areas], years)
+            for la in plan.life_areas) if row.total),
         total=_row("gesamt", "Gesamt", measures, years))

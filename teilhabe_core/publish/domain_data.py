@@ -94,6 +94,7 @@ def domain_context(plan: Plan, area: Area | None, papers: Sequence[CouncilPaper]
     return {
         "goal_tree": goal_tree(goals),
         "goal_name": lambda ident: names.get(ident, ident),
+        "goal_measures": {g.id: [m for m in measures if g.id in m.goals] for g in goals},
         "office_name": lambda text: office_label(offices, text),
         "offices_used": offices_used(area, measures),
         "decision": lambda m: decision_of(m, plan, papers, body_name),
