@@ -336,13 +336,18 @@ def _table_with_status(app: th.Teilhabe, plan_path: Path, measure: str, status: 
     return path
 
 
-def test_the_table_import_records_status_changes_as_transitions(app, tmp_path, capsys):
+def _import_finished(app: th.Teilhabe, tmp_path: Path, measure: str, out: Path) -> int:
+    """Import the Börde table with ``measure`` set to abgeschlossen; the exit code."""
     plan = tmp_path / "aktionsplan-2.yaml"
     plan.write_bytes((BOERDE / "aktionsplan-2.yaml").read_bytes())
-    table = _table_with_status(app, plan, "bo-gesundheit-3", "abgeschlossen", tmp_path)
+    table = _table_with_status(app, plan, measure, "abgeschlossen", tmp_path)
+    return main(["import", str(table), "--format", "csv", "--into", str(plan), "--out",
+                 str(out)])
+
+
+def test_the_table_import_records_status_changes_as_transitions(app, tmp_path, capsys):
     out = tmp_path / "neu.yaml"
-    assert main(["import", str(table), "--format", "csv", "--into", str(plan), "--out",
-                 str(out)]) == 0
+    assert _import_finished(app, tmp_path, "bo-gesundheit-3", out) == 0
     loaded = th.load(out)
     assert {m.id: m.status for m in loaded.measures}["bo-gesundheit-3"] is MeasureStatus.DONE
     journal = (tmp_path / "neu.history.yaml").read_text("utf-8")
@@ -352,12 +357,8 @@ def test_the_table_import_records_status_changes_as_transitions(app, tmp_path, c
 
 
 def test_the_table_import_refuses_a_state_the_workflow_forbids(app, tmp_path, capsys):
-    plan = tmp_path / "aktionsplan-2.yaml"
-    plan.write_bytes((BOERDE / "aktionsplan-2.yaml").read_bytes())
-    table = _table_with_status(app, plan, "bo-gesundheit-2", "abgeschlossen", tmp_path)
     out = tmp_path / "neu.yaml"
-    assert main(["import", str(table), "--format", "csv", "--into", str(plan), "--out",
-                 str(out)]) == 1
+    assert _import_finished(app, tmp_path, "bo-gesundheit-2", out) == 1
     err = capsys.readouterr().err
     assert "Maßnahme bo-gesundheit-2, Spalte 'Status'" in err and "Enddatum" in err
     assert not out.exists()
