@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import _compat
 from .base.errors import (
     ConflictError,
     DocumentError,
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from .app import Teilhabe
 
 __version__ = "0.1.0"
+
+_compat.install()  # old flat import paths, deprecated (see _compat.MOVED)
 
 
 def __getattr__(name: str) -> object:

@@ -31,7 +31,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 from attrs import define, frozen
@@ -42,11 +42,11 @@ from ..base.fileio import output_folder, safe_join, windows_reserved, write_file
 from ..documents.converter import findings_from, structure
 from ..documents.kinds import area_of, kind_of
 from ..documents.yamlsafe import resolve_plain
-from ..model import Area, Variant
+from ..model import Area, FundingProgramme, GlossaryEntry, Variant
 
 if TYPE_CHECKING:
     from ..store.area_documents import AreaDocuments
-    from .host import Host
+    from ..store.areas import AreaSource
 
 
 @frozen
@@ -63,6 +63,31 @@ class Output:
 @define
 class NoOptions:
     """Exporters without options use this."""
+
+
+class Host(Protocol):
+    """What exporters and the site may ask of the app (``context.app``), as a protocol so
+    that publishing never imports the layers above it. :class:`teilhabe_core.app.Teilhabe`
+    implements it."""
+
+    def area(self, area_id: str) -> AreaSource:
+        """The installed area ``area_id``."""
+
+    def documents(self, area_id: str) -> AreaDocuments:
+        """Every document of the area."""
+
+    def funding_programmes(self) -> list[FundingProgramme]:
+        """Funding programmes of all plugins, sorted by id."""
+
+    def glossary(self, area_id: str | None) -> tuple[GlossaryEntry, ...]:
+        """The merged glossary for the area."""
+
+    def exporters(self, document: Any = None) -> list[type[Exporter]]:
+        """Exporter classes; with ``document``, those that accept it."""
+
+    def render(self, document: Any, identifier: str, options: dict[str, Any] | None = None,
+               variant: Variant | None = None) -> list[Output]:
+        """Render ``document`` with exporter ``identifier`` in memory."""
 
 
 @frozen

@@ -13,6 +13,7 @@ from ..model import Variant
 from .api import (
     ExportContext,
     Exporter,
+    Host,
     Importer,
     Output,
     applies,
@@ -21,7 +22,6 @@ from .api import (
     variant_refusal,
     write_outputs,
 )
-from .host import Host
 
 ClassPairs = list[tuple[type[Any], frozenset[str]]]
 

@@ -25,7 +25,7 @@ from .api import ExportContext, Output, checked_targets, slug
 from .templating import render_page, stylesheet
 
 if TYPE_CHECKING:
-    from .host import Host
+    from .api import Host
 
 FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
