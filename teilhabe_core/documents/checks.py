@@ -29,31 +29,11 @@ from ..model import (
 )
 from . import domain_checks
 from .measurements import measurement_findings
+from .refs import ids as _ids
+from .refs import ref as _ref
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 _AGS = re.compile(r"\d{2}|\d{3}|\d{5}|\d{8}")
-
-
-def _ids(items: Iterable[Any], path: str, attr: str = "id") -> Iterator[Finding]:
-    seen: dict[str, str] = {}
-    for index, item in enumerate(items):
-        value = getattr(item, attr)
-        here = f"{path}[{index}].{attr}"
-        if not _ID.fullmatch(value):
-            yield finding("bad-id", here, id=value)
-        if value in seen:
-            yield finding("duplicate-id", here, id=value, first=seen[value])
-        else:
-            seen[value] = here
-
-
-def _ref(ref: str, known: Iterable[str], path: str, what: str,
-         what_en: str) -> Iterator[Finding]:
-    available = sorted(set(known))
-    if ref not in available:
-        yield finding("dangling-reference", path, ref=ref, what=what, what_en=what_en,
-                      available=", ".join(available) if available else "(keine)")
 
 
 def _refs(refs: Iterable[str], known: Iterable[str], path: str, what: str,

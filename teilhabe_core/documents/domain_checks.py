@@ -7,25 +7,14 @@ Inside one document (:func:`goal_findings`, :func:`office_findings`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from ..base.errors import Finding
 from ..base.messages import finding
 from ..model import Area, Goal, Office, ParticipationStep, Plan, RuleContext
 from ..model.goals import GOAL_RANK
-
-
-def _ids(items: Iterable[object], path: str) -> Iterator[Finding]:
-    from .checks import _ids as ids
-
-    yield from ids(items, path)
-
-
-def _missing(ref: str, known: Iterable[str], path: str, what: str,
-             what_en: str) -> Iterator[Finding]:
-    from .checks import _ref  # checks imports this module
-
-    yield from _ref(ref, known, path, what, what_en)
+from .refs import ids as _ids
+from .refs import ref as _missing
 
 
 def goal_findings(goals: Sequence[Goal], path: str, life_ids: Sequence[str],
