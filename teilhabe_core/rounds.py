@@ -254,7 +254,7 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
                     "Zahl von 0 bis 100.")))
             else:
                 progress = int(text)
-        when = on
+        when = min(on, today)  # a round may be started before its reference date
         if cells["date"]:
             parsed = _date(cells["date"], row.raw_date)
             if parsed is None:

@@ -436,3 +436,12 @@ def test_the_evaluation_report_of_a_round_names_who_has_answered(files_app, tmp_
     html = files_app.render(round_doc(files_app), "evaluation-html")[0].data()
     html = html.decode("utf-8") if isinstance(html, bytes) else html
     assert "<li>Zurückgemeldet (1): Jugendamt</li>" in html
+
+
+def test_a_round_started_before_its_reference_date_records_today(files_app, tmp_path):
+    ahead = dt.date.today() + dt.timedelta(days=20)
+    result = rounds.start(files_app, PLAN, ahead, tmp_path / "r")
+    src = next(p for s, p in result.files if s.key == "jugendamt")
+    back = fill(src, tmp_path / "j.xlsx", {"bo-bildung-4": ("in Umsetzung", "", "", "")})
+    done = rounds.collect_file(files_app, rounds.open_plan(files_app, PLAN), back)
+    assert [e.at.date() for e in done.transitions] == [dt.date.today()]
