@@ -8,6 +8,10 @@ The public API for embedding code::
     app = th.Teilhabe.discover()          # all installed county plugins
     findings = app.validate_file("plan.yaml")
 
+    store = th.open_store("postgresql+psycopg://teilhabe@db/teilhabe")  # or a folder
+    app = th.Teilhabe.discover(store=store)
+    app.transition("boerde-aktionsplan-2", "measure:bo-bildung-3", "start", by="Amt")
+
 Exporters, Jinja2 and openpyxl are imported only when an export runs.
 """
 
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
         Level,
         PluginError,
         ReadOnlyError,
+        StoreError,
         TeilhabeError,
         UnknownAreaError,
         WorkflowError,
@@ -36,27 +41,33 @@ if TYPE_CHECKING:
     from .base.version import __version__
     from .documents.loader import Loaded, dump, dumps, load, load_file, load_text, loads, to_data
     from .model import *  # noqa: F403
+    from .store.contract import Commit, Key, Store, Stored
+    from .store.opening import open_store
 
 
 _compat.install()  # old flat import paths, deprecated (see _compat.MOVED)
 
 _ERRORS = ("ConflictError", "DocumentError", "ExportError", "FileError", "Finding", "Level",
-           "PluginError", "ReadOnlyError", "TeilhabeError", "UnknownAreaError", "WorkflowError")
+           "PluginError", "ReadOnlyError", "StoreError", "TeilhabeError", "UnknownAreaError",
+           "WorkflowError")
 _LOADER = ("Loaded", "dump", "dumps", "load", "load_file", "load_text", "loads", "to_data")
 # the model's public names (tests/test_one_read.py checks them against model.__all__)
 _MODEL = (
-    "Adoption", "Area", "AreaKind", "Barrier", "BarrierStatus", "Body", "BodyKind", "Checked",
-    "Consultation", "ConsultationResult", "ConsultationRole", "CouncilPaper",
-    "CrossCuttingGoal", "EasyLanguageSettings", "Evaluation", "EvaluationEntry", "Event",
-    "EventKind", "FinancialImpact", "FundingCall", "FundingProgramme", "FundingProgrammes",
-    "Glossary", "GlossaryEntry", "History", "HistoryEntry", "HistoryNote", "Indicator",
-    "LifeArea", "Measure", "MeasureStatus", "Measurement", "Money", "Network", "PaperStatus",
-    "PaperType", "Period", "Phase", "Plan", "PlanDefaults", "PlanKind", "PlanStatus",
-    "Priority", "Project", "Publication", "PublicationState", "Role", "SelectionStage",
-    "Severity", "StateDef", "Transition", "TransitionDef", "Variant", "Vocabulary", "Workflow",
-    "WorkingGroup",
+    "Accessibility", "Adoption", "Area", "AreaKind", "Barrier", "BarrierStatus", "Body",
+    "BodyKind", "Checked", "Consultation", "ConsultationResult", "ConsultationRole",
+    "CouncilPaper", "CrossCuttingGoal", "EasyLanguageSettings", "Evaluation", "EvaluationEntry",
+    "Event", "EventKind", "FinancialImpact", "FundingCall", "FundingProgramme",
+    "FundingProgrammes", "Glossary", "GlossaryEntry", "Goal", "GoalLevel", "History",
+    "HistoryEntry", "HistoryNote", "Indicator", "LifeArea", "Measure", "MeasureFunding",
+    "MeasureStatus", "Measurement", "Money", "Network", "Office", "PaperStatus", "PaperType",
+    "ParticipantGroup", "ParticipationFormat", "ParticipationStep", "Period", "Phase", "Plan",
+    "PlanDefaults", "PlanKind", "PlanStatus", "Priority", "Project", "Publication",
+    "PublicationState", "Role", "SelectionStage", "Severity", "StateDef", "Transition",
+    "TransitionDef", "Variant", "Vocabulary", "Workflow", "WorkingGroup", "YearAmount"
 )
+_STORE = ("Commit", "Key", "Store", "Stored")
 _HOME = {**dict.fromkeys(_ERRORS, ".base.errors"), **dict.fromkeys(_LOADER, ".documents.loader"),
+         **dict.fromkeys(_STORE, ".store.contract"), "open_store": ".store.opening",
          "Teilhabe": ".app", "__version__": ".base.version"}
 
 
@@ -80,15 +91,20 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Commit",
     "ConflictError",
     "DocumentError",
     "ExportError",
     "FileError",
+    "Key",
     "Finding",
     "Level",
     "Loaded",
     "PluginError",
     "ReadOnlyError",
+    "Store",
+    "StoreError",
+    "Stored",
     "Teilhabe",
     "TeilhabeError",
     "UnknownAreaError",
@@ -100,6 +116,7 @@ __all__ = [
     "load_file",
     "load_text",
     "loads",
+    "open_store",
     "to_data",
     *_MODEL,
 ]

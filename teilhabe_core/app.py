@@ -3,7 +3,8 @@
 :class:`Teilhabe` holds no logic of its own. It connects
 
 * the plugin :class:`~teilhabe_core.hooks.registry.Registry` (plugins, areas, hooks),
-* the area documents (:func:`~teilhabe_core.store.area_documents.load_area`, cached),
+* the area documents (:func:`~teilhabe_core.store.area_documents.load_area`, cached), or,
+  with a :class:`~teilhabe_core.store.contract.Store` (``store=``), the store's documents,
 * :class:`~teilhabe_core.hooks.validation.Validator` (rules and checks),
 * :class:`~teilhabe_core.publish.exporting.Exporting` (exporters and importers),
 * :class:`~teilhabe_core.workflow.Workflows` (transitions and history),
@@ -19,13 +20,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .base.errors import Finding
+from .base.errors import DocumentError, Finding, UsageError
 from .documents.loader import Loaded
 from .hooks.registry import DISABLE_ENV, ENTRY_POINT_GROUP, PluginFailure, Registry
 from .hooks.validation import Validator
 from .model import FundingProgramme, GlossaryEntry, RuleContext, Variant
-from .store.area_documents import AreaDocuments, load_area
+from .store.area_documents import AreaDocuments, load_area, load_area_from
 from .store.areas import AreaSource
+from .store.contract import Key, Store, Stored
 
 if TYPE_CHECKING:
     from .publish.api import ExportContext, Exporter, Importer, Output
@@ -43,8 +45,10 @@ class Teilhabe:
     ['boerde', 'mansfeld_suedharz', 'neuruppin', 'nienburg', 'saale_orla']
     """
 
-    def __init__(self, registry: Registry | None = None) -> None:
+    def __init__(self, registry: Registry | None = None, store: Store | None = None) -> None:
         self.registry = registry or Registry()
+        self.store = store
+        """Where documents are read and written; ``None``: the areas' folders (files)."""
         self._documents: dict[str, AreaDocuments] = {}
         self._workflows: Workflows | None = None
         self._exporting: Exporting | None = None
@@ -57,7 +61,7 @@ class Teilhabe:
 
     @classmethod
     def discover(cls, *, entry_points: bool = True, plugins: Iterable[object] = (),
-                 disable: Iterable[str] | None = None) -> Teilhabe:
+                 disable: Iterable[str] | None = None, store: Store | None = None) -> Teilhabe:
         """Load every plugin of the entry point group ``teilhabe`` plus ``plugins``.
 
         ``disable`` (default: the ``TEILHABE_DISABLE_PLUGINS`` environment variable)
@@ -65,7 +69,7 @@ class Teilhabe:
         is listed in :attr:`failures`; the others stay usable.
         """
         return cls(Registry.discover(entry_points=entry_points, plugins=plugins,
-                                     disable=disable))
+                                     disable=disable), store)
 
     # -- plugins (Registry) ---------------------------------------------------------
 
@@ -116,8 +120,41 @@ class Teilhabe:
     def documents(self, area_id: str) -> AreaDocuments:
         """Every document in the area's data folder (files with errors in ``failures``)."""
         if area_id not in self._documents:
-            self._documents[area_id] = load_area(self.registry.area(area_id))
+            source = self.registry.area(area_id)
+            self._documents[area_id] = (load_area(source) if self.store is None
+                                        else load_area_from(self.store, source))
         return self._documents[area_id]
+
+    # -- the store ------------------------------------------------------------------------
+
+    def _store(self) -> Store:
+        if self.store is None:
+            raise UsageError("Es ist kein Speicher geöffnet (--store URL oder TEILHABE_STORE).")
+        return self.store
+
+    def find(self, ident: str | Key) -> Key:
+        """The key of the document with id ``ident`` in the store (any area, any kind)."""
+        if isinstance(ident, Key):
+            return ident
+        store = self._store()
+        found = [k for area in store.areas() for k in store.list(area) if k.id == ident]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"'{ident}' ist nicht eindeutig: {', '.join(map(str, found))}.")
+        raise UsageError(f"Ein Dokument '{ident}' gibt es in {store.url} nicht.")
+
+    def read(self, ident: str | Key) -> Stored:
+        """A document of the store with its history and revision."""
+        return self._store().read(self.find(ident))
+
+    def validate_stored(self, ident: str | Key) -> list[Finding]:
+        """Every finding for a document of the store (errors and warnings), history included."""
+        try:
+            stored = self.read(ident)
+        except DocumentError as exc:
+            return list(exc.findings)
+        return self.validator.check_stored(stored)
 
     def context_for(self, document: Any) -> RuleContext:
         return self.validator.context_for(document)
@@ -194,13 +231,32 @@ class Teilhabe:
             self._workflows = Workflows(self)
         return self._workflows
 
-    def transition(self, path: str | os.PathLike[str], ref: str, name: str, *, by: str = "",
-                   note: str = "", at: dt.datetime | None = None,
-                   workflow: str | None = None) -> TransitionResult:
-        """Move object ``ref`` (``plan``, ``paper``, ``measure:ID`` …) of a file by ``name``.
+    def transition(self, target: str | os.PathLike[str] | Key, ref: str, name: str, *,
+                   by: str = "", note: str = "", at: dt.datetime | None = None,
+                   workflow: str | None = None, view: Stored | None = None) -> TransitionResult:
+        """Move object ``ref`` (``plan``, ``paper``, ``measure:ID`` …) by transition ``name``.
 
-        The file is validated first; the transition is recorded in its history journal.
+        ``target`` is a file path, or, with a store, a document id or :class:`Key`. The
+        document is validated first; the state change and its history entry are written
+        as one atomic unit. ``view`` is the document as the caller read it: a change of
+        the same object since then is a :class:`ConflictError`, transitions of other
+        objects merge.
         """
-        loaded = self.load(path)
-        return self.workflows().transition(loaded.file, ref, name, by=by, note=note, at=at,
-                                           workflow=workflow, loaded=loaded)
+        if self.store is not None and (isinstance(target, Key) or (
+                isinstance(target, str) and not Path(target).is_file())):
+            key = self.find(target)
+            current = view or self.store.read(key)
+            errors = [f for f in self.validator.check_stored(current) if f.is_error]
+            if errors:
+                raise DocumentError(errors, current.where)
+            result = self.workflows().transition_stored(
+                self.store, key, ref, name, by=by, note=note, at=at, workflow=workflow,
+                view=current)
+        else:
+            if isinstance(target, Key):
+                raise UsageError("Ohne Speicher wird ein Dokument mit seinem Pfad genannt.")
+            loaded = self.load(target)
+            result = self.workflows().transition(loaded.file, ref, name, by=by, note=note,
+                                                 at=at, workflow=workflow, loaded=loaded)
+        self._documents.pop(result.event.area or "", None)
+        return result

@@ -11,9 +11,12 @@ from teilhabe_core.model import (
     Adoption,
     Barrier,
     BarrierStatus,
+    Goal,
+    GoalLevel,
     Indicator,
     LifeArea,
     Measure,
+    MeasureFunding,
     Measurement,
     MeasureStatus,
     Phase,
@@ -22,6 +25,7 @@ from teilhabe_core.model import (
     PlanStatus,
     Priority,
     Severity,
+    YearAmount,
 )
 
 # Any text a clerk (or an attacker) could type, except lone surrogates, which no file can hold.
@@ -49,6 +53,13 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
     life_areas = tuple(LifeArea(id=i, name=draw(texts), crpd_articles=tuple(
         draw(st.lists(st.integers(1, 50), max_size=3))), easy_text=draw(texts)) for i in area_ids)
     measure_ids = draw(st.lists(ids, max_size=6, unique=True))
+    goals = (Goal(id="leitziel", name=draw(texts), level=GoalLevel.LEITZIEL),
+             Goal(id="ziel", name=draw(texts), parent="leitziel", life_area=area_ids[0],
+                  indicator=draw(texts)))
+    fundings = st.builds(MeasureFunding, programme=st.sampled_from(["", "prog"]),
+                         budget_line=texts, note=texts,
+                         amounts=st.lists(st.integers(2000, 2040), max_size=3, unique=True).map(
+                             lambda years: tuple(YearAmount(y, Decimal("1.50")) for y in years)))
     measures = []
     for mid in measure_ids:
         start, end = draw(ordered_dates())
@@ -65,7 +76,12 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
             priority=draw(st.none() | st.sampled_from(Priority)),
             costs=draw(st.none() | money), crpd_articles=tuple(draw(st.lists(st.integers(1, 50),
                                                                             max_size=2))),
-            easy_text=draw(texts), notes=draw(texts), example=draw(st.booleans())))
+            easy_text=draw(texts), notes=draw(texts), example=draw(st.booleans()),
+            goals=tuple(draw(st.lists(st.sampled_from(["leitziel", "ziel"]), max_size=2,
+                                      unique=True))),
+            partner_offices=tuple(draw(st.lists(texts, max_size=2))),
+            funding=tuple(draw(st.lists(fundings, max_size=2))),
+            participation=tuple(draw(st.lists(ids, max_size=2))), paper=draw(texts)))
     phases = []
     for n, (start, end) in enumerate(draw(st.lists(ordered_dates(), max_size=3))):
         if start and end:
@@ -94,4 +110,4 @@ def plans(draw: st.DrawFn, county: str = "boerde") -> Plan:
         adoption=draw(st.none() | st.builds(Adoption, body=ids, date=dates)),
         intro=draw(texts), easy_text=draw(texts), life_areas=life_areas,
         measures=tuple(measures), phases=tuple(phases), indicators=tuple(indicators),
-        barriers=tuple(barriers))
+        barriers=tuple(barriers), goals=goals, papers=tuple(draw(st.lists(texts, max_size=2))))

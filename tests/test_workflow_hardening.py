@@ -25,7 +25,7 @@ from teilhabe_core.base.errors import UsageError, WorkflowUsageError
 from teilhabe_core.cli import main
 from teilhabe_core.documents import yamlsafe
 from teilhabe_core.evaluation.deadlines import deadlines
-from teilhabe_core.workflow import engine as workflow_engine
+from teilhabe_core.store import files as workflow_engine  # appends the journal entry
 from teilhabe_core.workflow import history_path, set_field
 from tests.conftest import MINIMAL_PLAN, ROOT
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from teilhabe_core.model import CouncilPaper
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
+from teilhabe_core.publish.domain_data import measures_of_paper
 from teilhabe_core.publish.templating import render_page, stylesheet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,7 +25,12 @@ class PaperPrint(Exporter):
 
     def render(self, document: CouncilPaper, context: ExportContext) -> Sequence[Output]:
         bodies = {b.id: b.name for b in context.area.bodies} if context.area else {}
+        plans = context.documents.plans if context.documents else ()
+        steps = [s for s in (context.area.participation if context.area else ())
+                 if s.paper == document.reference]
         html = render_page(context, "nienburg_vorlage.html.j2", [TEMPLATES], paper=document,
                            body_name=lambda i: bodies.get(i, i),
+                           plans=[p for p in plans if document.reference in p.papers],
+                           linked=measures_of_paper(document, plans), steps=steps,
                            page_title=f"Vorlage {document.reference}: {document.title}")
         return [Output(f"vorlage-{slug(document.reference)}.html", html), stylesheet()]

@@ -93,7 +93,8 @@ class OparlExporter(Exporter):
             Output(f"oparl/paper-{slug(document.reference)}.json", _dump(paper)),
             Output("oparl/body.json", _dump(body_object(area, url, context))),
             Output("oparl/organizations.json", _dump(
-                [organization(b, url) for b in area.bodies])),
+                [organization(b, url) for b in area.bodies]
+                + [office_organization(o, url) for o in area.offices])),
         ]
         if meetings:
             outputs.append(Output("oparl/meetings.json",
@@ -117,6 +118,20 @@ def organization(body: Any, url: _Urls) -> dict[str, Any]:
         "name": body.name,
         "organizationType": label(body.kind),
     }
+
+
+def office_organization(office: Any, url: _Urls) -> dict[str, Any]:
+    """An office of the area's registry as OParl Organization (a Verwaltungsbereich)."""
+    data = {"id": url("organization", f"dienststelle-{office.id}"),
+            "type": SCHEMA + "Organization", "body": url("body"), "name": office.name,
+            "organizationType": "Verwaltungsbereich", "classification": "Dienststelle"}
+    if office.parent:
+        data["subOrganizationOf"] = url("organization", f"dienststelle-{office.parent}")
+    if office.short_name:
+        data["shortName"] = office.short_name
+    if office.website:
+        data["website"] = office.website
+    return data
 
 
 def body_object(area: Area, url: _Urls, context: ExportContext) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from teilhabe_core.evaluation.indicators import progress, series
 from teilhabe_core.model import GlossaryEntry, LifeArea, Measure, Plan, Variant
 from teilhabe_core.model.labels import label, vocabulary
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
+from teilhabe_core.publish.domain_data import domain_context
 from teilhabe_core.publish.easy_markup import GlossaryMarker
 from teilhabe_core.publish.templating import environment, stylesheet
 
@@ -87,7 +88,12 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> 
         "has_examples": any(m.example for m in measures),
         "predecessor": predecessor,
         "body_name": lambda ident: bodies.get(ident, ident),
+        **domain_context(plan, area, context.documents.papers if context.documents else (),
+                         lambda ident: bodies.get(ident, ident), measures,
+                         context.app.funding_programmes() if context.app else ()),
         "page_of": page_of,
+        "page_of_measure": lambda m: next((page_of(la) for la in plan.life_areas
+                                           if la.id in m.life_areas), "index.html"),
         "anchor": anchor,
         "other_areas": lambda m: ", ".join(names.get(i, i) for i in m.life_areas),
         "other_variants": [

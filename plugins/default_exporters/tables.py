@@ -34,9 +34,12 @@ from teilhabe_core.documents.checks import check
 from teilhabe_core.documents.converter import Invalid, findings_from, structure
 from teilhabe_core.documents.loader import read_bytes
 from teilhabe_core.documents.yamlsafe import decode
+from teilhabe_core.evaluation.costs import cost_rollups
 from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
 from teilhabe_core.model.labels import LABELS, label
 from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
+
+from .funding_cells import funding_cell, parse_funding
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "ID"),
@@ -60,6 +63,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("easy_text", "Leichte Sprache"),
     ("notes", "Hinweise"),
     ("example", "Beispiel"),
+    ("goals", "Ziele"),
+    ("partner_offices", "Beteiligte Dienststellen"),
+    ("funding", "Finanzierung"),
+    ("participation", "Beteiligung"),
+    ("paper", "Vorlage"),
 ]
 _TYPES = {a.name: a.type for a in attrs.fields(attrs.resolve_types(Measure))}
 LISTS = frozenset(name for name, tp in _TYPES.items() if typing.get_origin(tp) is tuple)
@@ -100,6 +108,8 @@ def unneutralise(text: str) -> str:
 
 def cell(name: str, value: Any) -> str:
     """The CSV/XLSX text of one measure field."""
+    if name == "funding":
+        return funding_cell(value)
     if name in LISTS:
         return "\n".join(str(v) for v in value)
     if value is None:
@@ -211,6 +221,7 @@ class XlsxExporter(Exporter):
                         c.font = Font(bold=True)
         for c in summary[1]:
             c.font = Font(bold=True)
+        cost_rows(summary, document, context, Font(bold=True))
         for sheet in book.worksheets:
             for row in sheet.iter_rows():
                 for c in row:
@@ -220,6 +231,25 @@ class XlsxExporter(Exporter):
         book.save(buffer)
         return [Output(f"{file_stem(document)}-massnahmen.xlsx",
                        deterministic_zip(buffer.getvalue()))]
+
+
+def cost_rows(sheet: Any, plan: Plan, context: ExportContext, bold: Any) -> None:
+    """Below the counts of the summary sheet: costs by programme and year, then by life
+    area (numbers, so Excel can sum them; the importer reads no summary sheet)."""
+    funding = context.app.funding_programmes() if context.app is not None else ()
+    costs = cost_rollups(plan, funding)
+    if costs.empty:
+        return
+    sheet.append([])
+    for title, rows_ in (("Kosten nach Förderprogramm und Jahr (EUR)", costs.programmes),
+                         (f"Kosten je {context_label(context)} und Jahr (EUR)",
+                          costs.life_areas)):
+        sheet.append([title, *costs.years, "Summe"])
+        for c in sheet[sheet.max_row]:
+            c.font = bold
+        for r in (*rows_, costs.total):
+            sheet.append([_text(neutralise(r.name)), *r.by_year, r.total])
+        sheet.append([])
 
 
 def context_label(context: ExportContext) -> str:
@@ -252,6 +282,8 @@ def _parse(name: str, raw: str) -> Any:
     if name in TEXTS:  # kept exactly as written, blanks and line breaks included
         return unneutralise(raw) or None
     text = unneutralise(raw.strip("\r"))
+    if name == "funding":
+        return parse_funding(text)
     if name in LISTS:
         items = [t.strip() for t in text.splitlines() if t.strip()]
         if name == "crpd_articles":

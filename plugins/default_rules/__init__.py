@@ -9,6 +9,7 @@ from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.model import MeasureStatus, Plan, PlanKind, PlanStatus
 from teilhabe_core.plugin import RuleContext, hookimpl, rule_finding
 
+from .domain import domain_findings
 from .easy_language import easy_findings
 
 
@@ -18,6 +19,7 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
     if isinstance(document, Plan):
         findings.extend(_plan_rules(document))
     findings.extend(easy_findings(document, context))
+    findings.extend(domain_findings(document, context))
     return findings
 
 

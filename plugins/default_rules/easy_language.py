@@ -24,6 +24,9 @@ def easy_texts(document: Any) -> Iterator[tuple[str, str]]:
     if isinstance(document, Plan):
         for i, measure in enumerate(document.measures):
             yield f"measures[{i}].easy_text", measure.easy_text
+    if isinstance(document, Area):
+        for i, step in enumerate(document.participation):
+            yield f"participation[{i}].easy_text", step.easy_text
     if isinstance(document, Glossary):
         for i, entry in enumerate(document.entries):
             yield f"entries[{i}].explanation", entry.explanation

@@ -118,7 +118,13 @@ class WorkflowUsageError(WorkflowError, UsageError):
 
 
 class ConflictError(TeilhabeError):
-    """The file changed on disk since it was loaded; nothing was written."""
+    """The document (its object, or the file by hand) changed since it was loaded, in a
+    way that conflicts with this change; nothing was written."""
+
+
+class StoreError(UsageError):
+    """A store cannot be opened: the database is unreachable or not set up. The command
+    line exits 2."""
 
 
 class ExportError(TeilhabeError):

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from ..base.errors import DocumentError, FileError, TeilhabeError, UsageError
 from ..base.version import __version__
-from . import documents, evaluation, info, new_county, publishing, workflow
-from .common import EXIT_ERRORS, EXIT_USAGE, Parser
+from . import documents, evaluation, info, new_county, publishing, round, store, workflow
+from .common import EXIT_ERRORS, EXIT_USAGE, STORE_ENV, Parser, set_store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,9 +25,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"teilhabe {__version__}")
     parser.add_argument("--lang", choices=["de", "en"], default=None,
                         help="language of messages (default: TEILHABE_LANG or de)")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="read and write documents in this store (a folder, sqlite:///FILE, "
+                             "postgresql+psycopg://…; default: TEILHABE_STORE, else the "
+                             "installed areas' files); documents are then named by id")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for group in (info, documents, publishing, evaluation, new_county, workflow):
+    for group in (info, documents, publishing, evaluation, new_county, workflow, store, round):
         group.add_parsers(sub)
     return parser
 
@@ -40,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.lang:
         os.environ["TEILHABE_LANG"] = args.lang
+    set_store(args.store or os.environ.get(STORE_ENV) or None)
     try:
         result: int = args.func(args)
         return result

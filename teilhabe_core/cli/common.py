@@ -14,6 +14,7 @@ from ..base.errors import FileError, UsageError
 
 if TYPE_CHECKING:
     from ..app import Teilhabe
+    from ..store.contract import Stored
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -39,10 +40,28 @@ class Progress:
         self.stream.flush()
 
 
+STORE_ENV = "TEILHABE_STORE"
+_store: list[str] = []
+
+
+def set_store(url: str | None) -> None:
+    """The store the commands use (``--store`` or ``TEILHABE_STORE``; ``None``: files)."""
+    _store[:] = [url] if url else []
+
+
+def store_url() -> str | None:
+    return _store[0] if _store else None
+
+
 def make_app() -> Teilhabe:
     from ..app import Teilhabe
 
-    return Teilhabe.discover()
+    url = store_url()
+    if url is None:
+        return Teilhabe.discover()
+    from ..store.opening import open_store
+
+    return Teilhabe.discover(store=open_store(url))
 
 
 _ARGPARSE_DE = (
@@ -137,7 +156,32 @@ def parse_options(pairs: Sequence[str]) -> dict[str, str]:
 def load_plan(app: Teilhabe, path: str) -> Any:
     from ..model import Plan
 
-    document = app.load(path).document
+    document = target(app, path).document
     if not isinstance(document, Plan):
         raise UsageError(f"{path} ist kein Plan (document: plan).")
     return document
+
+
+def target(app: Teilhabe, name: str) -> Stored:
+    """The document a command names: a validated file, or with a store a document id (an
+    area id means its current plan). Raises :class:`DocumentError` if it has errors."""
+    from ..base.errors import DocumentError
+    from ..store.contract import Key, Stored
+    from ..store.journal import history_path, read_history
+
+    if app.store is None:
+        loaded = app.load(name)
+        path = Path(loaded.file)
+        journal, _ = read_history(history_path(path), path.name)
+        return Stored(Key("", loaded.kind, ""), path.name, loaded.digest, loaded.text,
+                      loaded.document, journal, loaded.file)
+    if name in app.store.areas():
+        plan = app.documents(name).current_plan()
+        if plan is None:
+            raise UsageError(f"Das Gebiet '{name}' hat im Speicher keinen Plan.")
+        name = plan.id
+    stored = app.read(app.find(name))
+    errors = [f for f in app.validator.check_stored(stored) if f.is_error]
+    if errors:
+        raise DocumentError(errors, stored.where)
+    return stored

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..base.errors import Finding
+from ..base.errors import Finding, UsageError
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    pass
+    from ..app import Teilhabe
+    from ..store.contract import Key
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -21,7 +22,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     common.print_failures(app)
     findings: list[Finding] = []
     unreadable = False
-    for path in common.expand_paths(args.paths):
+    if app.store is not None:
+        for key in _store_keys(app, args.paths):
+            findings.extend(app.validate_stored(key))
+    for path in common.expand_paths(args.paths) if app.store is None else ():
         found = app.validate_file(path)
         unreadable |= any(f.code == "file-unreadable" for f in found)
         findings.extend(found)
@@ -38,6 +42,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _store_keys(app: Teilhabe, names: list[str]) -> list[Key]:
+    """Documents named by id, or every document of an area named by its id."""
+    assert app.store is not None
+    keys: list[Key] = []
+    areas = app.store.areas()
+    for name in names:
+        keys.extend(app.store.list(name) if name in areas else [app.find(name)])
+    return keys
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -57,6 +71,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..documents.loader import dump
 
     app = common.make_app()
+    if app.store is None and not args.out:
+        raise UsageError("import: es fehlt: --out (ohne --store wird der neue Plan in eine "
+                         "Datei geschrieben)")
+    stored = common.target(app, args.into)
     target = common.load_plan(app, args.into)
     importer = app.importer(args.format)
     from ..publish.api import parse_options
@@ -64,7 +82,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     # a missing or unreadable table is a usage error: main() exits 2 for file-unreadable
     options = parse_options(importer, common.parse_options(args.option))
     plan = importer(options).read(Path(args.path), target)
-    out = dump(plan, args.out)
+    # status changes become workflow transitions with history (teilhabe_core.table_import)
+    from ..table_import import import_into_store, import_to_file
+
+    if app.store is not None:
+        saved = import_into_store(app, stored, plan, str(args.path))
+        out = Path(saved.where) if not args.out else dump(saved.document, args.out)
+    else:
+        out = import_to_file(app, target, plan, str(args.path), args.out)
     points = sum(len(i.measurements) for i in plan.indicators)
     print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")
     return EXIT_OK
@@ -110,6 +135,8 @@ def add_parsers(sub: Any) -> None:
                    help="importer id: csv, xlsx, indicator-csv (see 'teilhabe formats')")
     p.add_argument("--into", required=True, metavar="PLAN", help="the plan to update")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--out", required=True, metavar="FILE", help="where to write the new plan")
+    p.add_argument("--out", metavar="FILE",
+                   help="where to write the new plan (with --store: into the store, in place "
+                        "of --into)")
     p.set_defaults(func=cmd_import)
 

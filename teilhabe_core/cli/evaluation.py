@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..base.errors import UnknownAreaError, UsageError
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
@@ -24,17 +25,16 @@ def cmd_status(args: argparse.Namespace) -> int:
     from ..evaluation.evaluate import statuses_on
     from ..model import MeasureStatus, Plan
     from ..model.labels import label
-    from ..store.journal import journal_of
 
     on = args.on or dt.date.today()
     add_days(on, args.window), add_days(on, -args.window)  # the window fits the calendar
     app = common.make_app()
-    loaded = app.load(args.path)
+    loaded = common.target(app, args.path)
     document = loaded.document
-    result: dict[str, Any] = {"file": loaded.file, "on": on.isoformat()}
+    result: dict[str, Any] = {"file": loaded.where, "on": on.isoformat()}
     if isinstance(document, Plan):
         rows = []
-        status = statuses_on(document, on, journal_of(loaded.file))
+        status = statuses_on(document, on, loaded.history)
         for la in document.life_areas:
             measures = [status[m.id] for m in document.measures if la.id in m.life_areas]
             done = measures.count(MeasureStatus.DONE)
@@ -42,6 +42,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                          "by_status": {s.value: measures.count(s) for s in MeasureStatus},
                          "done_percent": round(100 * done / len(measures)) if measures else 0})
         result["life_areas"] = rows
+        result["measures"] = [_measure_row(m, status[m.id], loaded.history)
+                              for m in document.measures]
         current = [p for p in document.phases if p.start <= on <= p.end]
         result["current_phase"] = ({"id": current[0].id, "title": current[0].title,
                                     "end": current[0].end.isoformat()} if current else None)
@@ -57,7 +59,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"Stand am {on.isoformat()}: {loaded.file}")
+    print(f"Stand am {on.isoformat()}: {loaded.where}")
     for row in result.get("life_areas", []):
         parts = ", ".join(f"{label(MeasureStatus(k))} {v}" for k, v in row["by_status"].items()
                           if v)
@@ -85,14 +87,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from ..documents.loader import dump
     from ..evaluation.evaluate import build_evaluation
     from ..evaluation.rollup import summarise
-    from ..store.journal import journal_of
+    from ..model import Plan
 
     on = args.on or dt.date.today()
     add_months(on, -args.stale_months)  # the staleness cut-off fits the calendar
     app = common.make_app()
-    plan = common.load_plan(app, args.path)
-    evaluation = build_evaluation(plan, on, journal_of(args.path),
-                                  stale_months=args.stale_months)
+    stored = common.target(app, args.path)
+    plan = stored.document
+    if not isinstance(plan, Plan):
+        raise UsageError(f"{args.path} ist kein Plan (document: plan).")
+    from ..evaluation.round import reports_of
+
+    try:  # measures reported in a status round count as updated on their report date
+        reports = reports_of(app.documents(plan.county).evaluations, plan.id, on)
+    except UnknownAreaError:
+        reports = {}
+    evaluation = build_evaluation(plan, on, stored.history, stale_months=args.stale_months,
+                                  reports=reports)
     rollups = summarise(evaluation, plan)
     if args.out:
         print(dump(evaluation, args.out))
@@ -140,6 +151,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
         for name, added, removed, changed in result.lists:
             print(f"  {name}: +{len(added)} -{len(removed)} ~{len(changed)}")
     return EXIT_OK if result.empty else EXIT_ERRORS
+
+
+def _measure_row(measure: Any, state: Any, history: Any) -> dict[str, Any]:
+    """A measure's state on the day and the last history entry of it."""
+    ref = f"measure:{measure.id}"
+    last = next((e for e in reversed(history.entries) if e.object == ref), None)
+    return {"id": measure.id, "title": measure.title, "state": state.value,
+            "last": None if last is None else {
+                "transition": last.transition, "from_state": last.from_state,
+                "to_state": last.to_state, "at": last.at.isoformat(), "by": last.by,
+                "note": last.note}}
 
 
 def _short_value(value: Any) -> str:

@@ -27,32 +27,13 @@ from ..model import (
     Plan,
     Workflow,
 )
+from . import domain_checks
 from .measurements import measurement_findings
+from .refs import ids as _ids
+from .refs import ref as _ref
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 _AGS = re.compile(r"\d{2}|\d{3}|\d{5}|\d{8}")
-
-
-def _ids(items: Iterable[Any], path: str, attr: str = "id") -> Iterator[Finding]:
-    seen: dict[str, str] = {}
-    for index, item in enumerate(items):
-        value = getattr(item, attr)
-        here = f"{path}[{index}].{attr}"
-        if not _ID.fullmatch(value):
-            yield finding("bad-id", here, id=value)
-        if value in seen:
-            yield finding("duplicate-id", here, id=value, first=seen[value])
-        else:
-            seen[value] = here
-
-
-def _ref(ref: str, known: Iterable[str], path: str, what: str,
-         what_en: str) -> Iterator[Finding]:
-    available = sorted(set(known))
-    if ref not in available:
-        yield finding("dangling-reference", path, ref=ref, what=what, what_en=what_en,
-                      available=", ".join(available) if available else "(keine)")
 
 
 def _refs(refs: Iterable[str], known: Iterable[str], path: str, what: str,
@@ -95,6 +76,9 @@ def check_area(area: Area) -> Iterator[Finding]:
                          "einen Lebensbereich", "life area")
     if area.project is not None and area.project.period is not None:
         yield from _order(area.project.period.start, area.project.period.end, "project.period")
+    yield from domain_checks.goal_findings(area.goals, "goals", life_ids)
+    yield from domain_checks.office_findings(area.offices)
+    yield from domain_checks.participation_findings(area)
 
 
 def check_plan(plan: Plan) -> Iterator[Finding]:
@@ -114,7 +98,7 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
     life_ids = [la.id for la in plan.life_areas]
     measure_ids = [m.id for m in plan.measures]
     indicator_ids = [i.id for i in plan.indicators]
-    goal_ids = [g.id for g in plan.cross_cutting_goals] + life_ids
+    goal_ids = [g.id for g in plan.cross_cutting_goals] + [g.id for g in plan.goals] + life_ids
     for i, life_area in enumerate(plan.life_areas):
         yield from _articles(life_area.crpd_articles, f"life_areas[{i}].crpd_articles")
     for i, m in enumerate(plan.measures):
@@ -134,6 +118,16 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
         if m.status is MeasureStatus.DROPPED and not m.dropped_reason.strip():
             yield finding("dropped-without-reason", f"{here}.dropped_reason",
                           level=Level.WARNING)
+        for j, source in enumerate(m.funding):
+            years: dict[int, int] = {}
+            for k, amount in enumerate(source.amounts):
+                at = f"{here}.funding[{j}].amounts[{k}].year"
+                if not 1900 <= amount.year <= 2200:
+                    yield finding("out-of-range", at, value=amount.year, low=1900, high=2200)
+                if amount.year in years:
+                    yield finding("duplicate-id", at, id=amount.year,
+                                  first=f"{here}.funding[{j}].amounts[{years[amount.year]}]")
+                years.setdefault(amount.year, k)
     for i, phase in enumerate(plan.phases):
         yield from _order(phase.start, phase.end, f"phases[{i}]")
     for i, ind in enumerate(plan.indicators):

@@ -61,6 +61,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ..base.errors import Finding
 from ..base.messages import describe, finding
 from ..model.common import Money
+from ..model.goals import Goal, GoalLevel
 from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
 
 T = TypeVar("T")
@@ -252,6 +253,16 @@ def structure_datetime(value: Any, _: Any = None) -> dt.datetime:
     raise Invalid("expected-datetime", found=_type_name(value), value=value)
 
 
+_GOAL_ID = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def goal_from_text(text: str) -> Goal:
+    """A goal written as plain text (the older form of an area's ``goals``): a Leitziel
+    whose id is made from its words."""
+    ident = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_GOAL_ID)).strip("-")[:60]
+    return Goal(id=ident.strip("-") or "ziel", name=text, level=GoalLevel.LEITZIEL)
+
+
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, Enum)
 
@@ -344,6 +355,9 @@ def make_converter() -> cattrs.Converter:
         return hook
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    goal = attrs_factory(Goal)
+    conv.register_structure_hook(Goal, lambda value, _: goal_from_text(value)
+                                 if isinstance(value, str) else goal(value, Goal))
     conv.register_unstructure_hook_factory(
         attrs.has, lambda cl: make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True)
     )

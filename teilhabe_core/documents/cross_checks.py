@@ -15,6 +15,7 @@ from ..model import (
     Plan,
     RuleContext,
 )
+from .domain_checks import area_links, plan_links
 
 
 def cross_checks(document: Any, context: RuleContext) -> Iterator[Finding]:
@@ -35,6 +36,7 @@ def cross_checks(document: Any, context: RuleContext) -> Iterator[Finding]:
                               f"{previous.version + 1} folgen, nicht {document.version}")
         if document.adoption is not None and area is not None:
             yield from _known(document.adoption.body, body_ids, "adoption.body")
+        yield from plan_links(document, context)
     elif isinstance(document, Evaluation):
         plan = context.plan(document.plan)
         if plan is None:
@@ -65,7 +67,9 @@ def cross_checks(document: Any, context: RuleContext) -> Iterator[Finding]:
             yield finding("dangling-reference", "programme", ref=document.programme,
                           what="ein Förderprogramm", what_en="funding programme",
                           available=", ".join(known))
-    elif isinstance(document, Area) and document.project is not None and context.funding:
+    if isinstance(document, Area):
+        yield from area_links(document, context)
+    if isinstance(document, Area) and document.project is not None and context.funding:
         known = [f.id for f in context.funding]
         for i, ref in enumerate(document.project.funding):
             if ref not in known:

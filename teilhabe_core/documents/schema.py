@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ..model.common import Money
+from ..model.goals import Goal
 from .kinds import DOCUMENT_KINDS
 from .loader import SCHEMA_URL
 
@@ -58,6 +59,8 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if name not in defs:
             defs[name] = {}
             defs[name] = _class(tp, defs)
+        if tp is Goal:  # a plain text is read as a Leitziel (see converter.goal_from_text)
+            return {"anyOf": [{"type": "string"}, {"$ref": f"#/$defs/{name}"}]}
         return {"$ref": f"#/$defs/{name}"}
     raise TypeError(f"no schema for {tp!r}")
 

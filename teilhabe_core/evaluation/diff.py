@@ -19,7 +19,7 @@ from attrs import frozen
 from ..documents.converter import unstructure
 from ..model import Measure, MeasureStatus, Plan
 
-PLAN_LISTS = ("life_areas", "cross_cutting_goals", "phases", "indicators", "transitions",
+PLAN_LISTS = ("life_areas", "cross_cutting_goals", "goals", "phases", "indicators", "transitions",
               "barriers")
 IGNORED_PLAN_FIELDS = ("measures", "id", "version", "supersedes")
 

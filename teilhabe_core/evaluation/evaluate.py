@@ -4,12 +4,14 @@ The status of a measure on the reference date comes from its history journal (th
 recorded transition on or before that date; before the first transition, its start
 state), else from the plan. Progress is the measure's own ``progress`` estimate while its
 status is unchanged, else 100 % for done and 0 % otherwise. ``last_update`` is the date of
-the last recorded transition on or before the reference date.
+the last recorded transition or office report (``reports``, from status rounds) on or
+before the reference date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from ..base.dates import aware, local_date
 from ..model import (
@@ -59,13 +61,16 @@ def progress_of(measure: Measure, status: MeasureStatus) -> int:
 
 def build_evaluation(plan: Plan, on: dt.date, history: History | None = None, *,
                      evaluation_id: str | None = None, stale_months: int = 12,
-                     title: str = "", authors: str = "") -> Evaluation:
+                     title: str = "", authors: str = "",
+                     reports: Mapping[str, dt.date] | None = None) -> Evaluation:
     """An :class:`Evaluation` of ``plan`` on ``on``; one entry per measure, in plan order."""
     entries = []
     statuses = statuses_on(plan, on, history)
     for measure in plan.measures:
         status = statuses[measure.id]
-        days = (local_date(e.at) for e in measure_entries(history, measure.id))
+        days = [local_date(e.at) for e in measure_entries(history, measure.id)]
+        if reports and measure.id in reports:
+            days.append(reports[measure.id])
         last = max((d for d in days if d <= on), default=None)
         entries.append(EvaluationEntry(
             measure=measure.id, status=status, progress=progress_of(measure, status),

@@ -1,4 +1,5 @@
-"""Roll-ups of an evaluation: per life area, UN-CRPD article, responsible office, overall.
+"""Roll-ups of an evaluation: per life area, goal, UN-CRPD article, responsible office,
+overall. Offices are named as in the area's office registry where it has one.
 
 Each group row counts measures by status and gives the mean progress, the number of
 overdue measures (end date before the reference date and not done, dropped or ongoing)
@@ -14,7 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from attrs import frozen
 
 from ..base.dates import add_months
-from ..model import Evaluation, EvaluationEntry, Measure, MeasureStatus, Plan
+from ..documents.domain_checks import all_goals
+from ..model import Area, Evaluation, EvaluationEntry, Goal, Measure, MeasureStatus, Plan
+from ..model.goals import office_label
 
 STATUSES: tuple[MeasureStatus, ...] = tuple(MeasureStatus)
 CLOSED: frozenset[MeasureStatus] = frozenset(
@@ -55,6 +58,8 @@ class Rollups:
     offices: tuple[Row, ...]
     overdue: tuple[str, ...]
     stale: tuple[str, ...]
+    goals: tuple[Row, ...] = ()
+    """One row per goal (a measure counts for the goals it names and every goal above)."""
 
     def as_dict(self) -> dict[str, object]:
         return {"reference_date": self.reference_date.isoformat(),
@@ -62,6 +67,7 @@ class Rollups:
                 "life_areas": [r.as_dict() for r in self.life_areas],
                 "articles": [r.as_dict() for r in self.articles],
                 "offices": [r.as_dict() for r in self.offices],
+                "goals": [r.as_dict() for r in self.goals],
                 "overdue": list(self.overdue), "stale": list(self.stale)}
 
 
@@ -105,21 +111,42 @@ def _groups(evaluation: Evaluation, measures: dict[str, Measure],
     return out
 
 
-def summarise(evaluation: Evaluation, plan: Plan) -> Rollups:
-    """All roll-ups of ``evaluation`` against the measures of ``plan``."""
+def _goal_keys(goals: list[Goal]) -> Callable[[Measure], list[str]]:
+    parents = {g.id: g.parent for g in goals}
+
+    def keys(measure: Measure) -> list[str]:
+        out: list[str] = []
+        for goal in measure.goals:
+            current, seen = goal, set()
+            while current and current not in seen:
+                seen.add(current)
+                out.append(current)
+                current = parents.get(current, "")
+        return list(dict.fromkeys(out))
+
+    return keys
+
+
+def summarise(evaluation: Evaluation, plan: Plan, area: Area | None = None) -> Rollups:
+    """All roll-ups of ``evaluation`` against the measures of ``plan`` (and the goals and
+    office registry of ``area``)."""
     measures = {m.id: m for m in plan.measures}
     on = evaluation.reference_date
     since = plan.adoption.date if plan.adoption else None
     overdue = tuple(e.measure for e in evaluation.entries
                     if is_overdue(e, measures.get(e.measure), on))
     stale = tuple(e.measure for e in evaluation.entries
-                  if is_stale(e, since or _start(measures.get(e.measure)), on,
+                  if is_stale(e, on if evaluation.reported else
+                              since or _start(measures.get(e.measure)), on,
                               evaluation.stale_months))
     names = {la.id: la.name for la in plan.life_areas}
     by_area = _groups(evaluation, measures, lambda m: m.life_areas)
     by_article = _groups(evaluation, measures, lambda m: [str(a) for a in m.crpd_articles])
-    by_office = _groups(evaluation, measures,
-                        lambda m: [m.responsible_office or "(ohne Zuständigkeit)"])
+    offices = area.offices if area else ()
+    by_office = _groups(evaluation, measures, lambda m: [
+        office_label(offices, m.responsible_office) or "(ohne Zuständigkeit)"])
+    goals = all_goals(plan, area)
+    by_goal = _groups(evaluation, measures, _goal_keys(goals))
     return Rollups(
         reference_date=on,
         overall=row("gesamt", "Gesamt", list(evaluation.entries), overdue, stale),
@@ -128,7 +155,9 @@ def summarise(evaluation: Evaluation, plan: Plan) -> Rollups:
         articles=tuple(row(k, f"Artikel {k}", by_article[k], overdue, stale)
                        for k in sorted(by_article, key=int)),
         offices=tuple(row(k, k, by_office[k], overdue, stale) for k in sorted(by_office)),
-        overdue=overdue, stale=stale)
+        overdue=overdue, stale=stale,
+        goals=tuple(row(g.id, g.name, by_goal[g.id], overdue, stale) for g in goals
+                    if g.id in by_goal))
 
 
 def _start(measure: Measure | None) -> dt.date | None:

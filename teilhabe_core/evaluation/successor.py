@@ -23,9 +23,10 @@ from pathlib import Path
 from attrs import evolve, frozen
 
 from ..base.dates import local_date
-from ..base.errors import DocumentError, TeilhabeError
+from ..base.errors import DocumentError
 from ..base.messages import finding
 from ..model import Evaluation, History, Measure, MeasureStatus, Plan, PlanStatus
+from ..store.contract import Store, Stored
 
 FINAL = (MeasureStatus.DONE, MeasureStatus.DROPPED)
 
@@ -119,20 +120,30 @@ def save_successor(successor: Successor, path: str | os.PathLike[str], *,
                    overwrite: bool = False) -> list[Path]:
     """Write the successor plan and, if it carries history, its journal beside it.
 
-    Refuses to replace existing files unless ``overwrite``; both files are written
-    atomically. Returns the written paths.
+    Goes through a :class:`~teilhabe_core.store.files.FileStore` on the file's folder (its
+    lock, one commit for both files). Refuses to replace existing files unless
+    ``overwrite``. Returns the written paths.
     """
-    from ..documents.loader import dump
+    from ..store.files import FileStore
     from ..store.journal import history_path
 
     target = Path(path)
-    journal = history_path(target)
+    store = FileStore({"": target.parent})
+    expected = None
+    if overwrite and target.exists():
+        expected = store.read_file("", target).revision
+    save_successor_to(store, "", successor, target.name, expected)
     entries = successor.history.entries
-    if not overwrite:
-        for existing in (target, journal) if entries else (target,):
-            if existing.exists():
-                raise TeilhabeError(f"{existing} gibt es schon; es wurde nichts geschrieben.")
-    written = [dump(successor.plan, target)]
-    if entries:
-        written.append(dump(History(file=target.name, entries=entries), journal))
-    return written
+    return [target, *([history_path(target)] if entries else [])]
+
+
+def save_successor_to(store: Store, area: str, successor: Successor, name: str,
+                      expected: str | None = None) -> Stored:
+    """Store the successor plan as document ``name`` of ``area``, with the history its
+    carried-over measures bring along, in one write."""
+    from ..documents.loader import dumps
+
+    fmt = "json" if name.lower().endswith(".json") else "yaml"
+    text = dumps(successor.plan, fmt, modeline=fmt == "yaml")
+    entries = successor.history.entries
+    return store.write(area, name, text, expected, history=entries if entries else None)

@@ -15,6 +15,8 @@ from ..documents.kinds import area_of
 from ..documents.loader import Loaded, load_file
 from ..model import Area, RuleContext
 from ..store.area_documents import AreaDocuments
+from ..store.contract import Stored
+from ..store.files import roll_forward
 from ..store.journal import history_path
 from .registry import Registry
 
@@ -43,6 +45,7 @@ class Validator:
 
     def load(self, path: str | os.PathLike[str]) -> Loaded:
         """Load and fully validate a file; raises :class:`DocumentError` on any error."""
+        roll_forward(path)
         loaded = load_file(path)
         findings = self.check(loaded)
         if any(f.is_error for f in findings):
@@ -52,10 +55,17 @@ class Validator:
     def validate_file(self, path: str | os.PathLike[str]) -> list[Finding]:
         """Every finding for a file (errors and warnings); never raises for bad input."""
         try:
+            roll_forward(path)
             loaded = load_file(path)
         except DocumentError as exc:
             return list(exc.findings)
         return self.check(loaded)
+
+    def check_stored(self, stored: Stored) -> list[Finding]:
+        """Every finding for a document of a store, its history included."""
+        loaded = Loaded(stored.document, stored.key.kind, stored.where, stored.revision,
+                        stored.text)
+        return self.check(loaded, stored)
 
     def check_document(self, document: Any) -> list[Finding]:
         """Cross-document checks and plugin rules for an in-memory document (no file,
@@ -67,8 +77,10 @@ class Validator:
             findings.extend(result)
         return findings
 
-    def check(self, loaded: Loaded) -> list[Finding]:
-        """Warnings of loading, unknown area, history, cross-document checks and rules."""
+    def check(self, loaded: Loaded, stored: Stored | None = None) -> list[Finding]:
+        """Warnings of loading, unknown area, history, cross-document checks and rules.
+
+        ``stored`` gives the document's history (default: the journal file beside it)."""
         document = loaded.document
         findings = list(loaded.findings)
         area_id = area_of(document)
@@ -77,7 +89,9 @@ class Validator:
             unknown = evolve(self.registry.unknown_area(area_id), path="county")
             findings.extend(loaded.locate([unknown]))
             return findings
-        if loaded.file and history_path(loaded.file).exists():
+        if stored is not None:
+            findings.extend(self._workflows().check_stored(loaded, stored))
+        elif loaded.file and history_path(loaded.file).exists():
             findings.extend(self._workflows().check_history(loaded))
         findings.extend(loaded.locate(self.check_document(document)))
         return findings

@@ -33,8 +33,24 @@ from .enums import (
     Variant,
 )
 from .evaluation import Evaluation, EvaluationEntry
-from .funding import FundingCall, FundingProgramme, FundingProgrammes, SelectionStage
+from .funding import (
+    FundingCall,
+    FundingProgramme,
+    FundingProgrammes,
+    MeasureFunding,
+    SelectionStage,
+    YearAmount,
+)
 from .glossary import Glossary, GlossaryEntry
+from .goals import (
+    Accessibility,
+    Goal,
+    GoalLevel,
+    Office,
+    ParticipantGroup,
+    ParticipationFormat,
+    ParticipationStep,
+)
 from .history import History, HistoryEntry
 from .paper import Consultation, CouncilPaper, FinancialImpact, HistoryNote
 from .plan import (
@@ -51,6 +67,7 @@ from .plan import (
 from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
+    "Accessibility",
     "Adoption",
     "Area",
     "AreaKind",
@@ -75,18 +92,25 @@ __all__ = [
     "FundingProgrammes",
     "Glossary",
     "GlossaryEntry",
+    "Goal",
+    "GoalLevel",
     "History",
     "HistoryEntry",
     "HistoryNote",
     "Indicator",
     "LifeArea",
     "Measure",
+    "MeasureFunding",
     "MeasureStatus",
     "Measurement",
     "Money",
     "Network",
+    "Office",
     "PaperStatus",
     "PaperType",
+    "ParticipantGroup",
+    "ParticipationFormat",
+    "ParticipationStep",
     "Period",
     "Phase",
     "Plan",
@@ -107,4 +131,5 @@ __all__ = [
     "Vocabulary",
     "Workflow",
     "WorkingGroup",
+    "YearAmount",
 ]

@@ -9,6 +9,7 @@ from attrs import field, frozen
 
 from .common import Period, Role
 from .enums import AreaKind, BodyKind, EventKind, Variant
+from .goals import Goal, Office, ParticipationStep
 
 
 @frozen
@@ -127,7 +128,9 @@ class Area:
     """A county (Landkreis), a kreisfreie Stadt or a social space (Sozialraum).
 
     ``ags`` is the official municipality key of the area or of the county that
-    contains it (5 digits for a county).
+    contains it (5 digits for a county). ``goals`` are the area's own goals (a plain
+    text is read as a Leitziel), ``offices`` its office registry and ``participation`` the
+    steps in which people took part in making its plans.
     """
 
     id: str
@@ -142,10 +145,12 @@ class Area:
     plan_defaults: PlanDefaults = field(factory=PlanDefaults)
     easy_language: EasyLanguageSettings = field(factory=EasyLanguageSettings)
     life_areas: tuple[LifeArea, ...] = ()
-    goals: tuple[str, ...] = ()
+    goals: tuple[Goal, ...] = ()
     topics: tuple[str, ...] = ()
     bodies: tuple[Body, ...] = ()
     project: Project | None = None
     networks: tuple[Network, ...] = ()
     working_groups: tuple[WorkingGroup, ...] = ()
     events: tuple[Event, ...] = ()
+    offices: tuple[Office, ...] = ()
+    participation: tuple[ParticipationStep, ...] = ()

@@ -26,6 +26,15 @@ class EvaluationEntry:
 
 @frozen
 class Evaluation:
+    """An evaluation of ``plan`` at ``reference_date``.
+
+    ``reported`` says the entries are the offices' own reports for that date (a status
+    round, an evaluation "in Zusammenarbeit mit den Fachämtern"): each entry then counts
+    as an update on its ``last_update`` or else on the reference date, so a reported
+    measure is never stale. ``due`` is the date by which the offices were asked to report
+    (``teilhabe round start --due``).
+    """
+
     id: str
     plan: str
     county: str
@@ -37,3 +46,5 @@ class Evaluation:
     entries: tuple[EvaluationEntry, ...] = ()
     stale_months: int = 12
     example: bool = False
+    reported: bool = False
+    due: dt.date | None = None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from attrs import frozen
 
-from .common import Period
+from .common import Money, Period
 
 
 @frozen
@@ -21,6 +22,30 @@ class FundingProgramme:
     period: Period | None = None
     description: str = ""
     predecessors: tuple[str, ...] = ()
+
+
+@frozen
+class YearAmount:
+    """An amount of one budget year, as exact money (EUR)."""
+
+    year: int
+    amount: Money
+
+
+@frozen
+class MeasureFunding:
+    """What pays for a measure: a funding programme of the catalogue (``programme`` id,
+    empty for the county's own budget), the budget line (Haushaltsstelle) and the amounts
+    per year."""
+
+    programme: str = ""
+    budget_line: str = ""
+    amounts: tuple[YearAmount, ...] = ()
+    note: str = ""
+
+    @property
+    def total(self) -> Money:
+        return Money(sum((a.amount for a in self.amounts), Money(Decimal("0.00"))))
 
 
 @frozen

@@ -23,6 +23,7 @@ from . import (
     Variant,
     Vocabulary,
 )
+from .goals import GOAL_LABELS
 
 LABELS: dict[Enum, str] = {
     AreaKind.LANDKREIS: "Landkreis",
@@ -87,6 +88,7 @@ LABELS: dict[Enum, str] = {
     PublicationState.IN_PROGRESS: "in Arbeit",
     PublicationState.PLANNED: "geplant",
 }
+LABELS.update(GOAL_LABELS)
 
 
 def label(value: object) -> str:

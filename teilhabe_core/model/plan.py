@@ -19,6 +19,8 @@ from .enums import (
     Severity,
     Variant,
 )
+from .funding import MeasureFunding
+from .goals import Goal
 
 
 @frozen
@@ -29,6 +31,12 @@ class Measure:
     illustrative measures that are not taken from a real plan. ``progress`` (0–100 %)
     is the responsible office's own estimate; ``dropped_reason`` says why a measure was
     given up (kept in the plan so nothing disappears silently).
+
+    ``responsible_office`` and ``partner_offices`` name offices of the area profile by id
+    (a name is accepted too); ``partners`` are outside partners in words. ``goals`` are
+    ids of goals of the plan or the area, ``funding`` says what pays for it,
+    ``participation`` names the participation steps it came from and ``paper`` the
+    council paper that decided it (without one, the plan's adoption decided it).
     """
 
     id: str
@@ -52,6 +60,11 @@ class Measure:
     easy_text: str = ""
     notes: str = ""
     example: bool = False
+    goals: tuple[str, ...] = ()
+    partner_offices: tuple[str, ...] = ()
+    funding: tuple[MeasureFunding, ...] = ()
+    participation: tuple[str, ...] = ()
+    paper: str = ""
 
 
 @frozen
@@ -173,3 +186,6 @@ class Plan:
     transitions: tuple[Transition, ...] = ()
     barriers: tuple[Barrier, ...] = ()
     publications: tuple[Publication, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    papers: tuple[str, ...] = ()
+    """Council papers about this plan besides the adoption (e.g. the planning of it)."""

@@ -74,6 +74,12 @@ def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]
         add("Maßnahmen als Tabelle (CSV)", "daten", plan, "csv", main=".csv")
         add("Maßnahmen als Excel-Arbeitsmappe", "daten", plan, "xlsx", main=".xlsx")
         add("Kalender (iCalendar)", "kalender", plan, "ical", main=".ics")
+    area = app.area(area_id).area
+    if area.participation:  # "So haben wir beteiligt", standard and Leichte Sprache
+        for variant, label, folder in (
+                (Variant.LONG, "So haben wir beteiligt", "beteiligung"),
+                (Variant.EASY, "So haben Menschen mit·gemacht", "beteiligung-leicht")):
+            add(label, folder, area, "beteiligung", variant)
     for evaluation in docs.evaluations:
         add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
             "evaluation-html")

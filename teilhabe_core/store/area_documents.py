@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -19,6 +19,8 @@ from ..model import (
     RuleContext,
 )
 from .areas import AreaSource
+from .contract import Store
+from .files import roll_forward
 from .journal import journal_of
 
 
@@ -29,6 +31,9 @@ class AreaDocuments:
     source: AreaSource
     loaded: tuple[Loaded, ...]
     failures: tuple[DocumentError, ...] = ()
+    journals: Mapping[str, History] | None = None
+    """Histories by ``Loaded.file`` when the documents come from a store (else the
+    journal files beside the documents)."""
 
     def _of(self, cls: type[Any]) -> tuple[Any, ...]:
         return tuple(item.document for item in self.loaded if isinstance(item.document, cls))
@@ -55,7 +60,11 @@ class AreaDocuments:
     def history_of(self, document: Any) -> History | None:
         """The history journal beside ``document``'s file, if there is one."""
         loaded = self.file_of(document)
-        return journal_of(loaded.file) if loaded is not None and loaded.file else None
+        if loaded is None or not loaded.file:
+            return None
+        if self.journals is not None:
+            return self.journals.get(loaded.file)
+        return journal_of(loaded.file)
 
     def plan(self, plan_id: str | None) -> Plan | None:
         """The plan ``plan_id`` of this area, if there is one."""
@@ -97,7 +106,25 @@ def load_area(source: AreaSource) -> AreaDocuments:
     failures: list[DocumentError] = []
     for path in source.data_files():
         try:
+            roll_forward(path)
             loaded.append(load_file(path))
         except DocumentError as exc:
             failures.append(exc)
     return AreaDocuments(source, tuple(loaded), tuple(failures))
+
+
+def load_area_from(store: Store, source: AreaSource) -> AreaDocuments:
+    """Every document of the area in ``store`` (the store validated them when written)."""
+    loaded: list[Loaded] = []
+    journals: dict[str, History] = {}
+    failures: list[DocumentError] = []
+    for key in store.list(source.id):
+        try:
+            stored = store.read(key)
+        except DocumentError as exc:
+            failures.append(exc)
+            continue
+        loaded.append(Loaded(stored.document, key.kind, stored.where, stored.revision,
+                             stored.text))
+        journals[stored.where] = stored.history
+    return AreaDocuments(source, tuple(loaded), tuple(failures), journals)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..base.errors import ConflictError, WorkflowError
@@ -46,14 +47,23 @@ def refuse_if_changed(path: Path, digest: str | None) -> bytes | None:
 
 def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
     """The journal's bytes with ``entry`` appended; earlier bytes are kept as they are."""
-    item = yamlsafe.dump_yaml([unstructure(entry)])
-    if path.exists():
-        old = read_regular(path)
+    return appended(read_regular(path) if path.exists() else None, document_name, (entry,))
+
+
+def appended(old: bytes | None, document_name: str, entries: Sequence[HistoryEntry]) -> bytes:
+    """Journal bytes ``old`` (``None``: a new journal) with ``entries`` appended."""
+    items = "".join(yamlsafe.dump_yaml([unstructure(entry)]) for entry in entries)
+    if old is not None:
         if not old.endswith(b"\n"):
             old += b"\n"
-        return old + item.encode("utf-8")
+        return old + items.encode("utf-8")
+    return (journal_head(document_name) + items).encode("utf-8")
+
+
+def journal_head(document_name: str) -> str:
+    """The start of a new journal, up to ``entries:``."""
     header = (f"# yaml-language-server: $schema=https://teilhabe.example.org/schema/"
               f"teilhabe.schema.json\n# Append-only history of {document_name}; written by "
               "teilhabe, do not edit earlier entries.\n")
     body = yamlsafe.dump_yaml({"document": "history", "file": document_name, "entries": []})
-    return (header + body.replace("entries: []\n", "entries:\n") + item).encode("utf-8")
+    return header + body.replace("entries: []\n", "entries:\n")

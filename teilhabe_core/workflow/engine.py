@@ -8,8 +8,11 @@ Design of the audit trail (see docs/workflows.md):
 * If the workflow mirrors its state into a field (``field: status``), only that one
   scalar is replaced in the clerk's file, in place; every comment, blank line and
   layout choice stays byte-identical. A missing field is inserted as one new line.
-* Before writing, both files are read again; if either changed since it was loaded (a
-  colleague saved first), a :class:`~teilhabe_core.base.errors.ConflictError` is raised and
+* A transition is one atomic unit of a :class:`~teilhabe_core.store.contract.Store`: under
+  the store's lock the current document and history are read, the step is checked
+  against them and the new text and entry are written together (docs/storage.md).
+  Transitions of other objects since the caller's view merge; a change of the same
+  object, or any other edit, is a :class:`~teilhabe_core.base.errors.ConflictError` and
   nothing is written.
 * On load, :meth:`Workflows.check_history` replays the journal: only allowed
   transitions, each starting where the previous one ended (the first entry of an object
@@ -23,14 +26,14 @@ Design of the audit trail (see docs/workflows.md):
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..base.dates import aware, berlin, now
 from ..base.errors import (
+    ConflictError,
     DocumentError,
     Finding,
     Level,
@@ -38,12 +41,22 @@ from ..base.errors import (
     WorkflowError,
     WorkflowUsageError,
 )
-from ..base.fileio import write_files
 from ..base.messages import finding
 from ..documents.kinds import area_of
 from ..documents.loader import Loaded, format_of, load_file, load_text
 from ..model import History, HistoryEntry, Workflow
-from ..store.journal import append_entry, history_path, read_history, refuse_if_changed
+from ..store.contract import (
+    Change,
+    Commit,
+    Key,
+    Store,
+    Stored,
+    changed_since,
+    journal_loaded,
+    key_of,
+)
+from ..store.files import FileStore
+from ..store.journal import history_path, read_history
 from .events import (
     CLOCK_TOLERANCE,
     EARLIEST,
@@ -140,15 +153,85 @@ class Workflows:
                    workflow: str | None = None, loaded: Loaded | None = None) -> TransitionResult:
         """Carry out transition ``name`` on object ``ref`` of the document at ``path``.
 
-        Raises :class:`WorkflowError` (not allowed, guard refused, veto, missing input)
-        or :class:`ConflictError` (file changed since ``loaded``); in both cases nothing
-        is written.
+        ``loaded`` is the caller's view of the file (default: read now). Raises
+        :class:`WorkflowError` (not allowed, guard refused, veto, missing input) or
+        :class:`ConflictError` (the object, or the file by hand, changed since ``loaded``);
+        in both cases nothing is written.
         """
         loaded = loaded or load_file(path)
         doc_path = Path(loaded.file)
-        hist_path = history_path(doc_path)
-        history, hist_digest = read_history(hist_path, doc_path.name)
-        document = loaded.document
+        area = area_of(loaded.document) or ""
+        store = FileStore({area: doc_path.parent})
+        history, _ = read_history(history_path(doc_path), doc_path.name)
+        view = Stored(key_of(area, doc_path.name, loaded.document), doc_path.name, "",
+                      loaded.text, loaded.document, history, str(doc_path))
+        return self._apply(lambda change: store.transition_file(area, doc_path, change), view,
+                           ref, name, by=by, note=note, at=at, workflow=workflow)
+
+    def transition_stored(self, store: Store, key: Key, ref: str, name: str, *, by: str = "",
+                          note: str = "", at: dt.datetime | None = None,
+                          workflow: str | None = None,
+                          view: Stored | None = None) -> TransitionResult:
+        """:meth:`transition` for document ``key`` of ``store``; ``view`` is what the caller
+        read (default: read now, under the store's lock)."""
+        return self._apply(lambda change: store.transition(key, change), view, ref, name,
+                           by=by, note=note, at=at, workflow=workflow)
+
+    def _apply(self, run: Callable[[Change], Stored], view: Stored | None, ref: str,
+               name: str, *, by: str, note: str, at: dt.datetime | None,
+               workflow: str | None) -> TransitionResult:
+        done: list[TransitionEvent] = []
+
+        def change(current: Stored) -> Commit:
+            if view is not None:
+                self._refuse_conflicts(view, current, ref)
+            commit, event = self._step(current, ref, name, by=by, note=note, at=at,
+                                       workflow=workflow)
+            done.append(event)
+            return commit
+
+        run(change)
+        event = done[-1]
+        warnings: list[str] = []
+        try:
+            self.app.hook_caller("teilhabe_transition_done", event.area)(event=event)
+        except Exception as exc:
+            warnings.append(f"Benachrichtigung fehlgeschlagen: {exc}")
+        return TransitionResult(event, tuple(warnings))
+
+    def _refuse_conflicts(self, view: Stored, current: Stored, ref: str) -> None:
+        """:class:`ConflictError` unless ``current`` is ``view`` plus recorded transitions
+        of other objects (those merge: different measures of one plan never conflict)."""
+        if view.text == current.text and view.history == current.history:
+            return
+        seen, now_entries = view.history.entries, current.history.entries
+        if now_entries[:len(seen)] != seen:
+            raise changed_since(current.where)
+        added = now_entries[len(seen):]
+        for entry in added:
+            if entry.object == ref:
+                raise ConflictError(
+                    f"'{ref}' in {current.where} wurde seit dem Laden geändert: "
+                    f"'{entry.transition}' von {entry.by or 'jemandem'} "
+                    f"({entry.from_state} → {entry.to_state}). Es wurde nichts geschrieben; "
+                    "bitte neu laden.")
+        replayed = view.text
+        area = area_of(current.document)
+        fmt = format_of(current.name)
+        for entry in added:
+            flow = self.get(entry.workflow, area)
+            if flow.field:
+                _, _, obj_path = locate_object(load_text(replayed, current.where, fmt).document,
+                                               entry.object)
+                field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
+                replayed = set_field(replayed, field_path, entry.to_state, fmt)
+        if replayed != current.text:  # edited by hand or saved: a real conflict
+            raise changed_since(current.where)
+
+    def _step(self, current: Stored, ref: str, name: str, *, by: str, note: str,
+              at: dt.datetime | None, workflow: str | None) -> tuple[Commit, TransitionEvent]:
+        """The commit for transition ``name`` of ``ref`` in ``current``, after every check."""
+        history, document = current.history, current.document
         obj, kind, obj_path = locate_object(document, ref)
         area = area_of(document)
         flow = self.get(workflow, area) if workflow else self.default_for(kind, area)
@@ -172,7 +255,7 @@ class Workflows:
             raise WorkflowError(f"Für den Schritt '{name}' fehlen Angaben: {', '.join(missing)} "
                                 "(by = wer, note = warum, at = wann).")
         when = _checked_time(at)
-        event = TransitionEvent(document, loaded.file, ref, area, flow.id, name, state,
+        event = TransitionEvent(document, current.where, ref, area, flow.id, name, state,
                                 step.target, by, when, note)
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
         if last is not None and when < aware(last.at):
@@ -187,23 +270,8 @@ class Workflows:
         new_doc = None
         if flow.field:
             field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
-            new_doc = set_field(loaded.text, field_path, step.target, format_of(loaded.file),
-                                loaded.positions)
-            load_text(new_doc, loaded.file)  # the edited file must load cleanly
-        new_hist = append_entry(hist_path, doc_path.name, entry)
-        current = refuse_if_changed(doc_path, loaded.digest)
-        refuse_if_changed(hist_path, hist_digest)
-        bom = codecs.BOM_UTF8 if current and current.startswith(codecs.BOM_UTF8) else b""
-        # both checked (write-protected?) and written before either is renamed into place
-        write_files([(hist_path, new_hist),
-                     *([(doc_path, bom + new_doc.encode("utf-8"))] if new_doc is not None
-                       else [])])
-        warnings: list[str] = []
-        try:
-            self.app.hook_caller("teilhabe_transition_done", area)(event=event)
-        except Exception as exc:
-            warnings.append(f"Benachrichtigung fehlgeschlagen: {exc}")
-        return TransitionResult(event, tuple(warnings))
+            new_doc = set_field(current.text, field_path, step.target, format_of(current.name))
+        return Commit(new_doc, entry), event
 
     def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
                     history: tuple[HistoryEntry, ...]) -> None:
@@ -233,9 +301,22 @@ class Workflows:
             hist_loaded = load_file(hist_path)
         except DocumentError as exc:
             return list(exc.findings)
+        return self.check_journal(loaded, hist_loaded)
+
+    def check_journal(self, loaded: Loaded, hist_loaded: Loaded) -> list[Finding]:
+        """Replay the journal ``hist_loaded`` of ``loaded`` against the workflows."""
         history = hist_loaded.document
         if not isinstance(history, History):
             return []
+        return hist_loaded.locate(self.journal_problems(loaded, history))
+
+    def check_stored(self, loaded: Loaded, stored: Stored) -> list[Finding]:
+        """Replay the history of a store's document (positions only on the error path)."""
+        problems = self.journal_problems(loaded, stored.history)
+        return journal_loaded(stored).locate(problems) if problems else []
+
+    def journal_problems(self, loaded: Loaded, history: History) -> list[Finding]:
+        """What is wrong with ``history`` as the journal of ``loaded`` (no positions)."""
         problems: list[Finding] = []
         if history.file != Path(loaded.file).name:
             problems.append(_hist("file", f"Der Verlauf gehört zu '{history.file}', nicht zu "
@@ -284,7 +365,7 @@ class Workflows:
                 if current != last:
                     problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
                                           f"'{last}', in der Datei steht '{current}'."))
-        return hist_loaded.locate(problems)
+        return problems
 
 
 

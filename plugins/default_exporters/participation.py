@@ -1,0 +1,48 @@
+"""The page "So haben wir beteiligt" of an area: its participation steps, in standard
+German and in Leichte Sprache (``--variant easy``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from teilhabe_core.model import Area, Variant
+from teilhabe_core.model.labels import label
+from teilhabe_core.publish.api import ExportContext, Exporter, Output
+from teilhabe_core.publish.templating import render_page, stylesheet
+
+from .publication import easy_html
+
+HERE = Path(__file__).parent / "templates"
+
+
+class ParticipationPage(Exporter):
+    identifier = "beteiligung"
+    name = "So haben wir beteiligt (HTML)"
+    description = ("Die Beteiligungsschritte des Gebiets: Form, Zeitpunkt, Beteiligte, "
+                   "Barrierefreiheit, Ergebnis und die Maßnahmen daraus; auch in Leichter "
+                   "Sprache.")
+    accepts = (Area,)
+    media_type = "text/html"
+    extension = "html"
+    variants = (Variant.LONG, Variant.EASY)
+
+    def render(self, document: Area, context: ExportContext) -> Sequence[Output]:
+        plans = context.documents.plans if context.documents else ()
+        titles = {p.id: p.title for p in plans}
+        bodies = {b.id: b.name for b in document.bodies}
+        measures = {s.id: [m for p in plans for m in p.measures if s.id in m.participation]
+                    for s in document.participation}
+        easy = context.variant is Variant.EASY
+        html = render_page(
+            context, "participation.html.j2", [HERE], area=document,
+            steps=document.participation, plan_title=lambda i: titles.get(i, i),
+            body_name=lambda i: bodies.get(i, i), measures_of=measures,
+            involved=any(s.involves_disabled_people for s in document.participation),
+            variant="easy" if easy else "long", variant_label=label(context.variant),
+            has_examples=any(s.example for s in document.participation),
+            easy_html=easy_html(context),
+            page_title=("So haben Menschen mit·gemacht" if easy else "So haben wir beteiligt")
+            + f" – {document.name}")
+        name = "leicht.html" if easy else "index.html"
+        return [Output(name, html), stylesheet()]

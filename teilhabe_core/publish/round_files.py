@@ -1,0 +1,265 @@
+"""The files of a status round: one workbook (or CSV) per office, and reading returns.
+
+Layout (XLSX sheet ``Rückmeldung``, CSV the same rows, ``;``, UTF-8 with BOM):
+
+* row 1, the round's identity: ``Statusrunde; ID; Plan; ID; Amt; KEY; Stichtag; DATE``;
+* row 2, the German headers; from row 3 one row per measure of the office.
+
+Columns A–D (measure, title, status and progress so far) and the identity row are
+protected; E–H (new status, progress 0–100, comment, date) are for the office, with
+data-validation lists of the German status labels. Text is never a formula: cells are
+written as text, and text a spreadsheet could take for a formula gets a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from ..base.errors import DocumentError
+from ..base.messages import finding
+from ..documents.loader import read_bytes
+from ..documents.yamlsafe import decode
+
+SHEET = "Rückmeldung"
+IDENTITY = ("Statusrunde", "Plan", "Amt", "Stichtag")
+COLUMNS = (
+    ("measure", "Maßnahme", False),
+    ("title", "Titel", False),
+    ("status", "Status bisher", False),
+    ("progress", "Fortschritt bisher (%)", False),
+    ("new_status", "Neuer Status", True),
+    ("new_progress", "Fortschritt (%)", True),
+    ("comment", "Kommentar", True),
+    ("date", "Datum (TT.MM.JJJJ)", True),
+)
+"""Key, German header, whether the office may fill it."""
+HEADERS = tuple(h for _, h, _ in COLUMNS)
+LETTERS = "ABCDEFGH"
+FIRST_ROW = 3
+MAX_UNPACKED = 50 * 1024 * 1024
+
+
+@frozen
+class Identity:
+    round: str
+    plan: str
+    office: str
+    on: dt.date
+
+    def cells(self) -> list[str]:
+        values = (self.round, self.plan, self.office, self.on.isoformat())
+        return [c for pair in zip(IDENTITY, values, strict=True) for c in pair]
+
+
+@frozen
+class ReturnRow:
+    """One row of a return: its row number and the text of each column (by key)."""
+
+    number: int
+    cells: dict[str, str]
+    raw_date: dt.date | None = None
+
+
+@frozen
+class Returned:
+    file: str
+    sheet: str
+    identity: dict[str, str]
+    rows: tuple[ReturnRow, ...]
+
+
+def safe(text: str) -> str:
+    """Text a spreadsheet could read as a formula, with a leading ``'`` (reversible)."""
+    stripped = text.lstrip(" \u00a0")
+    return "'" + text if stripped[:1] in ("=", "+", "-", "@", "\t", "\r", "'") else text
+
+
+def unsafe(text: str) -> str:
+    return text[1:] if text.startswith("'") and safe(text[1:]) != text[1:] else text
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The workbook with fixed zip times and save time, so equal input gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                start = body.find(b"<dcterms:modified")
+                if start >= 0:
+                    open_end = body.index(b">", start) + 1
+                    close = body.index(b"</dcterms:modified>", open_end)
+                    body = body[:open_end] + b"2000-01-01T00:00:00Z" + body[close:]
+            target.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), body,
+                            zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str]],
+             labels: Sequence[str], due: dt.date | None) -> bytes:
+    """The XLSX workbook of one office: ``rows`` hold columns A–D (as text)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    fixed = dt.datetime(2000, 1, 1)
+    book = Workbook()
+    book.properties.creator = "teilhabe"
+    book.properties.created = book.properties.modified = fixed
+    book.properties.title = identity.round
+    book.properties.subject = f"{identity.plan} {identity.office}"
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append(identity.cells())
+    sheet.append(list(HEADERS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([safe(str(v)) for v in row] + ["", "", "", ""])
+    last = FIRST_ROW + len(rows) - 1
+    open_cell = Protection(locked=False)
+    for number in range(FIRST_ROW, last + 1):
+        for key, letter in zip((k for k, _, e in COLUMNS), LETTERS, strict=True):
+            cell = sheet[f"{letter}{number}"]
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula
+            if key in ("new_status", "new_progress", "comment", "date"):
+                cell.protection = open_cell
+            if key == "date":
+                cell.number_format = "DD.MM.YYYY"
+    if rows:
+        status = DataValidation(type="list", formula1='"' + ",".join(labels) + '"',
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle="Status", error="Bitte einen Status aus der Liste "
+                                "wählen.")
+        progress = DataValidation(type="whole", operator="between", formula1="0",
+                                  formula2="100", allow_blank=True, showErrorMessage=True,
+                                  errorTitle="Fortschritt", error="Eine ganze Zahl von 0 bis "
+                                  "100.")
+        day = DataValidation(type="date", operator="between", formula1="1", formula2="73051",
+                             allow_blank=True, showErrorMessage=True, errorTitle="Datum",
+                             error="Ein Datum, z. B. 31.12.2025.")
+        for validation, letter in ((status, "E"), (progress, "F"), (day, "H")):
+            validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+            sheet.add_data_validation(validation)
+    for letter, width in zip(LETTERS, (22, 50, 16, 12, 18, 12, 40, 16), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "C3"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    notes = book.create_sheet("Hinweise")
+    for line in _notes(office_name, identity, labels, due):
+        notes.append([line])
+    notes.protection.sheet = True
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _notes(office_name: str, identity: Identity, labels: Sequence[str],
+           due: dt.date | None) -> list[str]:
+    until = f" bis zum {due.strftime('%d.%m.%Y')}" if due else ""
+    return [f"Statusabfrage für: {office_name}",
+            f"Stand zum Stichtag {identity.on.strftime('%d.%m.%Y')}; bitte{until} zurück.",
+            "Füllen Sie im Blatt „Rückmeldung“ nur die Spalten E bis H aus:",
+            f"Neuer Status: einer von {', '.join(labels)} (leer: unverändert).",
+            "Fortschritt: ganze Zahl von 0 bis 100 (Prozent).",
+            "Kommentar: kurz, warum; nötig beim Zurückstellen und Streichen.",
+            "Datum: wann der neue Status eintrat (leer: der Stichtag).",
+            "Zeile 1 (die Kennung der Runde) und die Spalten A bis D nicht ändern."]
+
+
+def csv_text(identity: Identity, rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(identity.cells())
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([safe(str(v)) for v in row] + ["", "", "", ""])
+    return "\ufeff" + buffer.getvalue()
+
+
+# -- reading returns ----------------------------------------------------------------------
+
+
+def _refuse(file: str, reason: str) -> DocumentError:
+    return DocumentError([finding("not-xlsx", reason=reason).at(file, 1, 1)], file)
+
+
+def _cell(value: Any) -> tuple[str, dt.date | None]:
+    if value is None:
+        return "", None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat(), value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)), None
+    return str(value).strip(), None
+
+
+def _table_of_xlsx(data: bytes, file: str) -> tuple[str, list[list[tuple[str, Any]]]]:
+    from openpyxl import load_workbook
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise _refuse(file, "kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein "
+                      "abgebrochener Download") from None
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+        raise _refuse(file, f"entpackt größer als {MAX_UNPACKED // 2**20} MB")
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        return sheet.title, table
+    except Exception as exc:  # openpyxl raises anything for a broken archive
+        raise _refuse(file, "das ZIP-Archiv enthält keine lesbare Arbeitsmappe "
+                      f"({type(exc).__name__})") from None
+
+
+def read_return(path: str | Path) -> Returned:
+    """The identity and rows of a returned workbook or CSV (``DocumentError`` naming the
+    file, sheet and row if it is not one of a round's files)."""
+    file = str(path)
+    data = read_bytes(path)
+    if file.lower().endswith(".csv"):
+        text = decode(data, file)
+        sheet = Path(file).name
+        table = [[(c.strip(), None) for c in r]
+                 for r in csv.reader(io.StringIO(text, newline=""), delimiter=";")]
+    else:
+        sheet, table = _table_of_xlsx(data, file)
+    head = [t for t, _ in table[0]] if table else []
+    if len(head) < 8 or tuple(head[0:8:2]) != IDENTITY:
+        raise DocumentError([finding("round-identity", de=(
+            f"{sheet}, Zeile 1: keine Kennung einer Statusrunde (erwartet: "
+            f"{'; '.join(IDENTITY)} mit ihren Werten). Nur die von 'teilhabe round start' "
+            "erzeugten Dateien können eingesammelt werden."), en=(
+            f"{sheet}, row 1: not the identity of a status round.")).at(file, 1, 1)], file)
+    identity = {k: head[i * 2 + 1] for i, k in enumerate(("round", "plan", "office", "on"))}
+    headers = [t for t, _ in table[1]] if len(table) > 1 else []
+    if tuple(headers[:len(HEADERS)]) != HEADERS:
+        raise DocumentError([finding("round-headers", de=(
+            f"{sheet}, Zeile 2: die Spaltenköpfe wurden geändert (erwartet: "
+            f"{'; '.join(HEADERS)})."), en=f"{sheet}, row 2: the headers were changed.")
+            .at(file, 2, 1)], file)
+    rows = []
+    for index, values in enumerate(table[FIRST_ROW - 1:], start=FIRST_ROW):
+        texts = [t for t, _ in values] + [""] * len(COLUMNS)
+        if not any(texts[:len(COLUMNS)]):
+            continue
+        cells = {k: texts[i] for i, (k, _, _) in enumerate(COLUMNS)}
+        cells = {k: unsafe(v) for k, v in cells.items()}
+        raw = values[7][1] if len(values) > 7 else None
+        rows.append(ReturnRow(index, cells, raw))
+    return Returned(file, sheet, identity, tuple(rows))
