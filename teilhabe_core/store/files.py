@@ -27,8 +27,14 @@ from pathlib import Path
 
 from attrs import evolve
 
-from ..base.errors import ConflictError, FileError, UsageError
-from ..base.fileio import atomic_write, ensure_folder, read_regular, write_files
+from ..base.errors import ConflictError, UsageError
+from ..base.fileio import (
+    atomic_write,
+    check_writable,
+    ensure_folder,
+    read_regular,
+    write_files,
+)
 from ..documents.loader import load_bytes, load_text
 from ..model import HistoryEntry
 from .contract import (
@@ -99,13 +105,15 @@ def roll_forward(document: str | os.PathLike[str]) -> None:
 
 def _commit(document: Path, files: Sequence[tuple[Path, bytes]]) -> None:
     """Write ``files`` (beside ``document``) as one atomic change (lock held)."""
+    for path, _ in files:
+        check_writable(path)  # a write-protected file is refused before the commit point
     record = pending_path(document)
     body = {"files": [[path.name, base64.b64encode(data).decode("ascii")]
                       for path, data in files]}
     atomic_write(record, json.dumps(body).encode("utf-8"))  # the commit point
     try:
         write_files(files)
-    except (OSError, FileError):
+    except Exception:
         with contextlib.suppress(OSError):
             record.unlink()  # nothing was renamed into place: the change did not happen
         raise
