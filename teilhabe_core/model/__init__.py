@@ -33,6 +33,7 @@ from .enums import (
     Variant,
 )
 from .evaluation import Evaluation, EvaluationEntry
+from .site import AccessibilityStatement, Conformity, SiteSettings
 from .funding import FundingCall, FundingProgramme, FundingProgrammes, SelectionStage
 from .glossary import Glossary, GlossaryEntry
 from .history import History, HistoryEntry
@@ -51,6 +52,7 @@ from .plan import (
 from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
+    "AccessibilityStatement",
     "Adoption",
     "Area",
     "AreaKind",
@@ -62,6 +64,7 @@ __all__ = [
     "Consultation",
     "ConsultationResult",
     "ConsultationRole",
+    "Conformity",
     "CouncilPaper",
     "CrossCuttingGoal",
     "EasyLanguageSettings",
@@ -100,6 +103,7 @@ __all__ = [
     "Role",
     "SelectionStage",
     "Severity",
+    "SiteSettings",
     "StateDef",
     "Transition",
     "TransitionDef",

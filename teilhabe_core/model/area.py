@@ -9,6 +9,7 @@ from attrs import field, frozen
 
 from .common import Period, Role
 from .enums import AreaKind, BodyKind, EventKind, Variant
+from .site import SiteSettings
 
 
 @frozen
@@ -149,3 +150,4 @@ class Area:
     networks: tuple[Network, ...] = ()
     working_groups: tuple[WorkingGroup, ...] = ()
     events: tuple[Event, ...] = ()
+    site: SiteSettings = field(factory=SiteSettings)
