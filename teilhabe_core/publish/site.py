@@ -33,6 +33,18 @@ FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
            "evaluation-html", "evaluation-markdown"}
 """Built-in exporters the site places itself (in the folders above)."""
+ON_SITE = ("html", "markdown", "csv", "xlsx", "ical", "evaluation-html", "oparl")
+"""Those of them that every area's site carries (an area's own evaluation report replaces
+``evaluation-html``)."""
+
+
+def published_on(app: Host, cls: type[Exporter], area_ids: list[str]) -> list[str]:
+    """The areas (of ``area_ids``) whose site publishes exporter ``cls``."""
+    if cls.identifier in ON_SITE or (
+            cls.identifier not in GENERIC and cls.on_site
+            and cls.__module__.startswith("teilhabe_plugins.")):
+        return list(area_ids)
+    return [a for a in area_ids if cls.identifier in app.area(a).area.site.exporters]
 
 
 @frozen
