@@ -1,7 +1,7 @@
 """The site as a whole: the manifest of what teilhabe wrote, the start page over every
 area on the site, ``sitemap.xml`` and ``robots.txt``, and writing it all in one step.
 
-``.teilhabe-manifest.json`` records, per area, its name (for the start page) and every
+``.manifest.teilhabe.json`` records, per area, its name (for the start page) and every
 file teilhabe wrote for it. Publishing some areas keeps the others (their entry and files
 stay); a file an area's new build no longer produces is removed only if the manifest says
 teilhabe wrote it: files that someone else put into the folder are never deleted.
@@ -20,7 +20,7 @@ from ..base.errors import FileError, TeilhabeError
 from ..base.fileio import output_folder, read_regular, replace_folder, safe_join
 from .api import ExportContext, Output, checked_targets
 
-MANIFEST = ".teilhabe-manifest.json"
+MANIFEST = ".manifest.teilhabe.json"
 SITE_FILES = ("index.html", "style.css")
 """Files every publication site has at its top; a non-empty folder without them is refused."""
 SHARED = ("index.html", "style.css", "robots.txt", "sitemap.xml", MANIFEST)
@@ -38,18 +38,20 @@ def site_folder(out_dir: str | os.PathLike[str]) -> Path:
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest of the site in ``folder``; empty for a new site or one without it."""
+    """The manifest of the site in ``folder``; empty for a new site, one without it or
+    one whose manifest is unreadable (then nothing is removed: the safe side)."""
+    empty: dict[str, Any] = {"base_url": "", "areas": {}}
     path = folder / MANIFEST
     if not path.is_file():
-        return {"base_url": "", "areas": {}}
+        return empty
     try:
         data = json.loads(read_regular(path).decode("utf-8"))
     except (ValueError, UnicodeDecodeError, TeilhabeError):
-        data = None
+        return empty
     if not isinstance(data, dict) or not isinstance(data.get("areas"), dict):
-        raise FileError(f"Die Liste der geschriebenen Dateien {path} ist beschädigt; bitte "
-                        "löschen (dann entfernt teilhabe keine alten Dateien) oder in einen "
-                        "neuen Ordner veröffentlichen.", str(path))
+        return empty
+    if not isinstance(data.get("base_url", ""), str):
+        data["base_url"] = ""
     return data
 
 
@@ -100,7 +102,10 @@ def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
     folder = site_folder(out_dir)
     old = read_manifest(folder)
     base = old.get("base_url", "") if base_url is None else base_url
-    entries: dict[str, Any] = {k: v for k, v in old["areas"].items() if isinstance(v, dict)}
+    entries: dict[str, Any] = {
+        k: {**v, "files": [n for n in v.get("files", []) if isinstance(n, str)]
+            if isinstance(v.get("files"), list) else []}
+        for k, v in old["areas"].items() if isinstance(v, dict) and isinstance(k, str)}
     published = {area.id for area in areas}
     new_files: dict[str, list[str]] = {area_id: [] for area_id in published}
     for o in outputs:
