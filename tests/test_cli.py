@@ -30,7 +30,7 @@ def test_script_is_installed():
 
 
 COMMANDS = ["counties", "formats", "validate", "export", "publish", "status", "evaluate",
-            "diff", "schema", "new-county", "transition", "import"]
+            "diff", "schema", "new-county", "transition", "import", "serve"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

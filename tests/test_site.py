@@ -13,6 +13,7 @@ import pytest
 
 from teilhabe_core import cli
 from teilhabe_core.app import Teilhabe
+from teilhabe_core.model import Variant
 from teilhabe_core.plugin import area_from_folder, hookimpl
 
 AREAS = ("boerde", "mansfeld_suedharz", "neuruppin", "nienburg", "saale_orla")
@@ -189,3 +190,78 @@ def test_installed_exporters_are_published_only_where_opted_in(app, site):
     assert published_on(app, app.exporter("html"), areas) == areas
     assert (site / "boerde" / "boerde-evaluationsbericht").is_dir()
     assert not any(p.name == "json" for p in site.rglob("*"))
+
+
+def test_standalone_exports_have_no_broken_links(app, tmp_path):
+    from teilhabe_core.publish.api import write_outputs
+
+    checked = 0
+    for source in app.areas():
+        docs = app.documents(source.id)
+        for document in [source.area, *docs.plans, *docs.evaluations, *docs.papers,
+                         *docs.calls]:
+            for cls in app.exporters(document):
+                for variant in cls.variants or (None,):
+                    out = tmp_path / f"{source.id}-{cls.identifier}-{checked}"
+                    write_outputs(app.render(document, cls.identifier, variant=variant), out)
+                    for path in out.rglob("*.html"):
+                        for ref in filter(local, parse(path).refs):
+                            target = path.parent / ref.split("#")[0]
+                            assert target.is_file(), (cls.identifier, variant, path.name, ref)
+                    checked += 1
+    assert checked > 40
+
+
+def test_markdown_escapes_only_what_markdown_needs(app):
+    from teilhabe_core.publish.templating import md_escape
+
+    assert md_escape("neu geschrieben.") == "neu geschrieben."
+    assert md_escape("Kita-Plätze (neu)!") == "Kita-Plätze (neu)!"
+    assert md_escape("1. Fassung") == "1\\. Fassung"
+    assert md_escape("# Kopf\n- Punkt") == "\\# Kopf  \n\\- Punkt"
+    assert md_escape("a*b_c [x](y) | <b>") == "a\\*b\\_c \\[x\\](y) \\| &lt;b&gt;"
+    plan = app.documents("boerde").current_plan()
+    long = app.render(plan, "markdown")[0].content
+    assert "inklusiv ausgeschrieben.\n" in long and "\\." not in long
+    easy = app.render(plan, "markdown", variant=Variant.EASY)[0].content
+    assert "neu geschrieben." in easy and "geschrieben\\." not in easy
+
+
+def test_serve_answers_a_real_request_and_ends_cleanly_on_ctrl_c(site):
+    import re
+    import signal
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    script = Path(sys.executable).parent / "teilhabe"
+    proc = subprocess.Popen([str(script), "serve", str(site), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={"PATH": "/usr/bin:/bin", "TEILHABE_LANG": "de"})
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/ \(Beenden mit Strg\+C\)", first)
+        assert found, first
+        base = f"http://127.0.0.1:{found.group(1)}/"
+        with urllib.request.urlopen(base + "boerde/index.html", timeout=10) as answer:
+            assert answer.status == 200
+            assert answer.read() == (site / "boerde" / "index.html").read_bytes()
+        try:
+            urllib.request.urlopen(base + "gibt-es-nicht.html", timeout=10)
+            raise AssertionError("404 expected")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert "GET /boerde/index.html → 200 ok" in err
+    assert "GET /gibt-es-nicht.html → 404 nicht gefunden" in err
+    assert "Vorschau beendet." in err and "Traceback" not in err
+
+
+def test_serve_refuses_a_folder_without_a_site(tmp_path, capsys):
+    assert cli.main(["serve", str(tmp_path)]) == 2
+    assert "keine Veröffentlichung" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..base.errors import DocumentError, FileError, TeilhabeError, UsageError
-from . import documents, evaluation, info, new_county, publishing, workflow
+from . import documents, evaluation, info, new_county, publishing, serve, workflow
 from .common import EXIT_ERRORS, EXIT_USAGE, Parser
 
 
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of messages (default: TEILHABE_LANG or de)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for group in (info, documents, publishing, evaluation, new_county, workflow):
+    for group in (info, documents, publishing, serve, evaluation, new_county, workflow):
         group.add_parsers(sub)
     return parser
 
