@@ -265,3 +265,31 @@ def test_serve_answers_a_real_request_and_ends_cleanly_on_ctrl_c(site):
 def test_serve_refuses_a_folder_without_a_site(tmp_path, capsys):
     assert cli.main(["serve", str(tmp_path)]) == 2
     assert "keine Veröffentlichung" in capsys.readouterr().err
+
+
+def test_validate_warns_about_missing_legal_facts_and_scaffold_placeholders(tmp_path, capsys):
+    from teilhabe_core.cli.scaffold import scaffold
+
+    profile = str(Teilhabe.discover().area("nienburg").profile_file)
+    assert cli.main(["validate", profile]) == 0
+    err = capsys.readouterr()
+    text = err.out + err.err
+    for field in ("site.imprint_url", "site.privacy_url", "site.accessibility"):
+        assert f"warning: {field}:" in text
+    assert cli.main(["validate", "--strict", profile]) == 1
+    capsys.readouterr()
+    written = scaffold("lahn_dill", "Lahn-Dill-Kreis", "Hessen", "06532", tmp_path)
+    area = next(p for p in written if p.name == "area.yaml")
+    assert cli.main(["validate", "--strict", str(area)]) == 1
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert text.count("ist ein Platzhalter") == 5
+    assert "site.accessibility.date" in text
+
+
+def test_formats_says_where_each_exporter_is_published(capsys):
+    assert cli.main(["formats", "--json"]) == 0
+    items = {i["id"]: i for i in json.loads(capsys.readouterr().out) if i["role"] == "export"}
+    assert items["boerde-evaluationsbericht"]["site"] == ["boerde"]
+    assert "boerde" not in items["evaluation-html"]["site"]
+    assert items["json"]["site"] == [] and "nienburg" in items["html"]["site"]

@@ -27,7 +27,7 @@ def make_server(folder: Path, port: int) -> Any:
             print(f"{self.log_date_time_string()} {self.command} {self.path} → {code}"
                   f"{' ' + text if text else ''}", file=sys.stderr, flush=True)
 
-        def log_error(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+        def log_error(self, format: str, *args: Any) -> None:
             pass  # the request line above says it (German), the English text adds nothing
 
     handler = functools.partial(Handler, directory=str(folder))

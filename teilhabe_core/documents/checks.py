@@ -109,7 +109,7 @@ _SITE_FIELDS = (
 
 def _placeholder(value: str) -> bool:
     host = value.split("://", 1)[-1].split("/", 1)[0].split("@")[-1]
-    return host.endswith(PLACEHOLDER) or "BITTE-EINTRAGEN" in value.upper()
+    return host.endswith(PLACEHOLDER) or "BITTE EINTRAGEN" in value.upper().replace("-", " ")
 
 
 def _site(area: Area) -> Iterator[Finding]:

@@ -33,7 +33,6 @@ from .enums import (
     Variant,
 )
 from .evaluation import Evaluation, EvaluationEntry
-from .site import AccessibilityStatement, Conformity, SiteSettings
 from .funding import FundingCall, FundingProgramme, FundingProgrammes, SelectionStage
 from .glossary import Glossary, GlossaryEntry
 from .history import History, HistoryEntry
@@ -49,6 +48,7 @@ from .plan import (
     Publication,
     Transition,
 )
+from .site import AccessibilityStatement, Conformity, SiteSettings
 from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
@@ -61,10 +61,10 @@ __all__ = [
     "Body",
     "BodyKind",
     "Checked",
+    "Conformity",
     "Consultation",
     "ConsultationResult",
     "ConsultationRole",
-    "Conformity",
     "CouncilPaper",
     "CrossCuttingGoal",
     "EasyLanguageSettings",

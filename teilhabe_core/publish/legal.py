@@ -8,6 +8,8 @@ invents no address.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Conformity
 from .api import ExportContext, Output
 from .templating import render_page
@@ -34,7 +36,7 @@ def accessibility_pages(context: ExportContext) -> list[Output]:
         contact = statement.contact_email
     if not contact and area.project is not None:
         contact = area.project.contact_email
-    data = {"area": area, "statement": statement, "contact": contact, "root": "../",
+    data: dict[str, Any] = {"area": area, "statement": statement, "contact": contact, "root": "../",
             "status": STATUS, "status_easy": STATUS_EASY}
     return [
         Output("barrierefreiheit.html", render_page(

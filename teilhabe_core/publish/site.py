@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
-from ..model import Plan, Variant
+from ..model import Evaluation, Plan, Variant
 from .api import ExportContext, Exporter, Output, slug
 from .navigation import navigable
 from .sitefiles import SITE_FILES, site_folder, site_index, write_site
@@ -40,6 +40,10 @@ ON_SITE = ("html", "markdown", "csv", "xlsx", "ical", "evaluation-html", "oparl"
 
 def published_on(app: Host, cls: type[Exporter], area_ids: list[str]) -> list[str]:
     """The areas (of ``area_ids``) whose site publishes exporter ``cls``."""
+    if cls.identifier == "evaluation-html":  # an area's own report replaces it
+        reports = {c.identifier for c in app.exporters()
+                   if c.media_type == "text/html" and Evaluation in c.accepts}
+        return [a for a in area_ids if not reports & set(app.area(a).area.site.exporters)]
     if cls.identifier in ON_SITE or (
             cls.identifier not in GENERIC and cls.on_site
             and cls.__module__.startswith("teilhabe_plugins.")):
