@@ -293,3 +293,51 @@ def test_formats_says_where_each_exporter_is_published(capsys):
     assert items["boerde-evaluationsbericht"]["site"] == ["boerde"]
     assert "boerde" not in items["evaluation-html"]["site"]
     assert items["json"]["site"] == [] and "nienburg" in items["html"]["site"]
+
+
+class Structure(HTMLParser):
+    """What an automated WCAG structure check can see without a browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.headings: list[int] = []
+        self.tables = self.captions = 0
+        self.links: list[str] = []
+        self.navs: list[str] = []
+        self.svgs: list[tuple[str | None, str | None]] = []
+        self.svg_parts: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang")
+        if tag in ("h1", "h2", "h3", "h4"):
+            self.headings.append(int(tag[1]))
+        self.tables += tag == "table"
+        self.captions += tag == "caption"
+        if tag == "a":
+            self.links.append(values.get("href") or "")
+        if tag == "nav":
+            self.navs.append(values.get("aria-label") or "")
+        if tag == "svg":
+            self.svgs.append((values.get("role"), values.get("aria-labelledby")))
+        if tag in ("title", "desc") and self.svgs:
+            self.svg_parts.add(values.get("id") or "")
+
+
+def test_every_site_page_has_an_accessible_structure(site):
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        page = Structure()
+        page.feed(path.read_text("utf-8"))
+        assert page.lang == "de", name
+        assert page.headings.count(1) == 1, name
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, (name, page.headings)
+        assert page.tables == page.captions, name
+        assert page.links[0] == "#inhalt", name
+        assert len(set(page.navs)) == len(page.navs) and all(page.navs), (name, page.navs)
+        for role, labelled in page.svgs:
+            assert role == "img" and labelled, name
+            assert set(labelled.split()) <= page.svg_parts, name

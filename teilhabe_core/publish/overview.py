@@ -14,9 +14,9 @@ BAR_WIDTH, ROW, LABEL_WIDTH = 300, 26, 230
 
 
 def _counts(plan: Plan) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    measures = [m for m in plan.measures]
-    by_status = [(label(s), sum(1 for m in measures if m.status is s)) for s in MeasureStatus]
-    by_area = [(la.name, sum(1 for m in measures if la.id in m.life_areas))
+    by_status = [(label(s), sum(1 for m in plan.measures if m.status is s))
+                 for s in MeasureStatus]
+    by_area = [(la.name, sum(1 for m in plan.measures if la.id in m.life_areas))
                for la in plan.life_areas]
     return [row for row in by_status if row[1]], by_area
 
@@ -46,7 +46,8 @@ def bar_svg(rows: list[tuple[str, int]], title: str, element_id: str) -> str:
     return "".join(parts)
 
 
-def overview(plan: Plan) -> dict[str, Any]:
+def overview(plan: Plan, measures: str = "Maßnahmen",
+             life_area: str = "Lebensbereich") -> dict[str, Any]:
     """What the area page shows: both tables' rows and their charts (safe markup)."""
     from markupsafe import Markup
 
@@ -56,7 +57,7 @@ def overview(plan: Plan) -> dict[str, Any]:
         "by_status": by_status,
         "by_area": by_area,
         "status_chart": Markup(bar_svg(  # noqa: S704 - bar_svg escapes every text
-            by_status, f"Maßnahmen nach Stand: {plan.title}", "uebersicht-stand")),
+            by_status, f"{measures} nach Stand: {plan.title}", "uebersicht-stand")),
         "area_chart": Markup(bar_svg(  # noqa: S704 - bar_svg escapes every text
-            by_area, f"Maßnahmen je Lebensbereich: {plan.title}", "uebersicht-bereich")),
+            by_area, f"{measures} je {life_area}: {plan.title}", "uebersicht-bereich")),
     }

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
-from ..model import Evaluation, Plan, Variant
+from ..model import CouncilPaper, Evaluation, Plan, Variant
 from .api import ExportContext, Exporter, Output, slug
 from .navigation import navigable
 from .sitefiles import SITE_FILES, site_folder, site_index, write_site
@@ -154,7 +154,8 @@ def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]
     documents: list[Any] = [*docs.plans, *docs.evaluations, *docs.papers, *docs.calls]
     for document in documents:
         for cls in site_exporters(app, area_id, document):
-            group = "evaluation" if cls.identifier in own else "extra"
+            group = ("evaluation" if cls.identifier in own
+                     else "paper" if isinstance(document, CouncilPaper) else "extra")
             title = getattr(document, "title", "") or ""
             label = f"{title} ({cls.name})" if group == "evaluation" and title else cls.name
             add(label, slug(cls.identifier), document, cls.identifier, group)
@@ -203,14 +204,16 @@ def _context(app: Host, area_id: str) -> ExportContext:
 
 
 def area_page(app: Host, area_id: str, links: list[dict[str, str]]) -> Output:
+    from ..model.labels import vocabulary
     from .overview import overview
 
     source = app.area(area_id)
+    words = vocabulary(source.area)
     docs = app.documents(area_id)
     plan = docs.current_plan()
     html = render_page(_context(app, area_id), "site_area.html.j2", area=source.area,
                        plan=plan, links=links, root="../",
-                       overview=overview(plan) if plan is not None else None,
+                       overview=overview(plan, words.measures, words.life_area) if plan else None,
                        funding=[p for p in app.funding_programmes()
                                 if source.area.project and p.id in source.area.project.funding],
                        calls=docs.calls, page_title=source.area.name,
