@@ -45,10 +45,10 @@ def cmd_formats(args: argparse.Namespace) -> int:
         print(f"  {item['id']:26} {item['name']}{scope}")
         print(f"  {'':26} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
               + (f"; Fassungen: {', '.join(item['variants'])}" if item["variants"] else ""))
+        _print_options(item["options"])
         where = ("alle Gebiete" if item["site"] == area_ids and area_ids
                  else ", ".join(item["site"]) or "nicht veröffentlicht")
         print(f"  {'':26} auf der Website: {where}")
-        _print_options(item["options"])
     print("\nImport (teilhabe import TABLE --format ID --into PLAN --out FILE):")
     for item in importers:
         print(f"  {item['id']:26} {item['name']}")
