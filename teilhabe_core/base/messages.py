@@ -227,16 +227,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Für den {date}{breakdown} gibt es schon eine Messung ({first}).",
         "There is already a measurement for {date}{breakdown} ({first}).",
     ),
-    "site-missing": (
-        "Für die Veröffentlichung fehlt {what} (unter 'site' im Profil); ohne sie darf "
-        "eine öffentliche Stelle die Seiten nicht ins Netz stellen.",
-        "The publication lacks {what_en} (under 'site' in the profile); a public body "
-        "must not put the pages online without it.",
-    ),
-    "site-placeholder": (
-        "'{value}' ist ein Platzhalter; bitte die echte Angabe des Gebiets eintragen.",
-        "'{value}' is a placeholder; please enter the area's real value.",
-    ),
     "dropped-without-reason": (
         "Die Maßnahme ist entfallen (status: dropped); bitte unter 'dropped_reason' den "
         "Grund angeben.",

@@ -95,51 +95,6 @@ def check_area(area: Area) -> Iterator[Finding]:
                          "einen Lebensbereich", "life area")
     if area.project is not None and area.project.period is not None:
         yield from _order(area.project.period.start, area.project.period.end, "project.period")
-    yield from _site(area)
-
-
-PLACEHOLDER = ".invalid"
-"""Host suffix of the placeholders the new-county scaffold writes (RFC 2606)."""
-
-_SITE_FIELDS = (
-    ("imprint_url", "der Link zum Impressum", "the link to the imprint"),
-    ("privacy_url", "der Link zur Datenschutzerklärung", "the link to the privacy notice"),
-)
-
-
-def _placeholder(value: str) -> bool:
-    host = value.split("://", 1)[-1].split("/", 1)[0].split("@")[-1]
-    return host.endswith(PLACEHOLDER) or "BITTE EINTRAGEN" in value.upper().replace("-", " ")
-
-
-def _site(area: Area) -> Iterator[Finding]:
-    """Warnings (errors with ``--strict``) where the legal pages lack their facts."""
-    site = area.site
-    for name, what, what_en in _SITE_FIELDS:
-        value = getattr(site, name)
-        if not value:
-            yield finding("site-missing", f"site.{name}", level=Level.WARNING, what=what,
-                          what_en=what_en)
-        elif _placeholder(value):
-            yield finding("site-placeholder", f"site.{name}", level=Level.WARNING, value=value)
-    statement = site.accessibility
-    if statement is None:
-        yield finding("site-missing", "site.accessibility", level=Level.WARNING,
-                      what="die Erklärung zur Barrierefreiheit",
-                      what_en="the accessibility statement")
-        return
-    for name, what, what_en in (
-            ("date", "das Datum der Erklärung zur Barrierefreiheit", "the statement's date"),
-            ("enforcement_body", "die Schlichtungs- oder Durchsetzungsstelle des Landes",
-             "the state's enforcement body")):
-        if not getattr(statement, name):
-            yield finding("site-missing", f"site.accessibility.{name}", level=Level.WARNING,
-                          what=what, what_en=what_en)
-    for name in ("contact_email", "contact_url", "enforcement_body", "enforcement_url"):
-        value = getattr(statement, name)
-        if value and _placeholder(value):
-            yield finding("site-placeholder", f"site.accessibility.{name}",
-                          level=Level.WARNING, value=value)
 
 
 def check_plan(plan: Plan) -> Iterator[Finding]:
