@@ -53,17 +53,18 @@ _ERRORS = ("ConflictError", "DocumentError", "ExportError", "FileError", "Findin
 _LOADER = ("Loaded", "dump", "dumps", "load", "load_file", "load_text", "loads", "to_data")
 # the model's public names (tests/test_one_read.py checks them against model.__all__)
 _MODEL = (
-    "Accessibility", "Adoption", "Area", "AreaKind", "Barrier", "BarrierStatus", "Body",
-    "BodyKind", "Checked", "Consultation", "ConsultationResult", "ConsultationRole",
-    "CouncilPaper", "CrossCuttingGoal", "EasyLanguageSettings", "Evaluation", "EvaluationEntry",
-    "Event", "EventKind", "FinancialImpact", "FundingCall", "FundingProgramme",
-    "FundingProgrammes", "Glossary", "GlossaryEntry", "Goal", "GoalLevel", "History",
-    "HistoryEntry", "HistoryNote", "Indicator", "LifeArea", "Measure", "MeasureFunding",
-    "MeasureStatus", "Measurement", "Money", "Network", "Office", "PaperStatus", "PaperType",
-    "ParticipantGroup", "ParticipationFormat", "ParticipationStep", "Period", "Phase", "Plan",
-    "PlanDefaults", "PlanKind", "PlanStatus", "Priority", "Project", "Publication",
-    "PublicationState", "Role", "SelectionStage", "Severity", "StateDef", "Transition",
-    "TransitionDef", "Variant", "Vocabulary", "Workflow", "WorkingGroup", "YearAmount"
+    "Accessibility", "AccessibilityStatement", "Adoption", "Area", "AreaKind", "Barrier",
+    "BarrierStatus", "Body", "BodyKind", "Checked", "Conformity", "Consultation",
+    "ConsultationResult", "ConsultationRole", "CouncilPaper", "CrossCuttingGoal",
+    "EasyLanguageSettings", "Evaluation", "EvaluationEntry", "Event", "EventKind",
+    "FinancialImpact", "FundingCall", "FundingProgramme", "FundingProgrammes", "Glossary",
+    "GlossaryEntry", "Goal", "GoalLevel", "History", "HistoryEntry", "HistoryNote", "Indicator",
+    "LifeArea", "Measure", "MeasureFunding", "MeasureStatus", "Measurement", "Money", "Network",
+    "Office", "PaperStatus", "PaperType", "ParticipantGroup", "ParticipationFormat",
+    "ParticipationStep", "Period", "Phase", "Plan", "PlanDefaults", "PlanKind", "PlanStatus",
+    "Priority", "Project", "Publication", "PublicationState", "Role", "SelectionStage",
+    "Severity", "SiteSettings", "StateDef", "Transition", "TransitionDef", "Variant",
+    "Vocabulary", "Workflow", "WorkingGroup", "YearAmount"
 )
 _STORE = ("Commit", "Key", "Store", "Stored")
 _HOME = {**dict.fromkeys(_ERRORS, ".base.errors"), **dict.fromkeys(_LOADER, ".documents.loader"),

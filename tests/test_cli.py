@@ -30,7 +30,7 @@ def test_script_is_installed():
 
 
 COMMANDS = ["counties", "formats", "validate", "export", "publish", "status", "evaluate",
-            "diff", "schema", "new-county", "transition", "import", "round"]
+            "diff", "schema", "new-county", "transition", "import", "round", "serve"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -172,7 +172,7 @@ def test_publish_main_job(tmp_path):
         assert f"{area}/index.html" in first
         assert f"{area}/lang/index.html" in first
         assert f"{area}/leicht/index.html" in first
-    assert "boerde/evaluation/boerde-evaluation-2020.html" in first
+    assert "boerde/boerde-evaluationsbericht/boerde-evaluation-2020-bericht.html" in first
     assert "nienburg/oparl/paper-2019-066.json" in first
     assert any(name.startswith("saale_orla/saale-orla-zeitplan/") for name in first)
     # every relative link resolves
@@ -192,7 +192,8 @@ def test_publish_main_job(tmp_path):
 def test_publish_one_area_and_unknown_area(tmp_path):
     result = run("publish", "nienburg", "--out", str(tmp_path))
     assert result.returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "nienburg", "style.css"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".manifest.teilhabe.json", "index.html", "nienburg", "robots.txt", "style.css"]
     result = run("publish", "harz", "--out", str(tmp_path / "x"))
     assert result.returncode == 1 and "boerde" in result.stderr
     assert not (tmp_path / "x").exists()

@@ -425,12 +425,18 @@ def test_icalendar_phases_with_stable_uids(app):
     first = app.render(plan, "ical")[0].data()
     cal = Calendar.from_ical(first)
     events = cal.walk("VEVENT")
-    assert len(events) == 6
+    phases = [e for e in events if "-phase-" in str(e["uid"])]
+    assert len(phases) == 6
+    assert str(phases[0]["uid"]) == \
+        "saale_orla-saale-orla-arbeitsplan-2022-2025-phase-1@teilhabe.example.org"
+    assert str(phases[5]["summary"]) == "Kreistagsbeschluss"
     uids = [str(e["uid"]) for e in events]
-    assert uids[0] == "saale_orla-saale-orla-arbeitsplan-2022-2025-phase-1@teilhabe.example.org"
-    assert str(events[5]["summary"]) == "Kreistagsbeschluss"
+    assert len(set(uids)) == len(uids)
+    starts = [m for m in plan.measures if m.start]
+    assert sum(str(e["summary"]).startswith("Beginn: ") for e in events) == len(starts) > 0
+    assert app.render(plan, "ical")[0].data() == first  # stable UIDs, same bytes
     with_deadlines = app.render(plan, "ical", {"deadlines_on": "2023-05-01"})[0].data()
-    assert len(Calendar.from_ical(with_deadlines).walk("VEVENT")) > 6
+    assert len(Calendar.from_ical(with_deadlines).walk("VEVENT")) > len(events)
     paper = doc(app, "nienburg", th.CouncilPaper)
     (event,) = Calendar.from_ical(app.render(paper, "ical")[0].data()).walk("VEVENT")
     assert event["dtstart"].dt.isoformat() == "2019-05-14"

@@ -1,7 +1,13 @@
-"""iCalendar (RFC 5545) of an area's dates: events, work-plan phases, consultations and
-deadlines, written with the ``icalendar`` package. UIDs are derived from the area and the
-object ids, so they stay stable from one export to the next; DTSTAMP is fixed to the
-document's own date for deterministic output.
+"""iCalendar (RFC 5545) of an area's dates, written with the ``icalendar`` package.
+
+By default a calendar holds every dated thing its document knows: for a plan its
+adoption, phases, measure start and end dates and the next update and evaluation due;
+for an area all of that for each of its plans plus events (with meetings), the end of
+the project's funding period, funding-call stages and council-paper consultations; for a
+council paper its consultations. UIDs are derived from the area and the object ids, so
+they stay stable from one export to the next; DTSTAMP is fixed for deterministic output.
+With ``deadlines_on``, deadlines relative to that day (overdue phases, measures …) are
+added too.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from typing import Any
 
 from attrs import define, field
 
+from teilhabe_core.base.dates import add_months
 from teilhabe_core.model import Area, CouncilPaper, Plan
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
@@ -21,65 +28,123 @@ EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 @define
 class IcalOptions:
     deadlines_on: str = field(default="", metadata={
-        "help": "Fristen ab diesem Datum (JJJJ-MM-TT) aufnehmen; leer: keine Fristen"})
+        "help": "zusätzlich Fristen relativ zu diesem Datum (JJJJ-MM-TT): Überfälliges"})
     domain: str = field(default="teilhabe.example.org", metadata={"help": "Domain der UIDs"})
+
+
+class _Calendar:
+    def __init__(self, area_id: str, domain: str, name: str) -> None:
+        from icalendar import Calendar
+
+        self.area_id, self.domain = area_id, domain
+        self.cal = Calendar()
+        self.cal.add("prodid", "-//teilhabe//Teilhabeplanung//DE")
+        self.cal.add("version", "2.0")
+        self.cal.add("x-wr-calname", name)
+        self.seen: set[str] = set()
+
+    def add(self, uid: str, summary: str, start: dt.date, end: dt.date | None = None,
+            description: str = "") -> None:
+        from icalendar import Event
+
+        full = f"{self.area_id}-{uid}@{self.domain}"
+        if full in self.seen:
+            return
+        self.seen.add(full)
+        event = Event()
+        event.add("uid", full)
+        event.add("dtstamp", EPOCH)
+        event.add("summary", summary)
+        event.add("dtstart", start)
+        event.add("dtend", (end or start) + dt.timedelta(days=1))
+        if description:
+            event.add("description", description)
+        self.cal.add_component(event)
+
+    def plan(self, plan: Plan, area: Area | None, current: bool,
+             evaluated: Sequence[dt.date] = ()) -> None:
+        if plan.adoption is not None:
+            self.add(f"{plan.id}-adoption", f"Beschluss: {plan.title}", plan.adoption.date)
+        for phase in plan.phases:
+            self.add(f"{plan.id}-{phase.id}", phase.title, phase.start, phase.end,
+                     "\n".join(phase.items))
+        for m in plan.measures:
+            if m.start is not None:
+                self.add(f"{plan.id}-{m.id}-start", f"Beginn: {m.title}", m.start)
+            if m.end is not None:
+                self.add(f"{plan.id}-{m.id}-end", f"Ende: {m.title}", m.end)
+        if current and plan.adoption is not None and area is not None:
+            interval = (plan.review_interval_months
+                        or area.plan_defaults.review_interval_months)
+            if interval:
+                self.add(f"due-update_due-{plan.id}", f"Fortschreibung fällig: {plan.title}",
+                         add_months(plan.adoption.date, interval))
+            every = area.plan_defaults.evaluation_interval_months
+            if every:
+                self.add(f"due-evaluation_due-{plan.id}", f"Evaluation fällig: {plan.title}",
+                         add_months(max(evaluated, default=plan.adoption.date), every))
+
+    def area(self, area: Area) -> None:
+        for ev in area.events:
+            if ev.date is not None:
+                self.add(f"event-{ev.id}", ev.title, ev.date, description=ev.description)
+        project = area.project
+        if project is not None and project.period is not None and project.period.end:
+            self.add(f"due-funding_ends-{project.id}",
+                     f"Förderzeitraum endet: {project.title}", project.period.end)
+
+    def paper(self, paper: CouncilPaper) -> None:
+        for index, c in enumerate(paper.consultations):
+            if c.date is not None:
+                self.add(f"paper-{file_stem(paper)}-{index + 1}",
+                         f"Beratung Vorlage {paper.reference}: {paper.title}", c.date)
+
+
+def _evaluated(docs: Any, plan: Plan) -> list[dt.date]:
+    return [e.reference_date for e in docs.evaluations if e.plan == plan.id]
 
 
 class IcalExporter(Exporter):
     identifier = "ical"
     name = "Kalender (iCalendar)"
-    description = ("Veranstaltungen, Phasen, Beratungen und Fristen als .ics-Kalender mit "
-                   "stabilen UIDs.")
+    description = ("Phasen, Beginn und Ende der Maßnahmen, Beschlüsse, Fristen, "
+                   "Veranstaltungen und Beratungen als .ics-Kalender mit stabilen UIDs.")
     accepts = (Plan, CouncilPaper, Area)
     media_type = "text/calendar"
     extension = "ics"
     Options = IcalOptions
 
     def render(self, document: Any, context: ExportContext) -> Sequence[Output]:
-        from icalendar import Calendar, Event
-
         area = context.area or (document if isinstance(document, Area) else None)
-        area_id = area.id if area else "teilhabe"
-        cal = Calendar()
-        cal.add("prodid", "-//teilhabe//Teilhabeplanung//DE")
-        cal.add("version", "2.0")
-        cal.add("x-wr-calname", f"{area.name if area else ''} – {getattr(document, 'title', '')}"
-                .strip(" –"))
-        domain = self.options.domain
-
-        def add(uid: str, summary: str, start: dt.date, end: dt.date | None = None,
-                description: str = "") -> None:
-            event = Event()
-            event.add("uid", f"{area_id}-{uid}@{domain}")
-            event.add("dtstamp", EPOCH)
-            event.add("summary", summary)
-            event.add("dtstart", start)
-            event.add("dtend", (end or start) + dt.timedelta(days=1))
-            if description:
-                event.add("description", description)
-            cal.add_component(event)
-
+        title = getattr(document, "title", "") or ("alle Termine" if area else "")
+        cal = _Calendar(area.id if area else "teilhabe", self.options.domain,
+                        f"{area.name if area else ''} – {title}".strip(" –"))
+        docs = context.documents
+        current = docs.current_plan() if docs is not None else None
         if isinstance(document, Area):
-            for ev in document.events:
-                if ev.date is not None:
-                    add(f"event-{ev.id}", ev.title, ev.date, description=ev.description)
+            cal.area(document)
+            if docs is not None:
+                for plan in docs.plans:
+                    cal.plan(plan, document, plan is current, _evaluated(docs, plan))
+                for call in docs.calls:
+                    for index, stage in enumerate(call.stages):
+                        if stage.date is not None:
+                            cal.add(f"call-{call.id}-{index + 1}", f"{call.name}: {stage.name}",
+                                    stage.date)
+                for paper in docs.papers:
+                    cal.paper(paper)
         if isinstance(document, Plan):
-            for phase in document.phases:
-                add(f"{document.id}-{phase.id}", phase.title, phase.start, phase.end,
-                    "\n".join(phase.items))
+            cal.plan(document, area, current is None or document is current,
+                     _evaluated(docs, document) if docs is not None else ())
             if area is not None:
-                for ev in area.events:
-                    if ev.date is not None:
-                        add(f"event-{ev.id}", ev.title, ev.date, description=ev.description)
+                cal.area(area)
         if isinstance(document, CouncilPaper):
-            for index, c in enumerate(document.consultations):
-                if c.date is not None:
-                    add(f"paper-{file_stem(document)}-{index + 1}",
-                        f"Beratung Vorlage {document.reference}: {document.title}", c.date)
+            cal.paper(document)
         if self.options.deadlines_on and context.app is not None and area is not None:
             from teilhabe_core.evaluation.deadlines import KINDS, deadlines
 
             on = dt.date.fromisoformat(self.options.deadlines_on)
             for due in deadlines(context.app, area.id, on):
-                add(f"due-{due.kind}-{due.ref}", f"{KINDS[due.kind]}: {due.title}", due.date)
-        return [Output(f"{file_stem(document)}.ics", cal.to_ical())]
+                cal.add(f"due-{due.kind}-{due.ref}", f"{KINDS[due.kind]}: {due.title}",
+                        due.date)
+        return [Output(f"{file_stem(document)}.ics", cal.cal.to_ical())]

@@ -42,6 +42,8 @@ def anchor(measure: Measure) -> str:
 class PublicationOptions:
     include_examples: bool = field(default=True, metadata={
         "help": "Beispiel-Maßnahmen (example: true) mit veröffentlichen"})
+    variant_links: bool = field(default=False, metadata={
+        "help": "Links zu den anderen Fassungen (nur wenn sie daneben veröffentlicht sind)"})
 
 
 LINEAGE_LABELS = {NEW: "neu", CONTINUED: "fortgeführt", COMPLETED: "abgeschlossen",
@@ -50,7 +52,8 @@ LINEAGE_LABELS = {NEW: "neu", CONTINUED: "fortgeführt", COMPLETED: "abgeschloss
 VARIANT_FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 
 
-def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> dict[str, Any]:
+def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
+                 variant_links: bool = False) -> dict[str, Any]:
     measures = [m for m in plan.measures if include_examples or not m.example]
     area = context.area
     names = {la.id: la.name for la in plan.life_areas}
@@ -99,7 +102,7 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool) -> 
         "other_variants": [
             {"href": f"../{VARIANT_FOLDERS[v]}/index.html", "label": label(v)}
             for v in (Variant.LONG, Variant.SHORT, Variant.EASY) if v is not variant
-        ],
+        ] if variant_links else [],
     }
 
 
@@ -138,7 +141,8 @@ class HtmlPublication(Exporter):
 
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
         env = template_env(context)
-        data = plan_context(document, context, self.options.include_examples)
+        data = plan_context(document, context, self.options.include_examples,
+                            self.options.variant_links)
         outputs = [stylesheet()]
         title = f"{document.title} – {data['variant_label']}"
         outputs.append(Output("index.html", env.get_template("plan_index.html.j2").render(

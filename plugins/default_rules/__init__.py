@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from teilhabe_core.base.errors import Finding, Level
-from teilhabe_core.model import MeasureStatus, Plan, PlanKind, PlanStatus
+from teilhabe_core.model import Area, MeasureStatus, Plan, PlanKind, PlanStatus
 from teilhabe_core.plugin import RuleContext, hookimpl, rule_finding
 
 from .domain import domain_findings
 from .easy_language import easy_findings
+from .site import site_findings
 
 
 @hookimpl
@@ -18,6 +19,8 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
     findings: list[Finding] = []
     if isinstance(document, Plan):
         findings.extend(_plan_rules(document))
+    if isinstance(document, Area):
+        findings.extend(site_findings(document))
     findings.extend(easy_findings(document, context))
     findings.extend(domain_findings(document, context))
     return findings

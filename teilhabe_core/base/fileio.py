@@ -385,7 +385,8 @@ def output_folder(path: str | os.PathLike[str]) -> Path:
 
 
 def replace_folder(folder: str | os.PathLike[str],
-                   files: Sequence[tuple[str, bytes]]) -> list[Path]:
+                   files: Sequence[tuple[str, bytes]],
+                   remove: Sequence[str] = ()) -> list[Path]:
     """Make ``files`` (relative POSIX names and contents) the new content of ``folder``.
 
     The new content is built in a sibling folder ``.NAME.teilhabe-neu-…`` on the same file
@@ -394,6 +395,8 @@ def replace_folder(folder: str | os.PathLike[str],
     step, so a reader sees the old folder or the new one, never a mix, and no temp file is
     ever inside ``folder``. A failure (a full disk) leaves the old folder untouched; what a
     killed run leaves beside it is removed by the next run (:func:`recover`).
+    ``remove``: relative names of old files the new content no longer has (missing ones
+    are skipped; emptied folders go too).
     """
     target = output_folder(folder)
     if os.path.ismount(target):
@@ -410,6 +413,8 @@ def replace_folder(folder: str | os.PathLike[str],
     try:
         if target.is_dir():
             _copy_tree(target, build)
+        for name in remove:
+            _remove_in_build(build, name)
         for name, data in files:
             current = target / name
             _replace_in_build(build / name, data)
@@ -422,6 +427,18 @@ def replace_folder(folder: str | os.PathLike[str],
         shutil.rmtree(build, ignore_errors=True)  # the old folder, or the unfinished build
         _release(lock)
     return [target / name for name, _ in files]
+
+
+def _remove_in_build(build: Path, name: str) -> None:
+    path = build / name
+    with contextlib.suppress(FileNotFoundError):
+        if not path.is_symlink() and path.is_dir():
+            return
+        os.unlink(path)
+    parent = path.parent
+    while parent != build and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
 
 
 def _replace_in_build(path: Path, data: bytes) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..base.errors import DocumentError, FileError, TeilhabeError, UsageError
 from ..base.version import __version__
-from . import documents, evaluation, info, new_county, publishing, round, store, workflow
+from . import documents, evaluation, info, new_county, publishing, round, serve, store, workflow
 from .common import EXIT_ERRORS, EXIT_USAGE, STORE_ENV, Parser, set_store
 
 
@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "installed areas' files); documents are then named by id")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for group in (info, documents, publishing, evaluation, new_county, workflow, store, round):
+    for group in (info, documents, publishing, serve, evaluation, new_county, workflow, store,
+                  round):
         group.add_parsers(sub)
     return parser
 

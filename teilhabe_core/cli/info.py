@@ -30,7 +30,12 @@ def cmd_counties(args: argparse.Namespace) -> int:
 def cmd_formats(args: argparse.Namespace) -> int:
     app = common.make_app()
     common.print_failures(app)
+    from ..publish.site import published_on
+
     exporters, importers = app.describe_exporters(), app.describe_importers()
+    area_ids = [s.id for s in app.areas()]
+    for item in exporters:
+        item["site"] = published_on(app, app.exporter(item["id"]), area_ids)
     if args.json:
         print(json.dumps(exporters + importers, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
@@ -41,6 +46,9 @@ def cmd_formats(args: argparse.Namespace) -> int:
         print(f"  {'':26} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
               + (f"; Fassungen: {', '.join(item['variants'])}" if item["variants"] else ""))
         _print_options(item["options"])
+        where = ("alle Gebiete" if item["site"] == area_ids and area_ids
+                 else ", ".join(item["site"]) or "nicht veröffentlicht")
+        print(f"  {'':26} auf der Website: {where}")
     print("\nImport (teilhabe import TABLE --format ID --into PLAN --out FILE):")
     for item in importers:
         print(f"  {item['id']:26} {item['name']}")

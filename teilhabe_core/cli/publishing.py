@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..base.errors import DocumentError
+from ..base.errors import TeilhabeError
 from . import common
-from .common import EXIT_OK, Progress
+from .common import EXIT_ERRORS, EXIT_OK, Progress
 
 if TYPE_CHECKING:
     from ..app import Teilhabe
+    from ..publish.api import Output
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -24,21 +25,45 @@ def cmd_publish(args: argparse.Namespace) -> int:
     area_ids = args.areas or [s.id for s in app.areas()]
     for area_id in area_ids:
         app.area(area_id)  # unknown areas fail before any work
+    failed: list[str] = []
+    for area_id in area_ids:
         broken = app.documents(area_id).failures
         if broken:
-            raise DocumentError([f for e in broken for f in e.findings])
-    steps = publication_steps(app, area_ids)
+            _report_failure(area_id, [f.format() for e in broken for f in e.findings])
+            failed.append(area_id)
+    good = [a for a in area_ids if a not in failed]
+    steps = publication_steps(app, good)
     progress = Progress(len(steps), sys.stderr)
-    outputs = []
+    outputs: dict[str, list[Output]] = {}
     for step in steps:
-        outputs.extend(step.run())
         progress.step(f"{step.area or 'alle'}: {step.label}")
-    paths = write_site(outputs, args.out)
-    for area_id in area_ids:
+        if step.area in failed:
+            continue
+        try:
+            outputs.setdefault(step.area, []).extend(step.run())
+        except TeilhabeError as exc:
+            _report_failure(step.area, str(exc).splitlines())
+            failed.append(step.area)
+            outputs.pop(step.area, None)
+    published = [a for a in good if a not in failed]
+    paths = write_site([o for a, outs in outputs.items() for o in outs], args.out,
+                       [app.area(a).area for a in published], base_url=args.base_url)
+    for area_id in published:
         _print_easy_summary(app, area_id)
     index = Path(args.out).resolve() / "index.html"
-    print(f"{len(paths)} Dateien für {len(area_ids)} Gebiete geschrieben. Startseite: {index}")
+    print(f"{len(paths)} Dateien für {len(published)} Gebiete geschrieben. Startseite: {index}")
+    if failed:
+        print(f"Nicht veröffentlicht (auf der Website unverändert): {', '.join(failed)}",
+              file=sys.stderr)
+        return EXIT_ERRORS
     return EXIT_OK
+
+
+def _report_failure(area_id: str, lines: list[str]) -> None:
+    print(f"{area_id}: nicht veröffentlicht, die Website behält den bisherigen Stand:",
+          file=sys.stderr)
+    for line in lines:
+        print(f"  {line}", file=sys.stderr)
 
 
 def _print_easy_summary(app: Teilhabe, area_id: str) -> None:
@@ -57,5 +82,8 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("publish", help="build the accessible publication site (main job)")
     p.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--base-url", metavar="URL", default=None,
+                   help="address the site is served at (for sitemap.xml and robots.txt; "
+                        "default: the one of the last run)")
     p.set_defaults(func=cmd_publish)
 

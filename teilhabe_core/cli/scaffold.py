@@ -101,6 +101,15 @@ bodies:
   - id: kreistag
     name: Kreistag
     kind: council
+# Placeholders (host .invalid): `teilhabe validate` flags them until they are replaced.
+site:
+  imprint_url: https://bitte-eintragen.invalid/impressum
+  privacy_url: https://bitte-eintragen.invalid/datenschutz
+  accessibility:
+    status: partial
+    contact_email: barrierefreiheit@bitte-eintragen.invalid
+    enforcement_body: BITTE EINTRAGEN (Schlichtungs- oder Durchsetzungsstelle des Landes)
+    enforcement_url: https://bitte-eintragen.invalid/schlichtungsstelle
 ''',
         f"{package}/data/aktionsplan.yaml": f'''{MODELINE}# Replace the example with your own.
 document: plan

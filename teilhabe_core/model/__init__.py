@@ -64,10 +64,12 @@ from .plan import (
     Publication,
     Transition,
 )
+from .site import AccessibilityStatement, Conformity, SiteSettings
 from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
     "Accessibility",
+    "AccessibilityStatement",
     "Adoption",
     "Area",
     "AreaKind",
@@ -76,6 +78,7 @@ __all__ = [
     "Body",
     "BodyKind",
     "Checked",
+    "Conformity",
     "Consultation",
     "ConsultationResult",
     "ConsultationRole",
@@ -124,6 +127,7 @@ __all__ = [
     "Role",
     "SelectionStage",
     "Severity",
+    "SiteSettings",
     "StateDef",
     "Transition",
     "TransitionDef",

@@ -10,6 +10,7 @@ from attrs import field, frozen
 from .common import Period, Role
 from .enums import AreaKind, BodyKind, EventKind, Variant
 from .goals import Goal, Office, ParticipationStep
+from .site import SiteSettings
 
 
 @frozen
@@ -154,3 +155,4 @@ class Area:
     events: tuple[Event, ...] = ()
     offices: tuple[Office, ...] = ()
     participation: tuple[ParticipationStep, ...] = ()
+    site: SiteSettings = field(factory=SiteSettings)

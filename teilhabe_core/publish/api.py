@@ -113,6 +113,9 @@ class Exporter:
     extension: ClassVar[str] = ""
     variants: ClassVar[tuple[Variant, ...]] = ()
     """Publication variants the exporter renders; empty if it has none."""
+    on_site: ClassVar[bool] = False
+    """For built-in exporters only: published on every area's site. Any other exporter is
+    published only where an area names it in ``site.exporters``."""
     Options: ClassVar[type[Any]] = NoOptions
 
     def __init__(self, options: Any = None) -> None:

@@ -1,35 +1,54 @@
 """The publication site of one or more areas: what ``teilhabe publish`` builds.
 
 For each area: the current plan in all three variants (``lang/``, ``kurz/``,
-``leicht/``), Markdown copies, each evaluation report, a calendar, OParl for council
-papers, and every area-specific exporter that fits the area's documents; plus a landing
-page per area and ``index.html`` linking all areas. Everything is rendered in memory
-first; :func:`write_site` then builds the new site beside the old one and switches it into
-place in one step, so a reader (or a killed or failed run) sees the old site or the new one,
-never a mix.
+``leicht/``), every earlier version (``fassungen/ID/…``) with a "Was hat sich geändert?"
+page per update (``aenderungen/``), Markdown copies, each evaluation report, a calendar
+per area and per plan, OParl for council papers, the accessibility statement, and the
+exporters the area opts in to (``site.exporters`` in its profile); plus a landing page per
+area. Every page gets breadcrumbs to its area page and the start page. The start page,
+``sitemap.xml``, ``robots.txt`` and the manifest are made by :mod:`.sitefiles` when the
+site is written, from every area on the site (also those not published in this run).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
-from ..base.errors import FileError
-from ..base.fileio import output_folder, replace_folder
-from ..model import Variant
-from .api import ExportContext, Output, checked_targets, slug
+from ..model import CouncilPaper, Evaluation, Plan, Variant
+from .api import ExportContext, Exporter, Output, slug
+from .navigation import navigable
+from .sitefiles import SITE_FILES, site_folder, site_index, write_site
 from .templating import render_page, stylesheet
 
 if TYPE_CHECKING:
     from .api import Host
 
+__all__ = ["SITE_FILES", "Step", "area_page", "plan_steps", "publication_steps",
+           "site_exporters", "site_folder", "site_index", "write_site"]
+
 FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
            "evaluation-html", "evaluation-markdown"}
+"""Built-in exporters the site places itself (in the folders above)."""
+ON_SITE = ("html", "markdown", "csv", "xlsx", "ical", "evaluation-html", "oparl")
+"""Those of them that every area's site carries (an area's own evaluation report replaces
+``evaluation-html``)."""
+
+
+def published_on(app: Host, cls: type[Exporter], area_ids: list[str]) -> list[str]:
+    """The areas (of ``area_ids``) whose site publishes exporter ``cls``."""
+    if cls.identifier == "evaluation-html":  # an area's own report replaces it
+        reports = {c.identifier for c in app.exporters()
+                   if c.media_type == "text/html" and Evaluation in c.accepts}
+        return [a for a in area_ids if not reports & set(app.area(a).area.site.exporters)]
+    if cls.identifier in ON_SITE or (
+            cls.identifier not in GENERIC and cls.on_site
+            and cls.__module__.startswith("teilhabe_plugins.")):
+        return list(area_ids)
+    return [a for a in area_ids if cls.identifier in app.area(a).area.site.exporters]
 
 
 @frozen
@@ -41,57 +60,113 @@ class Step:
     run: Callable[[], list[Output]]
 
 
-def _prefixed(outputs: Iterable[Output], folder: str) -> list[Output]:
+def _prefixed(outputs: list[Output], folder: str) -> list[Output]:
     return [evolve(o, name=f"{folder}/{o.name}") for o in outputs]
 
 
+def site_exporters(app: Host, area_id: str, document: Any) -> list[type[Exporter]]:
+    """Exporters (besides the built-in site formats) published for ``document``: those the
+    area names in ``site.exporters``, and built-in ones that set ``on_site``."""
+    chosen = set(app.area(area_id).area.site.exporters)
+    return [cls for cls in app.exporters(document) if cls.identifier not in GENERIC
+            and (cls.identifier in chosen
+                 or (cls.on_site and cls.__module__.startswith("teilhabe_plugins.")))]
+
+
+def _titled(plan: Plan) -> str:
+    """The plan's title with its version (unless the title names it already)."""
+    return plan.title if "Fassung" in plan.title else f"{plan.title}, {plan.version}. Fassung"
+
+
+def _version_label(app: Host, area_id: str, plan: Plan) -> str:
+    bodies = {b.id: b.name for b in app.area(area_id).area.bodies}
+    text = _titled(plan)
+    if plan.adoption is not None:
+        from .templating import format_date
+
+        text += (f", beschlossen am {format_date(plan.adoption.date)} vom "
+                 f"{bodies.get(plan.adoption.body, plan.adoption.body)}")
+    return text
+
+
 def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]]]:
-    """The build steps of one area and the links (filled as the steps run) for its page."""
+    """The build steps of one area and the links (filled as the steps run) for its page.
+
+    Each link has ``label``, ``href`` and ``group`` (``current``, ``archive``,
+    ``evaluation``, ``paper``, ``calendar`` or ``extra``); the legal pages are linked from
+    every page's footer.
+    """
+    source = app.area(area_id)
     docs = app.documents(area_id)
     plan = docs.current_plan()
     steps: list[Step] = []
     links: list[dict[str, str]] = []
 
-    def add(label: str, folder: str, document: Any, ident: str,
-            variant: Variant | None = None, main: str = ".html") -> None:
+    def add(label: str, folder: str, document: Any, ident: str, group: str,
+            variant: Variant | None = None, main: str = ".html",
+            options: dict[str, Any] | None = None) -> None:
         def run() -> list[Output]:
-            outputs = app.render(document, ident, variant=variant)
+            outputs = app.render(document, ident, options, variant=variant)
             if folder:
                 outputs = _prefixed(outputs, folder)
             first = next((o.name for o in outputs if o.name.endswith(main)), outputs[0].name)
-            links.append({"label": label, "href": first.removeprefix(f"{area_id}/")})
-            return _prefixed(outputs, area_id)
+            links.append({"label": label, "href": first, "group": group})
+            return navigable(_prefixed(outputs, area_id), source.area)
 
         steps.append(Step(area_id, label, run))
 
+    def add_plan(version: Plan, folder: str, group: str, title: str) -> None:
+        for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
+            add(f"{title} – {_variant_label(variant)}", f"{folder}{FOLDERS[variant]}",
+                version, "html", group, variant, "index.html", {"variant_links": True})
+
     if plan is not None:
+        add_plan(plan, "", "current", _titled(plan))
         for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
-            add(f"{plan.title} – {_variant_label(variant)}", FOLDERS[variant], plan, "html",
-                variant, "index.html")
-        for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
-            add(f"Markdown – {_variant_label(variant)}", "markdown", plan, "markdown", variant,
-                ".md")
-        add("Maßnahmen als Tabelle (CSV)", "daten", plan, "csv", main=".csv")
-        add("Maßnahmen als Excel-Arbeitsmappe", "daten", plan, "xlsx", main=".xlsx")
-        add("Kalender (iCalendar)", "kalender", plan, "ical", main=".ics")
+            add(f"Markdown – {_variant_label(variant)}", "markdown", plan, "markdown",
+                "current", variant, ".md")
+        add("Maßnahmen als Tabelle (CSV)", "daten", plan, "csv", "current", main=".csv")
+        add("Maßnahmen als Excel-Arbeitsmappe", "daten", plan, "xlsx", "current",
+            main=".xlsx")
     area = app.area(area_id).area
     if area.participation:  # "So haben wir beteiligt", standard and Leichte Sprache
         for variant, label, folder in (
                 (Variant.LONG, "So haben wir beteiligt", "beteiligung"),
                 (Variant.EASY, "So haben Menschen mit·gemacht", "beteiligung-leicht")):
-            add(label, folder, area, "beteiligung", variant)
+            add(label, folder, area, "beteiligung", "extra", variant)
+    earlier = sorted((p for p in docs.plans if p is not plan), key=lambda p: -p.version)
+    for version in earlier:
+        add_plan(version, f"fassungen/{slug(version.id)}/", "archive",
+                 _version_label(app, area_id, version))
+    for version in docs.plans:
+        predecessor = docs.plan(version.supersedes)
+        if predecessor is not None:
+            steps.append(Step(area_id, f"Was hat sich geändert? ({version.version}. Fassung)",
+                              _changes_step(app, area_id, predecessor, version, links)))
+    add(f"Kalender: alle Termine ({source.area.name})", "kalender", source.area, "ical",
+        "calendar", main=".ics")
+    for version in docs.plans:
+        add(f"Kalender: {_titled(version)}", "kalender", version,
+            "ical", "calendar", main=".ics")
+    own = {cls.identifier for e in docs.evaluations for cls in site_exporters(app, area_id, e)
+           if cls.media_type == "text/html"}
     for evaluation in docs.evaluations:
-        add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
-            "evaluation-html")
+        if not own:
+            add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
+                "evaluation-html", "evaluation")
     for paper in docs.papers:
-        add(f"Vorlage {paper.reference} als OParl (JSON)", "", paper, "oparl",
+        add(f"Vorlage {paper.reference} als OParl (JSON)", "", paper, "oparl", "paper",
             main=f"paper-{slug(paper.reference)}.json")
-    documents: list[Any] = [*([plan] if plan else []), *docs.evaluations, *docs.papers,
-                            *docs.calls]
+    documents: list[Any] = [*docs.plans, *docs.evaluations, *docs.papers, *docs.calls]
     for document in documents:
-        for cls in app.exporters(document):
-            if cls.identifier not in GENERIC:
-                add(cls.name, slug(cls.identifier), document, cls.identifier)
+        for cls in site_exporters(app, area_id, document):
+            group = ("evaluation" if cls.identifier in own
+                     else "paper" if isinstance(document, CouncilPaper) else "extra")
+            title = getattr(document, "title", "") or ""
+            label = f"{title} ({cls.name})" if group == "evaluation" and title else cls.name
+            add(label, slug(cls.identifier), document, cls.identifier, group)
+    steps.append(Step(area_id, "Erklärung zur Barrierefreiheit",
+                      _legal_step(app, area_id)))
     return steps, links
 
 
@@ -101,25 +176,55 @@ def _variant_label(variant: Variant) -> str:
     return label(variant)
 
 
-def area_page(app: Host, area_id: str, links: list[dict[str, str]]) -> Output:
+def _changes_step(app: Host, area_id: str, old: Plan, new: Plan,
+                  links: list[dict[str, str]]) -> Callable[[], list[Output]]:
+    def run() -> list[Output]:
+        from .changes import changes_page
+
+        name = f"aenderungen/{slug(new.id)}.html"
+        links.append({"label": f"Was hat sich geändert? {old.version}. → {new.version}. "
+                      f"Fassung", "href": name, "group": "archive"})
+        source = app.area(area_id)
+        html = changes_page(_context(app, area_id), old, new)
+        return navigable([Output(f"{area_id}/{name}", html)], source.area)
+
+    return run
+
+
+def _legal_step(app: Host, area_id: str) -> Callable[[], list[Output]]:
+    def run() -> list[Output]:
+        from .legal import accessibility_pages
+
+        source = app.area(area_id)
+        pages = accessibility_pages(_context(app, area_id))
+        return navigable(_prefixed(pages, area_id), source.area)
+
+    return run
+
+
+def _context(app: Host, area_id: str) -> ExportContext:
     source = app.area(area_id)
+    return ExportContext(app=app, area=source.area, documents=app.documents(area_id),
+                         templates_dirs=(source.templates_dir,) if source.templates_dir
+                         else ())
+
+
+def area_page(app: Host, area_id: str, links: list[dict[str, str]]) -> Output:
+    from ..model.labels import vocabulary
+    from .overview import overview
+
+    source = app.area(area_id)
+    words = vocabulary(source.area)
     docs = app.documents(area_id)
-    context = ExportContext(app=app, area=source.area, documents=docs,
-                            templates_dirs=(source.templates_dir,) if source.templates_dir
-                            else ())
-    html = render_page(context, "site_area.html.j2", area=source.area,
-                       plan=docs.current_plan(), links=links, root="../",
+    plan = docs.current_plan()
+    html = render_page(_context(app, area_id), "site_area.html.j2", area=source.area,
+                       plan=plan, links=links, root="../",
+                       overview=overview(plan, words.measures, words.life_area) if plan else None,
                        funding=[p for p in app.funding_programmes()
                                 if source.area.project and p.id in source.area.project.funding],
-                       calls=docs.calls, page_title=source.area.name)
+                       calls=docs.calls, page_title=source.area.name,
+                       legal_href="barrierefreiheit.html")
     return Output(f"{area_id}/index.html", html)
-
-
-def site_index(app: Host, area_ids: list[str]) -> Output:
-    areas = [app.area(a).area for a in area_ids]
-    html = render_page(ExportContext(app=app), "site_index.html.j2", areas=areas,
-                       page_title="Teilhabe: Aktionspläne und Arbeitspläne", area_name="")
-    return Output("index.html", html)
 
 
 def _page_step(app: Host, area_id: str,
@@ -128,35 +233,13 @@ def _page_step(app: Host, area_id: str,
 
 
 def publication_steps(app: Host, area_ids: list[str]) -> list[Step]:
-    """Every build step for ``area_ids``, landing pages and the shared stylesheet last."""
+    """Every build step for ``area_ids``, landing pages and the shared stylesheet last.
+
+    The start page itself is made by :func:`write_site` from every area on the site."""
     steps: list[Step] = []
     for area_id in area_ids:
         area_steps, links = plan_steps(app, area_id)
         steps.extend(area_steps)
         steps.append(Step(area_id, "Übersichtsseite", _page_step(app, area_id, links)))
-    steps.append(Step("", "Startseite", lambda: [site_index(app, area_ids), stylesheet()]))
+    steps.append(Step("", "Startseite", lambda: [stylesheet()]))
     return steps
-
-
-SITE_FILES = ("index.html", "style.css")
-"""Files every publication site has at its top; a non-empty folder without them is refused."""
-
-
-def site_folder(out_dir: str | os.PathLike[str]) -> Path:
-    """The folder a site may be written to: new, empty, or holding a site."""
-    folder = output_folder(out_dir)
-    if (folder.is_dir() and any(folder.iterdir())
-            and not all((folder / name).is_file() for name in SITE_FILES)):
-        raise FileError(f"Der Ordner {folder} ist nicht leer und enthält keine Veröffentlichung "
-                        f"({' und '.join(SITE_FILES)} fehlen). Er wird nicht ersetzt; bitte "
-                        "einen leeren oder neuen Ordner angeben.", str(folder))
-    return folder
-
-
-def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Make ``outputs`` the new site in ``out_dir`` in one step (old files stay, unless
-    replaced); see :func:`~teilhabe_core.base.fileio.replace_folder`."""
-    folder = site_folder(out_dir)
-    targets = checked_targets(outputs, folder)
-    return replace_folder(folder, [(path.relative_to(folder).as_posix(), data)
-                                   for path, data in targets])

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 CORE_TEMPLATES = Path(__file__).parent / "templates"
 """The shared page layout (``base.html.j2``), macros and the accessible ``style.css``."""
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+"""Characters with a meaning anywhere in a line (emphasis, code, links, tables)."""
+_MD_LINE_START = re.compile(r"^(\s*)([#+\->=]|\d+(?=[.)]))", re.M)
+"""What starts a heading, list, quote or setext line: escaped only at a line's start."""
 
 
 def format_date(value: dt.date | None, fmt: str = "d. MMMM y") -> str:
@@ -61,8 +64,16 @@ def md_escape(value: object) -> str:
     text = "" if value is None else str(value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(_escape_line_start, text)
     return " ".join(text.split()) if "\n" not in text else "  \n".join(
         " ".join(line.split()) for line in text.splitlines())
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    lead, mark = match.group(1), match.group(2)
+    if mark[0].isdigit():  # "1." or "1)" would start an ordered list
+        return f"{lead}{mark}\\"
+    return f"{lead}\\{mark}"
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,49 @@
+"""The area's "Erklärung zur Barrierefreiheit" (BITV 2.0 § 7, EU Directive 2016/2102,
+model statement of Implementing Decision (EU) 2018/1523), in standard and Leichte Sprache.
+
+Built only from the area's profile (``site.accessibility``); where the profile names no
+status, contact or enforcement body, the page says so and ``validate`` warns: teilhabe
+invents no address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Conformity
+from .api import ExportContext, Output
+from .templating import render_page
+
+STATUS = {
+    Conformity.FULL: "vollständig vereinbar",
+    Conformity.PARTIAL: "teilweise vereinbar",
+    Conformity.NONE: "nicht vereinbar",
+}
+STATUS_EASY = {
+    Conformity.FULL: "Diese Internet·seiten sind barriere·frei.",
+    Conformity.PARTIAL: "Diese Internet·seiten sind zum Teil barriere·frei.",
+    Conformity.NONE: "Diese Internet·seiten sind noch nicht barriere·frei.",
+}
+
+
+def accessibility_pages(context: ExportContext) -> list[Output]:
+    """``barrierefreiheit.html`` and ``barrierefreiheit-leicht.html`` of the area."""
+    area = context.area
+    assert area is not None
+    statement = area.site.accessibility
+    contact = ""
+    if statement is not None:
+        contact = statement.contact_email
+    if not contact and area.project is not None:
+        contact = area.project.contact_email
+    data: dict[str, Any] = {"area": area, "statement": statement, "contact": contact, "root": "../",
+            "status": STATUS, "status_easy": STATUS_EASY}
+    return [
+        Output("barrierefreiheit.html", render_page(
+            context, "site_accessibility.html.j2", **data,
+            page_title=f"Erklärung zur Barrierefreiheit – {area.name}")),
+        Output("barrierefreiheit-leicht.html", render_page(
+            context, "site_accessibility_easy.html.j2", **data, variant="easy",
+            variant_label="Leichte Sprache",
+            page_title=f"Erklärung zur Barriere·freiheit in Leichter Sprache – {area.name}")),
+    ]
