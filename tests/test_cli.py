@@ -162,7 +162,7 @@ def site_files(folder: Path) -> dict[str, bytes]:
 
 def test_publish_main_job(tmp_path):
     out = tmp_path / "site"
-    result = run("publish", "--out", str(out))
+    result = run("publish", "--no-pdf", "--out", str(out))  # PDFs: tests/test_pdf.py
     assert result.returncode == 0, result.stderr
     index = out / "index.html"
     assert f"Startseite: {index}" in result.stdout
@@ -173,7 +173,8 @@ def test_publish_main_job(tmp_path):
         assert f"{area}/lang/index.html" in first
         assert f"{area}/leicht/index.html" in first
     assert "boerde/evaluation/boerde-evaluation-2020.html" in first
-    assert "nienburg/oparl/paper-2019-066.json" in first
+    assert "oparl/body/nienburg/paper/2019-066.json" in first
+    assert "schema/teilhabe.schema.json" in first
     assert any(name.startswith("saale_orla/saale-orla-zeitplan/") for name in first)
     # every relative link resolves
     for name in first:
@@ -185,14 +186,15 @@ def test_publish_main_job(tmp_path):
                     continue
                 target = (out / name).parent / ref.split("#")[0]
                 assert target.resolve().exists(), (name, ref)
-    assert run("publish", "--out", str(out)).returncode == 0
+    assert run("publish", "--no-pdf", "--out", str(out)).returncode == 0
     assert site_files(out) == first  # byte-identical on a second run
 
 
 def test_publish_one_area_and_unknown_area(tmp_path):
-    result = run("publish", "nienburg", "--out", str(tmp_path))
+    result = run("publish", "nienburg", "--no-pdf", "--out", str(tmp_path))
     assert result.returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "nienburg", "style.css"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "nienburg", "oparl",
+                                                          "schema", "style.css"]
     result = run("publish", "harz", "--out", str(tmp_path / "x"))
     assert result.returncode == 1 and "boerde" in result.stderr
     assert not (tmp_path / "x").exists()

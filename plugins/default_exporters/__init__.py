@@ -15,13 +15,14 @@ def teilhabe_exporters() -> list[type[Any]]:
     from .calendar import IcalExporter
     from .data import JsonExporter, YamlExporter
     from .oparl import OparlExporter
+    from .pdf import EvaluationPdf, PlanPdf
     from .publication import HtmlPublication, MarkdownPublication
     from .report import EvaluationHtml, EvaluationMarkdown
     from .tables import CsvExporter, XlsxExporter
 
     return [JsonExporter, YamlExporter, CsvExporter, XlsxExporter, HtmlPublication,
             MarkdownPublication, OparlExporter, IcalExporter, EvaluationHtml,
-            EvaluationMarkdown]
+            EvaluationMarkdown, PlanPdf, EvaluationPdf]
 
 
 @hookimpl

@@ -27,7 +27,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         broken = app.documents(area_id).failures
         if broken:
             raise DocumentError([f for e in broken for f in e.findings])
-    steps = publication_steps(app, area_ids)
+    steps = publication_steps(app, area_ids, args.base_url, pdf=not args.no_pdf)
     progress = Progress(len(steps), sys.stderr)
     outputs = []
     for step in steps:
@@ -57,5 +57,10 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("publish", help="build the accessible publication site (main job)")
     p.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--base-url", metavar="URL",
+                   help="address the site will be online at (OParl ids); default: the "
+                        "areas' profile field base_url, else http://localhost:8000/")
+    p.add_argument("--no-pdf", action="store_true",
+                   help="skip the PDF files (a faster preview build)")
     p.set_defaults(func=cmd_publish)
 

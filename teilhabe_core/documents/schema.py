@@ -100,3 +100,10 @@ def document_schema() -> dict[str, Any]:
         "allOf": branches,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def schema_text() -> str:
+    """The schema as the JSON text that ``teilhabe schema`` writes and the package ships."""
+    import json
+
+    return json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"

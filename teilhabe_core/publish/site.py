@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
-           "evaluation-html", "evaluation-markdown"}
+           "evaluation-html", "evaluation-markdown", "pdf", "evaluation-pdf"}
 
 
 @frozen
@@ -45,7 +45,8 @@ def _prefixed(outputs: Iterable[Output], folder: str) -> list[Output]:
     return [evolve(o, name=f"{folder}/{o.name}") for o in outputs]
 
 
-def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]]]:
+def plan_steps(app: Host, area_id: str,
+               pdf: bool = True) -> tuple[list[Step], list[dict[str, str]]]:
     """The build steps of one area and the links (filled as the steps run) for its page."""
     docs = app.documents(area_id)
     plan = docs.current_plan()
@@ -74,12 +75,17 @@ def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]
         add("Maßnahmen als Tabelle (CSV)", "daten", plan, "csv", main=".csv")
         add("Maßnahmen als Excel-Arbeitsmappe", "daten", plan, "xlsx", main=".xlsx")
         add("Kalender (iCalendar)", "kalender", plan, "ical", main=".ics")
+        for variant in (Variant.LONG, Variant.SHORT, Variant.EASY) if pdf else ():
+            add(f"PDF – {_variant_label(variant)}", "pdf", plan, "pdf", variant, ".pdf")
     for evaluation in docs.evaluations:
         add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
             "evaluation-html")
-    for paper in docs.papers:
-        add(f"Vorlage {paper.reference} als OParl (JSON)", "", paper, "oparl",
-            main=f"paper-{slug(paper.reference)}.json")
+        if pdf:
+            add(f"{evaluation.title or 'Evaluationsbericht'} (PDF)", "pdf", evaluation,
+                "evaluation-pdf", main=".pdf")
+    from .site_extras import OPARL_LABEL, oparl_href
+
+    links.append({"label": OPARL_LABEL, "href": oparl_href(area_id)})
     documents: list[Any] = [*([plan] if plan else []), *docs.evaluations, *docs.papers,
                             *docs.calls]
     for document in documents:
@@ -121,13 +127,20 @@ def _page_step(app: Host, area_id: str,
     return lambda: [area_page(app, area_id, links)]
 
 
-def publication_steps(app: Host, area_ids: list[str]) -> list[Step]:
-    """Every build step for ``area_ids``, landing pages and the shared stylesheet last."""
+def publication_steps(app: Host, area_ids: list[str], base_url: str | None = None,
+                      pdf: bool = True) -> list[Step]:
+    """Every build step for ``area_ids``, landing pages and the shared stylesheet last;
+    ``base_url`` (else the areas' profiles) is where the site will be online."""
+    from .oparl import site_base_url
+    from .site_extras import extras_step
+
     steps: list[Step] = []
     for area_id in area_ids:
-        area_steps, links = plan_steps(app, area_id)
+        area_steps, links = plan_steps(app, area_id, pdf)
         steps.extend(area_steps)
         steps.append(Step(area_id, "Übersichtsseite", _page_step(app, area_id, links)))
+    base = site_base_url([app.area(a).area for a in area_ids], base_url)
+    steps.append(Step("", "OParl und Schema", extras_step(app, area_ids, base, pdf)))
     steps.append(Step("", "Startseite", lambda: [site_index(app, area_ids), stylesheet()]))
     return steps
 
