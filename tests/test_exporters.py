@@ -386,7 +386,7 @@ def test_nienburg_paper_validates_against_oparl(app, folder):
     files = {o.name: json.loads(o.content) for o in app.render(paper, "oparl")}
     checked = 0
     for name, data in files.items():
-        for obj in data["data"] if "data" in data else [data]:
+        for obj in data.get("data", [data]):
             kind = obj["type"].rsplit("/", 1)[1]
             errors = [e.message for e in validators[kind].iter_errors(obj)]
             assert errors == [], (name, errors)
