@@ -19,7 +19,6 @@ import attrs
 
 from ..model.common import Money
 from .kinds import DOCUMENT_KINDS
-from .loader import SCHEMA_URL
 
 DATE = r"^\d{4}-\d{1,2}-\d{1,2}$"
 NUMBER_TEXT = r"^\s*[-+]?\d+(\.\d+)?\s*$"
@@ -92,7 +91,6 @@ def document_schema() -> dict[str, Any]:
                          "then": {"$ref": f"#/$defs/{cls.__name__}Document"}})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_URL,
         "title": "teilhabe document",
         "type": "object",
         "required": ["document"],

@@ -9,7 +9,7 @@ from ..base.errors import ConflictError, WorkflowError
 from ..base.fileio import read_regular
 from ..documents import yamlsafe
 from ..documents.converter import unstructure
-from ..documents.loader import load_file
+from ..documents.loader import load_file, modeline
 from ..model import History, HistoryEntry
 
 
@@ -52,8 +52,7 @@ def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
         if not old.endswith(b"\n"):
             old += b"\n"
         return old + item.encode("utf-8")
-    header = (f"# yaml-language-server: $schema=https://teilhabe.example.org/schema/"
-              f"teilhabe.schema.json\n# Append-only history of {document_name}; written by "
+    header = (f"{modeline(path)}# Append-only history of {document_name}; written by "
               "teilhabe, do not edit earlier entries.\n")
     body = yamlsafe.dump_yaml({"document": "history", "file": document_name, "entries": []})
     return (header + body.replace("entries: []\n", "entries:\n") + item).encode("utf-8")
