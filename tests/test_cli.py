@@ -139,9 +139,9 @@ def test_export(tmp_path):
     bad = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "html", "--option",
               "include_examples=vielleicht", "--out", str(tmp_path / "x"))
     assert bad.returncode == 1 and "options.include_examples" in bad.stderr
-    unknown = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "pdf", "--out",
+    unknown = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "docx", "--out",
                   str(tmp_path))
-    assert unknown.returncode == 2 and "Unbekanntes Format 'pdf'" in unknown.stderr
+    assert unknown.returncode == 2 and "Unbekanntes Format 'docx'" in unknown.stderr
 
 
 class Links(HTMLParser):

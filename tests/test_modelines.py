@@ -48,6 +48,15 @@ def test_the_package_ships_the_schema_that_teilhabe_schema_writes(tmp_path, caps
     assert out.read_bytes() == PACKAGE_SCHEMA.read_bytes()
 
 
+def test_every_schema_copy_in_the_repository_is_current():
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
+                             f"*{SCHEMA_FILE}"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert len(listed) >= 2
+    for name in listed:
+        assert (ROOT / name).read_text("utf-8") == schema_text(), name
+
+
 def test_dump_names_the_nearest_schema(app, tmp_path, capsys):
     plan = app.documents("boerde").current_plan()
     lone = tmp_path / "lone" / "plan.yaml"

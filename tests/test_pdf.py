@@ -8,10 +8,12 @@ import re
 from collections.abc import Iterator
 
 import pypdf
+from attrs import evolve
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 import teilhabe_core as th
 from teilhabe_core.publish.site import publication_steps, write_site
+from tests.conftest import MINIMAL_PLAN
 from tests.test_oparl import crawl, server  # noqa: F401 - the fixture
 
 
@@ -49,7 +51,7 @@ def check_tagged(data: bytes) -> pypdf.PdfReader:
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"pdfuaid:part(>|=\")1", xmp), xmp[:400]
     tags = [t for t, _ in _tags(root["/StructTreeRoot"])]
-    assert "/H1" in tags and "/P" in tags
+    assert "/H1" in tags and "/Sect" in tags
     return reader
 
 
@@ -97,3 +99,13 @@ def test_published_area_links_its_pdfs_and_lists_them_in_oparl(app, server):  # 
     _, objects = crawl(base + "oparl/system.json", base)  # every accessUrl resolves
     files = {o["accessUrl"] for o in objects.values() if o.get("mimeType") == "application/pdf"}
     assert files == {f"{base}boerde/{href}" for href in pdfs}
+
+
+def test_nasty_text_is_escaped_in_the_pdf(app):
+    nasty = "<script>alert(1)</script> \u202eevil 😀\x00\"'&"
+    plan = th.loads(MINIMAL_PLAN)
+    plan = evolve(plan, title=nasty, measures=(evolve(plan.measures[0], title=nasty),))
+    (out,) = app.render(plan, "pdf", variant=th.Variant.SHORT)
+    reader = check_tagged(out.data())
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "<script>alert(1)</script>" in text

@@ -33,7 +33,8 @@ def test_shipped_yaml_has_modeline_and_validates(path: Path, validator):
     text = path.read_text("utf-8")
     first = text.split("\n", 1)[0]
     assert first.startswith("# yaml-language-server: $schema=")
-    assert (path.parent / first.split("=", 1)[1]).resolve() == PACKAGE_SCHEMA
+    target = path.parent / first.split("=", 1)[1]
+    assert target.read_bytes() == PACKAGE_SCHEMA.read_bytes()  # the package's or a copy
     errors = [e.message for e in validator.iter_errors(parse_yaml(text))]
     assert errors == []
 
