@@ -86,3 +86,10 @@ def test_scaffold_and_journal_modelines_resolve(tmp_path, app):
                             by="x")
     history.write_bytes(append_entry(history, "plan.yaml", entry))
     assert modeline_target(history).is_file()
+
+
+def test_validate_of_a_scaffolded_folder_skips_the_schema_file(tmp_path, capsys):
+    scaffold("harz", "Landkreis Harz", "Sachsen-Anhalt", "15085", tmp_path)
+    package = tmp_path / "teilhabe-county-harz" / "teilhabe_county_harz"
+    main(["validate", str(package)])
+    assert SCHEMA_FILE not in capsys.readouterr().out
