@@ -139,9 +139,9 @@ def test_export(tmp_path):
     bad = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "html", "--option",
               "include_examples=vielleicht", "--out", str(tmp_path / "x"))
     assert bad.returncode == 1 and "options.include_examples" in bad.stderr
-    unknown = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "pdf", "--out",
+    unknown = run("export", str(BOERDE / "aktionsplan-2.yaml"), "--format", "docx", "--out",
                   str(tmp_path))
-    assert unknown.returncode == 2 and "Unbekanntes Format 'pdf'" in unknown.stderr
+    assert unknown.returncode == 2 and "Unbekanntes Format 'docx'" in unknown.stderr
 
 
 class Links(HTMLParser):
@@ -162,7 +162,7 @@ def site_files(folder: Path) -> dict[str, bytes]:
 
 def test_publish_main_job(tmp_path):
     out = tmp_path / "site"
-    result = run("publish", "--out", str(out))
+    result = run("publish", "--no-pdf", "--out", str(out))  # PDFs: tests/test_pdf.py
     assert result.returncode == 0, result.stderr
     index = out / "index.html"
     assert f"Startseite: {index}" in result.stdout
@@ -173,7 +173,8 @@ def test_publish_main_job(tmp_path):
         assert f"{area}/lang/index.html" in first
         assert f"{area}/leicht/index.html" in first
     assert "boerde/boerde-evaluationsbericht/boerde-evaluation-2020-bericht.html" in first
-    assert "nienburg/oparl/paper-2019-066.json" in first
+    assert "oparl/body/nienburg/paper/2019-066.json" in first
+    assert "schema/teilhabe.schema.json" in first
     assert any(name.startswith("saale_orla/saale-orla-zeitplan/") for name in first)
     # every relative link resolves
     for name in first:
@@ -185,15 +186,16 @@ def test_publish_main_job(tmp_path):
                     continue
                 target = (out / name).parent / ref.split("#")[0]
                 assert target.resolve().exists(), (name, ref)
-    assert run("publish", "--out", str(out)).returncode == 0
+    assert run("publish", "--no-pdf", "--out", str(out)).returncode == 0
     assert site_files(out) == first  # byte-identical on a second run
 
 
 def test_publish_one_area_and_unknown_area(tmp_path):
-    result = run("publish", "nienburg", "--out", str(tmp_path))
+    result = run("publish", "nienburg", "--no-pdf", "--out", str(tmp_path))
     assert result.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".manifest.teilhabe.json", "index.html", "nienburg", "robots.txt", "style.css"]
+        ".manifest.teilhabe.json", "index.html", "nienburg", "oparl", "robots.txt", "schema",
+        "style.css"]
     result = run("publish", "harz", "--out", str(tmp_path / "x"))
     assert result.returncode == 1 and "boerde" in result.stderr
     assert not (tmp_path / "x").exists()

@@ -177,7 +177,7 @@ def test_publish_killed_at_random_moments_leaves_old_or_new_site(tmp_path):
     """
     reference = tmp_path / "reference"
     started = time.monotonic()
-    assert run("publish", "nienburg", "--out", str(reference)).returncode == 0
+    assert run("publish", "nienburg", "--no-pdf", "--out", str(reference)).returncode == 0
     duration = time.monotonic() - started
     fresh = site_files(reference)
     old = {name: b"ALT " + data for name, data in fresh.items()}
@@ -192,7 +192,8 @@ def test_publish_killed_at_random_moments_leaves_old_or_new_site(tmp_path):
         for name, data in old.items():
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             (site / name).write_bytes(data)
-        proc = subprocess.Popen([str(SCRIPT), "publish", "nienburg", "--out", str(site)],
+        proc = subprocess.Popen([str(SCRIPT), "publish", "nienburg", "--no-pdf", "--out",
+                                 str(site)],
                                 env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while i % 2 and proc.poll() is None and time.monotonic() < deadline \

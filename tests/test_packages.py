@@ -67,10 +67,20 @@ def test_external_county_is_discovered_loaded_and_its_rule_fires(venv, tmp_path)
 
 def test_installed_copy_has_all_data_and_publishes(venv, tmp_path):
     out = tmp_path / "site"
-    result = sh(venv / "bin" / "teilhabe", "publish", "--out", out)
+    result = sh(venv / "bin" / "teilhabe", "publish", "--no-pdf", "--out", out)
     assert "Startseite:" in result.stdout
     assert (out / "harz" / "lang" / "index.html").exists()
     assert (out / "boerde" / "leicht" / "index.html").exists()
+    # the installed YAML's modelines name the installed schema file
+    where = sh(venv / "bin" / "python", "-c", "import teilhabe_counties, teilhabe_harz; "
+               "print(teilhabe_counties.__path__[0]); print(teilhabe_harz.__path__[0])")
+    for folder in where.stdout.split():
+        files = sorted(Path(folder).rglob("*.yaml"))
+        assert files
+        for path in files:
+            first = path.read_text("utf-8").split("\n", 1)[0]
+            target = path.parent / first.removeprefix("# yaml-language-server: $schema=")
+            assert target.is_file(), (path, first)
 
 
 def test_custom_exporter_package(venv, tmp_path):

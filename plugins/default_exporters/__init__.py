@@ -16,13 +16,14 @@ def teilhabe_exporters() -> list[type[Any]]:
     from .data import JsonExporter, YamlExporter
     from .oparl import OparlExporter
     from .participation import ParticipationPage
+    from .pdf import EvaluationPdf, PlanPdf
     from .publication import HtmlPublication, MarkdownPublication
     from .report import EvaluationHtml, EvaluationMarkdown
     from .tables import CsvExporter, XlsxExporter
 
     return [JsonExporter, YamlExporter, CsvExporter, XlsxExporter, HtmlPublication,
             MarkdownPublication, OparlExporter, IcalExporter, EvaluationHtml,
-            EvaluationMarkdown, ParticipationPage]
+            EvaluationMarkdown, ParticipationPage, PlanPdf, EvaluationPdf]
 
 
 @hookimpl

@@ -140,20 +140,27 @@ class HtmlPublication(Exporter):
     Options = PublicationOptions
 
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
-        env = template_env(context)
-        data = plan_context(document, context, self.options.include_examples,
-                            self.options.variant_links)
-        outputs = [stylesheet()]
-        title = f"{document.title} – {data['variant_label']}"
-        outputs.append(Output("index.html", env.get_template("plan_index.html.j2").render(
-            **data, root="", page_title=title, easy_html=easy_html(context))))
-        for life_area in document.life_areas:
-            measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
-            html = env.get_template("plan_area.html.j2").render(
-                **data, root="", life_area=life_area, measures=measures,
-                page_title=f"{life_area.name} – {title}", easy_html=easy_html(context))
-            outputs.append(Output(page_of(life_area), html))
-        return outputs
+        pages = plan_pages(document, context, self.options.include_examples,
+                           self.options.variant_links)
+        return [stylesheet(), *(Output(name, html) for name, html in pages)]
+
+
+def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
+               variant_links: bool = False, **overrides: Any) -> list[tuple[str, str]]:
+    """The plan's pages ``(file name, html)``: ``index.html``, then one per life area;
+    ``overrides`` replace template values (the PDF has no links to other variants)."""
+    env = template_env(context)
+    data = plan_context(plan, context, include_examples, variant_links) | overrides
+    title = f"{plan.title} – {data['variant_label']}"
+    pages = [("index.html", env.get_template("plan_index.html.j2").render(
+        **data, root="", page_title=title, easy_html=easy_html(context)))]
+    for life_area in plan.life_areas:
+        measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
+        html = env.get_template("plan_area.html.j2").render(
+            **data, root="", life_area=life_area, measures=measures,
+            page_title=f"{life_area.name} – {title}", easy_html=easy_html(context))
+        pages.append((page_of(life_area), html))
+    return pages
 
 
 class MarkdownPublication(Exporter):

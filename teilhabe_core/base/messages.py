@@ -209,6 +209,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Kennung '{id}' darf nur Kleinbuchstaben, Ziffern, '-' und '_' enthalten.",
         "The id '{id}' may contain only lower-case letters, digits, '-' and '_'.",
     ),
+    "bad-base-url": (
+        "Die Adresse '{url}' ist keine vollständige Web-Adresse; erwartet wird z. B. "
+        "https://www.landkreis.de/teilhabe/.",
+        "The address '{url}' is not a complete web address; expected e.g. "
+        "https://www.county.de/teilhabe/.",
+    ),
     "bad-ags": (
         "Der Gemeindeschlüssel '{ags}' muss aus 2, 3, 5 oder 8 Ziffern bestehen.",
         "The municipality key '{ags}' must have 2, 3, 5 or 8 digits.",

@@ -123,6 +123,8 @@ def print_failures(app: Teilhabe) -> None:
 
 
 SUFFIXES = (".yaml", ".yml", ".json")
+SCHEMA_FILE = "teilhabe.schema.json"
+"""Not a document: the JSON Schema that modelines name (``documents.loader.SCHEMA_FILE``)."""
 """Document file suffixes that ``validate`` picks up in folders."""
 
 
@@ -133,7 +135,8 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES
+                           and p.name != SCHEMA_FILE and not p.is_dir())  # the editors' schema
             if not found:
                 raise FileError(f"Im Ordner {path} gibt es keine Dokumente "
                                 f"({', '.join('*' + s for s in SUFFIXES)}).", str(path))

@@ -97,9 +97,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..base.fileio import atomic_write
-    from ..documents.schema import document_schema
+    from ..documents.schema import schema_text
 
-    text = json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = schema_text()
     if args.out:
         atomic_write(args.out, text.encode("utf-8"))
         print(Path(args.out).resolve())

@@ -32,7 +32,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             _report_failure(area_id, [f.format() for e in broken for f in e.findings])
             failed.append(area_id)
     good = [a for a in area_ids if a not in failed]
-    steps = publication_steps(app, good)
+    steps = publication_steps(app, good, args.base_url, pdf=not args.no_pdf)
     progress = Progress(len(steps), sys.stderr)
     outputs: dict[str, list[Output]] = {}
     for step in steps:
@@ -83,7 +83,10 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--base-url", metavar="URL", default=None,
-                   help="address the site is served at (for sitemap.xml and robots.txt; "
-                        "default: the one of the last run)")
+                   help="address the site will be online at (OParl ids, sitemap.xml, "
+                        "robots.txt); default: the areas' profile field base_url, else the "
+                        "one of the last run")
+    p.add_argument("--no-pdf", action="store_true",
+                   help="skip the PDF files (a faster preview build)")
     p.set_defaults(func=cmd_publish)
 

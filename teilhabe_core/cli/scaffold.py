@@ -7,9 +7,11 @@ from pathlib import Path
 
 from ..base.errors import TeilhabeError
 from ..base.fileio import atomic_write, windows_reserved
-from ..documents.loader import SCHEMA_URL
+from ..documents.loader import SCHEMA_FILE
 
-MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+"""Files in the package folder name the schema written beside them."""
+DATA_MODELINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}\n"
 
 
 def scaffold(area_id: str, name: str, state: str, ags: str, out: Path,
@@ -46,7 +48,7 @@ dependencies = ["teilhabe"]
 packages = ["{package}"]
 
 [tool.setuptools.package-data]
-"{package}" = ["*.yaml", "data/*.yaml", "workflows/*.yaml", "templates/*"]
+"{package}" = ["*.yaml", "*.json", "data/*.yaml", "workflows/*.yaml", "templates/*"]
 ''',
         f"{package}/__init__.py": f'"""teilhabe plugin for {name}."""\n',
         f"{package}/hooks.py": f'''"""Hooks of {name}: the area profile and its own rules."""
@@ -111,7 +113,7 @@ site:
     enforcement_body: BITTE EINTRAGEN (Schlichtungs- oder Durchsetzungsstelle des Landes)
     enforcement_url: https://bitte-eintragen.invalid/schlichtungsstelle
 ''',
-        f"{package}/data/aktionsplan.yaml": f'''{MODELINE}# Replace the example with your own.
+        f"{package}/data/aktionsplan.yaml": f'''{DATA_MODELINE}# Replace the example with your own.
 document: plan
 id: {area_id.replace('_', '-')}-aktionsplan
 county: {area_id}
@@ -152,6 +154,9 @@ check them with `teilhabe validate {package}`, publish with `teilhabe publish {a
 --out site`. Rules live in `{package}/hooks.py`; see teilhabe's `docs/plugins.md`.
 ''',
     }
+    from ..documents.schema import schema_text
+
+    files[f"{package}/{SCHEMA_FILE}"] = schema_text()  # the modelines' target, offline
     written = []
     for rel, text in files.items():
         written.append(atomic_write(root / rel, text.encode("utf-8")))

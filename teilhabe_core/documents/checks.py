@@ -34,6 +34,8 @@ from .refs import ref as _ref
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _AGS = re.compile(r"\d{2}|\d{3}|\d{5}|\d{8}")
+BASE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?(/[A-Za-z0-9._~%/-]*)?")
+"""A publication address: http(s), a host, an optional port and path; no query."""
 
 
 def _refs(refs: Iterable[str], known: Iterable[str], path: str, what: str,
@@ -60,6 +62,8 @@ def check_area(area: Area) -> Iterator[Finding]:
         yield finding("bad-id", "id", id=area.id)
     if area.ags and not _AGS.fullmatch(area.ags):
         yield finding("bad-ags", "ags", ags=area.ags)
+    if area.base_url and not BASE_URL.fullmatch(area.base_url):
+        yield finding("bad-base-url", "base_url", url=area.base_url)
     yield from _ids(area.life_areas, "life_areas")
     for i, life_area in enumerate(area.life_areas):
         yield from _articles(life_area.crpd_articles, f"life_areas[{i}].crpd_articles")

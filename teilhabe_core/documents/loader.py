@@ -32,8 +32,32 @@ from .jsonsafe import json_marks
 from .kinds import DOCUMENT_KINDS, Document, kind_of
 from .positions import DocumentIndex, Positions
 
-SCHEMA_URL = "https://teilhabe.example.org/schema/teilhabe.schema.json"
-"""Public schema location named in the ``yaml-language-server`` modeline."""
+SCHEMA_FILE = "teilhabe.schema.json"
+SCHEMA_URL = SCHEMA_FILE
+"""The schema a ``yaml-language-server`` modeline names when no schema file is found near
+the document: a relative path, the file ``teilhabe schema --out teilhabe.schema.json``
+writes beside it. The package ships the schema as ``teilhabe_core/teilhabe.schema.json``
+(and the site as ``schema/teilhabe.schema.json``)."""
+PACKAGE_SCHEMA = Path(__file__).resolve().parent.parent / SCHEMA_FILE
+
+
+def schema_reference(path: str | os.PathLike[str] | None = None) -> str:
+    """What the modeline of a file at ``path`` names: the relative path to the nearest
+    schema file, in the file's folder or a parent folder, or in a ``teilhabe_core``
+    folder beside one (the source tree, site-packages); else :data:`SCHEMA_URL`."""
+    if path is None:
+        return SCHEMA_URL
+    folder = Path(path).resolve().parent
+    for parent in (folder, *folder.parents):
+        for candidate in (parent / SCHEMA_FILE, parent / "teilhabe_core" / SCHEMA_FILE):
+            if candidate.is_file():
+                return Path(os.path.relpath(candidate, folder)).as_posix()
+    return SCHEMA_URL
+
+
+def modeline(path: str | os.PathLike[str] | None = None) -> str:
+    """The ``# yaml-language-server: $schema=…`` line for a file at ``path``."""
+    return f"# yaml-language-server: $schema={schema_reference(path)}\n"
 
 
 @frozen
@@ -200,16 +224,20 @@ def to_data(document: Any) -> dict[str, Any]:
     return {"document": kind_of(document), **unstructure(document)}
 
 
-def dumps(document: Any, fmt: str = "yaml", modeline: bool = False) -> str:
-    """Text of a document in ``yaml`` or ``json``; loading it gives an equal object."""
+def dumps(document: Any, fmt: str = "yaml", modeline: bool = False,
+          schema: str = SCHEMA_URL) -> str:
+    """Text of a document in ``yaml`` or ``json``; loading it gives an equal object.
+    With ``modeline``, YAML starts with a modeline naming ``schema``."""
     data = to_data(document)
     if fmt == "json":
         return yamlsafe.dump_json(data)
-    header = f"# yaml-language-server: $schema={SCHEMA_URL}\n" if modeline else ""
+    header = f"# yaml-language-server: $schema={schema}\n" if modeline else ""
     return yamlsafe.dump_yaml(data, header)
 
 
 def dump(document: Any, path: str | os.PathLike[str], modeline: bool = True) -> Path:
-    """Write a document atomically; the format follows the file extension."""
+    """Write a document atomically; the format follows the file extension. YAML gets a
+    modeline naming the nearest schema file (:func:`schema_reference`)."""
     fmt = format_of(str(path))
-    return atomic_write(path, dumps(document, fmt, modeline and fmt == "yaml").encode("utf-8"))
+    text = dumps(document, fmt, modeline and fmt == "yaml", schema_reference(path))
+    return atomic_write(path, text.encode("utf-8"))

@@ -20,7 +20,6 @@ import attrs
 from ..model.common import Money
 from ..model.goals import Goal
 from .kinds import DOCUMENT_KINDS
-from .loader import SCHEMA_URL
 
 DATE = r"^\d{4}-\d{1,2}-\d{1,2}$"
 NUMBER_TEXT = r"^\s*[-+]?\d+(\.\d+)?\s*$"
@@ -95,7 +94,6 @@ def document_schema() -> dict[str, Any]:
                          "then": {"$ref": f"#/$defs/{cls.__name__}Document"}})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_URL,
         "title": "teilhabe document",
         "type": "object",
         "required": ["document"],
@@ -103,3 +101,10 @@ def document_schema() -> dict[str, Any]:
         "allOf": branches,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def schema_text() -> str:
+    """The schema as the JSON text that ``teilhabe schema`` writes and the package ships."""
+    import json
+
+    return json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -141,6 +141,8 @@ class Area:
     ags: str = ""
     lead_organisation: str = ""
     website: str = ""
+    base_url: str = ""
+    """Where the area's publication is online (``https://…/``): the base of the OParl ids."""
     intro: str = ""
     vocabulary: Vocabulary = field(factory=Vocabulary)
     plan_defaults: PlanDefaults = field(factory=PlanDefaults)

@@ -31,7 +31,7 @@ __all__ = ["SITE_FILES", "Step", "area_page", "plan_steps", "publication_steps",
 
 FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
-           "evaluation-html", "evaluation-markdown"}
+           "evaluation-html", "evaluation-markdown", "pdf", "evaluation-pdf"}
 """Built-in exporters the site places itself (in the folders above)."""
 ON_SITE = ("html", "markdown", "csv", "xlsx", "ical", "evaluation-html", "oparl")
 """Those of them that every area's site carries (an area's own evaluation report replaces
@@ -89,7 +89,8 @@ def _version_label(app: Host, area_id: str, plan: Plan) -> str:
     return text
 
 
-def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]]]:
+def plan_steps(app: Host, area_id: str,
+               pdf: bool = True) -> tuple[list[Step], list[dict[str, str]]]:
     """The build steps of one area and the links (filled as the steps run) for its page.
 
     Each link has ``label``, ``href`` and ``group`` (``current``, ``archive``,
@@ -128,6 +129,9 @@ def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]
         add("Maßnahmen als Tabelle (CSV)", "daten", plan, "csv", "current", main=".csv")
         add("Maßnahmen als Excel-Arbeitsmappe", "daten", plan, "xlsx", "current",
             main=".xlsx")
+        for variant in (Variant.LONG, Variant.SHORT, Variant.EASY) if pdf else ():
+            add(f"PDF – {_variant_label(variant)}", "pdf", plan, "pdf", "current", variant,
+                ".pdf")
     area = app.area(area_id).area
     if area.participation:  # "So haben wir beteiligt", standard and Leichte Sprache
         for variant, label, folder in (
@@ -154,9 +158,12 @@ def plan_steps(app: Host, area_id: str) -> tuple[list[Step], list[dict[str, str]
         if not own:
             add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
                 "evaluation-html", "evaluation")
-    for paper in docs.papers:
-        add(f"Vorlage {paper.reference} als OParl (JSON)", "", paper, "oparl", "paper",
-            main=f"paper-{slug(paper.reference)}.json")
+        if pdf:
+            add(f"{evaluation.title or 'Evaluationsbericht'} (PDF)", "pdf", evaluation,
+                "evaluation-pdf", "evaluation", main=".pdf")
+    from .site_extras import OPARL_LABEL, oparl_href
+
+    links.append({"label": OPARL_LABEL, "href": oparl_href(area_id), "group": "paper"})
     documents: list[Any] = [*docs.plans, *docs.evaluations, *docs.papers, *docs.calls]
     for document in documents:
         for cls in site_exporters(app, area_id, document):
@@ -232,14 +239,21 @@ def _page_step(app: Host, area_id: str,
     return lambda: [area_page(app, area_id, links)]
 
 
-def publication_steps(app: Host, area_ids: list[str]) -> list[Step]:
-    """Every build step for ``area_ids``, landing pages and the shared stylesheet last.
+def publication_steps(app: Host, area_ids: list[str], base_url: str | None = None,
+                      pdf: bool = True) -> list[Step]:
+    """Every build step for ``area_ids``, landing pages, OParl and the shared stylesheet
+    last; ``base_url`` (else the areas' profiles) is where the site will be online.
 
     The start page itself is made by :func:`write_site` from every area on the site."""
+    from .oparl import site_base_url
+    from .site_extras import extras_step
+
     steps: list[Step] = []
     for area_id in area_ids:
-        area_steps, links = plan_steps(app, area_id)
+        area_steps, links = plan_steps(app, area_id, pdf)
         steps.extend(area_steps)
         steps.append(Step(area_id, "Übersichtsseite", _page_step(app, area_id, links)))
+    base = site_base_url([app.area(a).area for a in area_ids], base_url)
+    steps.append(Step("", "OParl und Schema", extras_step(app, area_ids, base, pdf)))
     steps.append(Step("", "Startseite", lambda: [stylesheet()]))
     return steps

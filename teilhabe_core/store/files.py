@@ -253,7 +253,7 @@ class FileStore:
                 hist = history_path(path)
                 if added or (history and not hist.exists()):
                     old_bytes = read_regular(hist) if hist.exists() else None
-                    files.insert(0, (hist, appended(old_bytes, Path(name).name, added)))
+                    files.insert(0, (hist, appended(old_bytes, Path(name).name, added, hist)))
             _commit(path, files)
             return self._stored(area, path)
 

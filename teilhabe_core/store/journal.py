@@ -10,7 +10,7 @@ from ..base.errors import ConflictError, WorkflowError
 from ..base.fileio import read_regular
 from ..documents import yamlsafe
 from ..documents.converter import unstructure
-from ..documents.loader import load_file
+from ..documents.loader import load_file, modeline
 from ..model import History, HistoryEntry
 
 
@@ -47,23 +47,24 @@ def refuse_if_changed(path: Path, digest: str | None) -> bytes | None:
 
 def append_entry(path: Path, document_name: str, entry: HistoryEntry) -> bytes:
     """The journal's bytes with ``entry`` appended; earlier bytes are kept as they are."""
-    return appended(read_regular(path) if path.exists() else None, document_name, (entry,))
+    return appended(read_regular(path) if path.exists() else None, document_name, (entry,),
+                    path)
 
 
-def appended(old: bytes | None, document_name: str, entries: Sequence[HistoryEntry]) -> bytes:
+def appended(old: bytes | None, document_name: str, entries: Sequence[HistoryEntry],
+             path: Path | None = None) -> bytes:
     """Journal bytes ``old`` (``None``: a new journal) with ``entries`` appended."""
     items = "".join(yamlsafe.dump_yaml([unstructure(entry)]) for entry in entries)
     if old is not None:
         if not old.endswith(b"\n"):
             old += b"\n"
         return old + items.encode("utf-8")
-    return (journal_head(document_name) + items).encode("utf-8")
+    return (journal_head(document_name, path) + items).encode("utf-8")
 
 
-def journal_head(document_name: str) -> str:
-    """The start of a new journal, up to ``entries:``."""
-    header = (f"# yaml-language-server: $schema=https://teilhabe.example.org/schema/"
-              f"teilhabe.schema.json\n# Append-only history of {document_name}; written by "
+def journal_head(document_name: str, path: Path | None = None) -> str:
+    """The start of a new journal at ``path``, up to ``entries:``."""
+    header = (f"{modeline(path)}# Append-only history of {document_name}; written by "
               "teilhabe, do not edit earlier entries.\n")
     body = yamlsafe.dump_yaml({"document": "history", "file": document_name, "entries": []})
     return header + body.replace("entries: []\n", "entries:\n")

@@ -54,5 +54,6 @@ def export_store(store: Store, out: Path, areas: list[str] | None = None) -> lis
             files.append((target, stored.text.encode("utf-8")))
             if stored.history.entries:
                 files.append((history_path(target),
-                              appended(None, target.name, stored.history.entries)))
+                              appended(None, target.name, stored.history.entries,
+                                       history_path(target))))
     return write_files(files) if files else []
