@@ -20,6 +20,7 @@ from attrs import evolve, frozen
 from ..model import CouncilPaper, Evaluation, Plan, Variant
 from .api import ExportContext, Exporter, Output, slug
 from .navigation import navigable
+from .site_extras import FOLDERS
 from .sitefiles import SITE_FILES, site_folder, site_index, write_site
 from .templating import render_page, stylesheet
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["SITE_FILES", "Step", "area_page", "plan_steps", "publication_steps",
            "site_exporters", "site_folder", "site_index", "write_site"]
 
-FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
+
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
            "evaluation-html", "evaluation-markdown", "pdf", "evaluation-pdf"}
 """Built-in exporters the site places itself (in the folders above)."""

@@ -11,7 +11,9 @@ from ..model.labels import label
 from .api import Output, file_stem
 from .oparl import BodyData, PublishedFile, system_outputs
 from .pdf import PDF_FOLDER, plan_pdf_name
-from .site import FOLDERS
+
+FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
+"""Folder of each plan variant on the site (:mod:`.site` uses the same)."""
 
 if TYPE_CHECKING:
     from .api import Host
