@@ -160,8 +160,8 @@ def plan_steps(app: Host, area_id: str,
             add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
                 "evaluation-html", "evaluation")
         if pdf:
-            add(f"{evaluation.title or 'Evaluationsbericht'} (PDF)", "pdf", evaluation,
-                "evaluation-pdf", "evaluation", main=".pdf")
+            add(f"Evaluationsbericht {evaluation.reference_date.year} als PDF", "pdf",
+                evaluation, "evaluation-pdf", "evaluation", main=".pdf")
     from .site_extras import OPARL_LABEL, oparl_href
 
     links.append({"label": OPARL_LABEL, "href": oparl_href(area_id), "group": "paper"})

@@ -48,11 +48,16 @@ def published_files(app: Host, area_id: str, pdf: bool = True) -> list[Published
                     ident + "-pdf", name,
                     f"{area_id}/{PDF_FOLDER}/{plan_pdf_name(plan.id, variant)}",
                     "application/pdf", date, plan=plan.id))
+    chosen = set(app.area(area_id).area.site.exporters)
     for evaluation in docs.evaluations:
         stem = file_stem(evaluation)
         name = evaluation.title or "Evaluationsbericht"
-        files.append(PublishedFile(stem + "-html", name, f"{area_id}/evaluation/{stem}.html",
-                                   "text/html", evaluation.reference_date))
+        own = any(cls.media_type == "text/html" and cls.identifier in chosen
+                  for cls in app.exporters(evaluation))
+        if not own:  # an area's own report replaces the generic page (site.plan_steps)
+            files.append(PublishedFile(stem + "-html", name,
+                                       f"{area_id}/evaluation/{stem}.html", "text/html",
+                                       evaluation.reference_date))
         if pdf:
             files.append(PublishedFile(stem + "-pdf", name,
                                        f"{area_id}/{PDF_FOLDER}/{stem}.pdf",
