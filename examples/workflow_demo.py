@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from teilhabe_core.app import Teilhabe
+from teilhabe_core.base.i18n import translate
 from teilhabe_core.evaluation.deadlines import KINDS, deadlines
 from teilhabe_core.plugin import area_from_folder, hookimpl
 
@@ -48,7 +49,7 @@ def main() -> None:
     print("Deadlines on", args.on.isoformat())
     for due in deadlines(app, "nienburg", args.on, window_days=60):
         flag = " (überfällig)" if due.overdue else ""
-        print(f"  {due.date.isoformat()}  {KINDS[due.kind]}: {due.title}{flag}")
+        print(f"  {due.date.isoformat()}  {translate(KINDS[due.kind])}: {due.title}{flag}")
     app.transition(paper, "paper", "consult", by="ausschuss-soziales",
                    note="zur Kenntnis genommen", at=dt.datetime(2019, 5, 14, 15, 0))
     result = app.transition(paper, "paper", "note", by="Fachbereich Soziales",

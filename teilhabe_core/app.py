@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .base.errors import DocumentError, Finding, UsageError
+from .base.i18n import _
 from .documents.loader import Loaded
 from .hooks.registry import DISABLE_ENV, ENTRY_POINT_GROUP, PluginFailure, Registry
 from .hooks.validation import Validator
@@ -129,7 +130,7 @@ class Teilhabe:
 
     def _store(self) -> Store:
         if self.store is None:
-            raise UsageError("Es ist kein Speicher geöffnet (--store URL oder TEILHABE_STORE).")
+            raise UsageError(_("No store is open (--store URL or TEILHABE_STORE)."))
         return self.store
 
     def find(self, ident: str | Key) -> Key:
@@ -141,8 +142,9 @@ class Teilhabe:
         if len(found) == 1:
             return found[0]
         if found:
-            raise UsageError(f"'{ident}' ist nicht eindeutig: {', '.join(map(str, found))}.")
-        raise UsageError(f"Ein Dokument '{ident}' gibt es in {store.url} nicht.")
+            raise UsageError(_("'{id}' is ambiguous: {found}.", id=ident,
+                               found=", ".join(map(str, found))))
+        raise UsageError(_("There is no document '{id}' in {store}.", id=ident, store=store.url))
 
     def read(self, ident: str | Key) -> Stored:
         """A document of the store with its history and revision."""
@@ -254,7 +256,7 @@ class Teilhabe:
                 view=current)
         else:
             if isinstance(target, Key):
-                raise UsageError("Ohne Speicher wird ein Dokument mit seinem Pfad genannt.")
+                raise UsageError(_("Without a store a document is named by its path."))
             loaded = self.load(target)
             result = self.workflows().transition(loaded.file, ref, name, by=by, note=note,
                                                  at=at, workflow=workflow, loaded=loaded)

@@ -20,6 +20,7 @@ from .app import Teilhabe
 from .base.dates import now
 from .base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
 from .base.fileio import atomic_write
+from .base.i18n import N_, Bilingual, Msg, _, both
 from .base.messages import finding
 from .documents.kinds import area_of
 from .documents.loader import dumps, load_text
@@ -29,7 +30,7 @@ from .model.goals import Office
 from .publish import round_files as files
 from .store.contract import Key, Store, Stored, fmt_of_name
 from .store.files import FileStore
-from .workflow.batch import BatchRefused, Step, apply_batch
+from .workflow.batch import BatchRefused, Refusal, Step, apply_batch
 
 ROUND_RETRIES = 8
 
@@ -50,7 +51,7 @@ def open_plan(app: Teilhabe, name: str) -> Target:
         if name in app.store.areas():
             plan = app.documents(name).current_plan()
             if plan is None:
-                raise UsageError(f"Das Gebiet '{name}' hat im Speicher keinen Plan.")
+                raise UsageError(_("The area '{area}' has no plan in the store.", area=name))
             name = plan.id
         key = app.find(name)
         store: Store = app.store
@@ -66,7 +67,7 @@ def open_plan(app: Teilhabe, name: str) -> Target:
     if errors:
         raise DocumentError(errors, stored.where)
     if not isinstance(stored.document, Plan):
-        raise UsageError(f"{name} ist kein Plan (document: plan).")
+        raise UsageError(_("{name} is not a plan (document: plan).", name=name))
     plan = stored.document
     try:
         offices = app.area(plan.county).area.offices
@@ -112,12 +113,12 @@ def start(app: Teilhabe, name: str, on: dt.date, out: str | Path, *,
     """Create the round of plan ``name`` on ``on`` and write one file per office to ``out``."""
     target = open_plan(app, name)
     if due is not None and due < on:
-        raise UsageError(f"Die Frist {due.isoformat()} liegt vor dem Stichtag "
-                         f"{on.isoformat()}.")
+        raise UsageError(_("The due date {due} is before the reference date {date}.",
+                           due=due.isoformat(), date=on.isoformat()))
     parts = logic.shares(target.plan, target.offices)
     if not parts:
-        raise UsageError(f"Keine Maßnahme von {target.plan.id} nennt ein zuständiges Amt "
-                         "(responsible_office); es gibt niemanden zu fragen.")
+        raise UsageError(_("No measure of {plan} names a responsible office "
+                           "(responsible_office); there is nobody to ask.", plan=target.plan.id))
     ident = logic.round_id(target.plan.id, on)
     existing = read_round(target, ident)
     created = existing is None
@@ -169,10 +170,10 @@ class ReturnRefused(DocumentError):
     """A return with errors; nothing of it was taken over."""
 
 
-def _at(ret: files.Returned, row: int, column: str, message: str) -> Finding:
+def _at(ret: files.Returned, row: int, column: str, message: Msg | Bilingual) -> Finding:
     index = next(i for i, (k, _, _) in enumerate(files.COLUMNS) if k == column)
     where = f"{ret.sheet}!{files.LETTERS[index]}{row} ({files.HEADERS[index]})"
-    return finding("round-row", where, de=message, en=message).at(ret.file, row, index + 1)
+    return finding("round-row", where, msg=message).at(ret.file, row, index + 1)
 
 
 def _date(text: str, raw: dt.date | None) -> dt.date | None:
@@ -191,22 +192,24 @@ def _check_identity(ret: files.Returned, target: Target, current: Evaluation | N
     ident = ret.identity
     problems = []
 
-    def bad(message: str) -> None:
-        problems.append(finding("round-identity", f"{ret.sheet}!A1", de=message, en=message)
+    def bad(message: Msg) -> None:
+        problems.append(finding("round-identity", f"{ret.sheet}!A1", msg=message)
                         .at(ret.file, 1, 1))
 
     if ident["plan"] != target.plan.id:
-        bad(f"Die Rückmeldung gehört zum Plan '{ident['plan']}', nicht zu "
-            f"'{target.plan.id}'. Es wurde nichts übernommen.")
+        bad(Msg(N_("The return belongs to the plan '{returned}', not to '{plan}'. Nothing was "
+                   "taken over."), returned=ident["plan"], plan=target.plan.id))
     elif current is None:
-        bad(f"Zum Plan {target.plan.id} läuft keine Statusrunde (zuerst: teilhabe round "
-            "start).")
+        bad(Msg(N_("No status round is running for the plan {plan} (first: teilhabe round "
+                   "start)."), plan=target.plan.id))
     elif ident["round"] != current.id:
-        bad(f"Die Rückmeldung gehört zur Runde '{ident['round']}', es läuft aber die Runde "
-            f"'{current.id}'. Es wurde nichts übernommen.")
+        bad(Msg(N_("The return belongs to the round '{returned}', but the round '{current}' "
+                   "is running. Nothing was taken over."), returned=ident["round"],
+                current=current.id))
     elif ident["office"] not in parts:
-        bad(f"Das Amt '{ident['office']}' ist für keine Maßnahme dieses Plans zuständig "
-            f"(zuständig sind: {', '.join(parts)}). Es wurde nichts übernommen.")
+        bad(Msg(N_("The office '{office}' is responsible for no measure of this plan "
+                   "(responsible are: {offices}). Nothing was taken over."),
+                office=ident["office"], offices=", ".join(parts)))
     return problems
 
 
@@ -225,14 +228,15 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
         ident = cells["measure"]
         if ident not in share.measures:
             owner = next((m for m in base.measures if m.id == ident), None)
-            problems.append(_at(ret, n, "measure", (
-                f"Die Maßnahme '{ident}' gehört nicht zu {share.name}"
-                + (f" (zuständig: {owner.responsible_office})" if owner else
-                   " (es gibt sie im Plan nicht)") + "; die Spalte ist geschützt.")))
+            problems.append(_at(ret, n, "measure", Msg(N_(
+                "The measure '{id}' does not belong to {office}{owner}; the column is "
+                "protected."), id=ident, office=share.name, owner=Msg(
+                    N_(" (responsible: {office})"), office=owner.responsible_office)
+                if owner else Msg(N_(" (it is not in the plan)")))))
             continue
         if ident in seen:
-            problems.append(_at(ret, n, "measure", f"Die Maßnahme '{ident}' steht zweimal in "
-                                "der Rückmeldung."))
+            problems.append(_at(ret, n, "measure", Msg(N_(
+                "The measure '{id}' is in the return twice."), id=ident)))
             continue
         seen.add(ident)
         measure = measures[ident]
@@ -242,28 +246,29 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
         if cells["new_status"]:
             state = logic.state_of_text(target.flow, cells["new_status"])
             if state is None:
-                problems.append(_at(ret, n, "new_status", (
-                    f"'{cells['new_status']}' ist kein Status. Möglich sind: {labels}.")))
+                problems.append(_at(ret, n, "new_status", Msg(N_(
+                    "'{value}' is not a status. Possible are: {labels}."),
+                    value=cells["new_status"], labels=labels)))
             wanted = state or current
         progress = None
         if cells["new_progress"]:
             text = cells["new_progress"].rstrip("% ")
             if not text.isdigit() or not 0 <= int(text) <= 100:
-                problems.append(_at(ret, n, "new_progress", (
-                    f"'{cells['new_progress']}' ist kein Fortschritt; erlaubt ist eine ganze "
-                    "Zahl von 0 bis 100.")))
+                problems.append(_at(ret, n, "new_progress", Msg(N_(
+                    "'{value}' is not a progress; a whole number from 0 to 100 is allowed."),
+                    value=cells["new_progress"])))
             else:
                 progress = int(text)
         when = min(on, today)  # a round may be started before its reference date
         if cells["date"]:
             parsed = _date(cells["date"], row.raw_date)
             if parsed is None:
-                problems.append(_at(ret, n, "date", (
-                    f"'{cells['date']}' ist kein Datum (TT.MM.JJJJ).")))
+                problems.append(_at(ret, n, "date", Msg(N_(
+                    "'{value}' is not a date (DD.MM.YYYY)."), value=cells["date"])))
             elif parsed > today:
-                problems.append(_at(ret, n, "date", (
-                    f"Das Datum {parsed.strftime('%d.%m.%Y')} liegt in der Zukunft; "
-                    "eingetragen wird nur, was geschehen ist.")))
+                problems.append(_at(ret, n, "date", Msg(N_(
+                    "The date {date} lies in the future; only what has happened is "
+                    "recorded."), date=parsed.strftime("%d.%m.%Y"))))
             else:
                 when = parsed
         if len(problems) > before:
@@ -271,9 +276,9 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
         names = logic.path_between(target.flow, current, wanted)
         if names is None:
             label = logic.state_labels(target.flow)
-            problems.append(_at(ret, n, "new_status", (
-                f"Von '{label.get(current, current)}' führt kein Schritt nach "
-                f"'{label.get(wanted, wanted)}'.")))
+            problems.append(_at(ret, n, "new_status", Msg(N_(
+                "No workflow step leads from '{old}' to '{new}'."),
+                old=label.get(current, current), new=label.get(wanted, wanted))))
             continue
         moment = now() if when == today else dt.datetime.combine(when, dt.time(12))
         steps.extend(Step(f"measure:{ident}", name, str(n), by=share.key,
@@ -282,11 +287,13 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
     return reports, steps, problems
 
 
-def _refusal_finding(ret: files.Returned, tag: str, reason: str) -> Finding:
-    hint = ""
-    if "fehlen Angaben" in reason and "note" in reason:
-        hint = " Bitte in Spalte G (Kommentar) begründen."
-    return _at(ret, int(tag), "new_status", f"{reason}{hint}")
+def _refusal_finding(ret: files.Returned, refusal: Refusal) -> Finding:
+    reason = refusal.reason
+    de, en = (reason, reason) if isinstance(reason, str) else both(reason)
+    if "note" in refusal.missing:
+        hint_de, hint_en = both(N_(" Please give the reason in column G (comment)."))
+        de, en = de + hint_de, en + hint_en
+    return _at(ret, int(refusal.tag), "new_status", Bilingual(de, en))
 
 
 def collect_file(app: Teilhabe, target: Target, path: str | Path,
@@ -316,7 +323,7 @@ def collect_file(app: Teilhabe, target: Target, path: str | Path,
         result = apply_batch(app.workflows(), target.store, target.key, steps,
                              retries=ROUND_RETRIES)
     except BatchRefused as exc:
-        raise ReturnRefused([_refusal_finding(ret, r.tag, r.reason) for r in exc.refusals],
+        raise ReturnRefused([_refusal_finding(ret, r) for r in exc.refusals],
                             ret.file) from None
     plan = result.stored.document
     assert isinstance(plan, Plan)
@@ -359,7 +366,7 @@ def status(app: Teilhabe, name: str, today: dt.date | None = None,
     target = open_plan(app, name)
     current = logic.latest_round(rounds_of(target), target.plan.id)
     if current is None:
-        raise UsageError(f"Zum Plan {target.plan.id} gibt es noch keine Statusrunde "
-                         "(teilhabe round start).")
+        raise UsageError(_("There is no status round for the plan {plan} yet (teilhabe round "
+                           "start).", plan=target.plan.id))
     return logic.round_status(current, target.plan, target.offices,
                               today or dt.date.today(), due)

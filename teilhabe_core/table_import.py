@@ -16,6 +16,7 @@ from attrs import evolve
 from .app import Teilhabe
 from .base.dates import now
 from .base.errors import DocumentError, Finding
+from .base.i18n import N_, Msg
 from .base.messages import finding
 from .documents.kinds import area_of
 from .documents.loader import dumps, format_of, load_text
@@ -47,11 +48,9 @@ def _base_and_steps(app: Teilhabe, target: Plan, plan: Plan, table: str,
         measures.append(evolve(measure, status=start))
         names = path_between(flow, start.value, measure.status.value)
         if names is None:
-            problems.append(finding("import-transition", f"Maßnahme {measure.id}, Spalte "
-                                    "'Status'", de=(
-                                        f"Von '{labels.get(start.value)}' führt kein Schritt "
-                                        f"nach '{labels.get(measure.status.value)}'."),
-                                    en="No workflow step leads there.").at(table, 1, 1))
+            problems.append(finding("import-transition", f"{measure.id} (Status)",
+                                    old=labels.get(start.value),
+                                    new=labels.get(measure.status.value)).at(table, 1, 1))
             continue
         note = measure.dropped_reason or f"Import aus {Path(table).name}"
         steps.extend(Step(f"measure:{measure.id}", name, measure.id, by=ACTOR, note=note,
@@ -60,9 +59,9 @@ def _base_and_steps(app: Teilhabe, target: Plan, plan: Plan, table: str,
 
 
 def _refused(exc: BatchRefused, table: str) -> DocumentError:
-    return DocumentError([finding("import-transition", f"Maßnahme {r.tag}, Spalte 'Status'",
-                                  de=f"{r.reason} Es wurde nichts geschrieben.",
-                                  en=r.reason).at(table, 1, 1) for r in exc.refusals], table)
+    return DocumentError([finding("import-transition", f"{r.tag} (Status)",
+                                  msg=Msg(N_("{reason} Nothing was written."), reason=r.reason))
+                          .at(table, 1, 1) for r in exc.refusals], table)
 
 
 def import_into_store(app: Teilhabe, stored: Stored, plan: Plan, table: str) -> Stored:

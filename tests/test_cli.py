@@ -37,7 +37,10 @@ COMMANDS = ["counties", "formats", "validate", "export", "publish", "status", "e
 def test_help_everywhere(command):
     result = run(*([command] if command else []), "--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("usage: teilhabe")
+    assert result.stdout.startswith("Aufruf: teilhabe")
+    english = run("--lang", "en", *([command] if command else []), "--help")
+    assert english.returncode == 0
+    assert english.stdout.startswith("usage: teilhabe")
 
 
 def test_version_and_module_entry():

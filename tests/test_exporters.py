@@ -238,8 +238,9 @@ def test_import_reports_every_bad_row_and_changes_nothing(app, tmp_path):
     assert (3, "enum") in found and (5, "invalid-date") in found
     assert (6, "dangling-reference") in found
     paths = [f.path for f in info.value.findings]
-    assert "Zeile 3, Spalte 'Status'" in paths
-    assert "Zeile 6, Spalte 'Lebensbereiche'" in paths
+    letter = {h: chr(ord("A") + i) for i, h in enumerate(table[0])}  # the cell's column
+    assert f"{letter['Status']}3 (Status)" in paths
+    assert f"{letter['Lebensbereiche']}6 (Lebensbereiche)" in paths
 
 
 # -- HTML / Markdown ----------------------------------------------------------------

@@ -360,7 +360,7 @@ def test_the_table_import_refuses_a_state_the_workflow_forbids(app, tmp_path, ca
     out = tmp_path / "neu.yaml"
     assert _import_finished(app, tmp_path, "bo-gesundheit-2", out) == 1
     err = capsys.readouterr().err
-    assert "Maßnahme bo-gesundheit-2, Spalte 'Status'" in err and "Enddatum" in err
+    assert "bo-gesundheit-2 (Status)" in err and "Enddatum" in err
     assert not out.exists()
 
 

@@ -223,14 +223,17 @@ def test_csv_import_names_row_and_column_of_huge_numbers_and_amounts(app, tmp_pa
     lines = result.stderr.splitlines()
     art, cost, progress = (column[c] + 1 for c in ("UN-BRK-Artikel", "Kosten (EUR)",
                                                      "Fortschritt (%)"))
-    assert lines[0] == (f"{path}:2:{art}: error: Zeile 2, Spalte 'UN-BRK-Artikel': Die Zahl "
+    # the place is the spreadsheet cell (column letter and row) and the column's header
+    letter = {n: chr(ord("A") + n - 1) for n in (art, cost, progress)}
+    assert lines[0] == (f"{path}:2:{art}: error: {letter[art]}2 (UN-BRK-Artikel): Die Zahl "
                         "ist zu groß (5000 Ziffern, erlaubt sind höchstens 9).")
-    assert lines[1] == (f"{path}:3:{cost}: error: Zeile 3, Spalte 'Kosten (EUR)': Euro-Beträge "
+    assert lines[1] == (f"{path}:3:{cost}: error: {letter[cost]}3 (Kosten (EUR)): Euro-Beträge "
                         "haben höchstens zwei Nachkommastellen, gelesen wurde 1234.567.")
-    assert lines[2] == (f"{path}:4:{cost}: error: Zeile 4, Spalte 'Kosten (EUR)': Der "
+    assert lines[2] == (f"{path}:4:{cost}: error: {letter[cost]}4 (Kosten (EUR)): Der "
                         "Betrag 11111111111111111... ist zu groß; erlaubt sind höchstens 15 "
                         "Stellen für die ganzen Euro.")
-    assert lines[3].startswith(f"{path}:5:{progress}: error: Zeile 5, Spalte 'Fortschritt (%)'")
+    assert lines[3].startswith(f"{path}:5:{progress}: error: {letter[progress]}5 "
+                               "(Fortschritt (%))")
     assert len(lines) == 4 and not (tmp_path / "out.yaml").exists()
 
 

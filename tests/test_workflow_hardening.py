@@ -559,9 +559,9 @@ def test_workflow_field_missing_on_the_object_is_a_workflow_error(app):
 
 def test_parser_errors_are_german(capsys):
     code, _, err = cli(capsys, "transition", "x.yaml")
-    assert code == 2 and "teilhabe transition: Fehler: es fehlt: object, name" in err
+    assert code == 2 and "teilhabe transition: Fehler: es fehlt: OBJEKT, SCHRITT" in err
     code, _, err = cli(capsys, "export", "x.yaml", "--format", "csv", "--out", "o",
                        "--variant", "fett")
-    assert code == 2 and "--variant: ungültige Auswahl 'fett' (erlaubt: 'long', 'short'" in err
+    assert code == 2 and "--variant: ungültige Auswahl: 'fett' (erlaubt: 'long', 'short'" in err
     code, _, err = cli(capsys, "status", "x.yaml", "--frosch")
     assert code == 2 and "teilhabe: Fehler: unbekannte Angaben: --frosch" in err

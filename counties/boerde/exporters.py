@@ -19,6 +19,9 @@ class BoerdeEvaluationReport(Exporter):
     name = "Evaluationsbericht (Landkreis Börde)"
     description = ("Evaluationsbericht in der Gliederung des Landkreises: Einleitung, "
                    "Vorgehen, Ergebnisse je Themengebiet, Ausblick auf die Fortschreibung.")
+    name_en = "Evaluation report (Landkreis Börde)"
+    description_en = ("Evaluation report in the county's structure: introduction, approach, "
+                      "results per topic, outlook on the update.")
     accepts = (Evaluation,)
     media_type = "text/html"
     extension = "html"

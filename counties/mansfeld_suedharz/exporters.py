@@ -17,6 +17,9 @@ class BarrierRegister(Exporter):
     identifier = "msh-barrierenregister"
     name = "Barrierenregister (Landkreis Mansfeld-Südharz)"
     description = "Alle erfassten Teilhabebarrieren mit Ort, Schwere, Stand und Maßnahmen."
+    name_en = "Barrier register (Landkreis Mansfeld-Südharz)"
+    description_en = ("Every recorded barrier to participation with place, severity, state and "
+                      "measures.")
     accepts = (Plan,)
     media_type = "text/html"
     extension = "html"

@@ -16,6 +16,9 @@ class SelectionStages(Exporter):
     identifier = "kommune-inklusiv-auswahl"
     name = "Auswahlverfahren (Kommune Inklusiv)"
     description = "Die Stufen des Auswahlverfahrens mit der Zahl der Bewerbungen je Runde."
+    name_en = "Selection procedure (Kommune Inklusiv)"
+    description_en = ("The stages of the selection procedure with the number of applications "
+                      "per round.")
     accepts = (FundingCall,)
     media_type = "text/html"
     extension = "html"

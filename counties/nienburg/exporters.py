@@ -19,6 +19,10 @@ class PaperPrint(Exporter):
     description = ("Vorlage im Layout des Landkreises: Kopf mit Behörde und Fachbereich, "
                    "Nummer, Datum, öffentlich/nichtöffentlich, Beschlussvorschlag, "
                    "Beratungsfolge, Sachverhalt, finanzielle Auswirkungen, Anlagen.")
+    name_en = "Council paper as a print document (Landkreis Nienburg/Weser)"
+    description_en = ("Council paper in the county's layout: head with authority and "
+                      "department, number, date, public/non-public, proposed resolution, "
+                      "consultations, facts, financial impact, annexes.")
     accepts = (CouncilPaper,)
     media_type = "text/html"
     extension = "html"

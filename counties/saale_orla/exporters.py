@@ -43,6 +43,8 @@ class WorkPlanTimeline(Exporter):
     identifier = "saale-orla-zeitplan"
     name = "Arbeitsplan als Zeitleiste (Saale-Orla-Kreis)"
     description = "Die Phasen des Arbeitsplans als barrierefreie SVG-Zeitleiste mit Tabelle."
+    name_en = "Work plan as a timeline (Saale-Orla-Kreis)"
+    description_en = "The phases of the work plan as an accessible SVG timeline with a table."
     accepts = (Plan,)
     media_type = "text/html"
     extension = "html"

@@ -19,6 +19,7 @@ from typing import Any
 from attrs import define, field
 
 from teilhabe_core.base.dates import add_months
+from teilhabe_core.base.i18n import N_, translate
 from teilhabe_core.model import Area, CouncilPaper, Plan
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
@@ -28,8 +29,9 @@ EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 @define
 class IcalOptions:
     deadlines_on: str = field(default="", metadata={
-        "help": "zusätzlich Fristen relativ zu diesem Datum (JJJJ-MM-TT): Überfälliges"})
-    domain: str = field(default="teilhabe.example.org", metadata={"help": "Domain der UIDs"})
+        "help": N_("also deadlines relative to this date (YYYY-MM-DD): what is overdue")})
+    domain: str = field(default="teilhabe.example.org",
+                        metadata={"help": N_("domain of the UIDs")})
 
 
 class _Calendar:
@@ -106,9 +108,9 @@ def _evaluated(docs: Any, plan: Plan) -> list[dt.date]:
 
 class IcalExporter(Exporter):
     identifier = "ical"
-    name = "Kalender (iCalendar)"
-    description = ("Phasen, Beginn und Ende der Maßnahmen, Beschlüsse, Fristen, "
-                   "Veranstaltungen und Beratungen als .ics-Kalender mit stabilen UIDs.")
+    name = N_("Calendar (iCalendar)")
+    description = N_("Phases, start and end of the measures, resolutions, deadlines, events "
+                      "and consultations as an .ics calendar with stable UIDs.")
     accepts = (Plan, CouncilPaper, Area)
     media_type = "text/calendar"
     extension = "ics"
@@ -145,6 +147,6 @@ class IcalExporter(Exporter):
 
             on = dt.date.fromisoformat(self.options.deadlines_on)
             for due in deadlines(context.app, area.id, on):
-                cal.add(f"due-{due.kind}-{due.ref}", f"{KINDS[due.kind]}: {due.title}",
-                        due.date)
+                kind = translate(KINDS[due.kind], "de")  # the calendar is published: German
+                cal.add(f"due-{due.kind}-{due.ref}", f"{kind}: {due.title}", due.date)
         return [Output(f"{file_stem(document)}.ics", cal.cal.to_ical())]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from teilhabe_core.base.i18n import N_
 from teilhabe_core.documents.kinds import DOCUMENT_KINDS
 from teilhabe_core.documents.loader import dumps
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
@@ -12,8 +13,8 @@ from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
 class JsonExporter(Exporter):
     identifier = "json"
-    name = "JSON (kanonisch)"
-    description = "Das Dokument als JSON; wird verlustfrei wieder eingelesen."
+    name = N_("JSON (canonical)")
+    description = N_("The document as JSON; it is read back without loss.")
     accepts = tuple(DOCUMENT_KINDS.values())
     media_type = "application/json"
     extension = "json"
@@ -25,7 +26,7 @@ class JsonExporter(Exporter):
 class YamlExporter(Exporter):
     identifier = "yaml"
     name = "YAML"
-    description = "Das Dokument als YAML mit Schema-Hinweis für Editoren."
+    description = N_("The document as YAML with a schema hint for editors.")
     accepts = tuple(DOCUMENT_KINDS.values())
     media_type = "application/yaml"
     extension = "yaml"

@@ -8,6 +8,7 @@ from typing import Any
 from attrs import define, field
 
 from teilhabe_core.base.errors import DocumentError
+from teilhabe_core.base.i18n import N_, Msg
 from teilhabe_core.base.messages import finding
 from teilhabe_core.documents.loader import read_bytes
 from teilhabe_core.documents.yamlsafe import decode
@@ -18,17 +19,17 @@ from teilhabe_core.publish.api import Importer
 
 @define
 class IndicatorOptions:
-    indicator: str = field(default="", metadata={"help": "ID des Indikators im Plan"})
+    indicator: str = field(default="", metadata={"help": N_("id of the indicator in the plan")})
     mode: str = field(default="replace", metadata={
-        "help": "replace: die Tabelle ersetzt alle Messwerte; merge: gleiche Datum/"
-                "Aufschlüsselung werden ersetzt, andere bleiben"})
+        "help": N_("replace: the table replaces all measurements; merge: the same "
+                   "date/breakdown is replaced, others stay")})
 
 
 class IndicatorCsvImporter(Importer):
     identifier = "indicator-csv"
-    name = "Messreihe eines Indikators aus CSV"
-    description = ("Liest Messwerte (eine Zeile je Datum und Aufschlüsselung: date;value;"
-                   "…) in einen Wirkungsindikator des Plans ein.")
+    name = N_("Measurement series of an indicator from CSV")
+    description = N_("Reads measurements (one row per date and breakdown: date;value;…) into "
+                      "an impact indicator of the plan.")
     extensions = (".csv",)
     Options = IndicatorOptions
 
@@ -36,7 +37,8 @@ class IndicatorCsvImporter(Importer):
         file = str(path)
         if not isinstance(target, Plan):
             raise DocumentError([finding("invalid-value", "into",
-                                         reason="Messreihen gehören in einen Plan")], file)
+                                         reason=Msg(N_("measurement series belong in a "
+                                                       "plan")))], file)
         if self.options.mode not in ("replace", "merge"):
             raise DocumentError([finding("enum", "options.mode", found=self.options.mode,
                                          allowed="replace, merge")], file)

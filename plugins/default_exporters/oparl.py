@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from attrs import define, field
 
 from teilhabe_core.base.errors import ExportError
+from teilhabe_core.base.i18n import N_, _
 from teilhabe_core.model import CouncilPaper
 from teilhabe_core.publish.api import ExportContext, Exporter, Output
 from teilhabe_core.publish.oparl import (
@@ -29,18 +30,18 @@ __all__ = ["OparlExporter", "OparlOptions", "pad_ags"]
 @define
 class OparlOptions:
     base_url: str = field(default="", metadata={
-        "help": "Adresse, unter der der Ausgabeordner veröffentlicht wird (Vorgabe: "
-                "base_url des Gebietsprofils, sonst http://localhost:8000/)"})
+        "help": N_("address the output folder is published at (default: base_url of the area "
+                   "profile, else http://localhost:8000/)")})
     page_size: int = field(default=PAGE_SIZE, metadata={
-        "help": "Objekte je Listenseite"})
+        "help": N_("objects per list page")})
 
 
 class OparlExporter(Exporter):
     identifier = "oparl"
     name = "OParl 1.1 (JSON)"
-    description = ("Die Vorlage mit Beratungsfolge, Sitzungen, Gremien, Ansprechpersonen und "
-                   "der Körperschaft als OParl-1.1-System für Ratsinformationssysteme "
-                   "(statische Dateien, Einstieg oparl/system.json).")
+    description = N_("The council paper with its consultations, meetings, bodies, contact "
+                      "persons and the body corporate as an OParl 1.1 system for council "
+                      "information systems (static files, entry oparl/system.json).")
     accepts = (CouncilPaper,)
     media_type = "application/json"
     extension = "json"
@@ -49,9 +50,9 @@ class OparlExporter(Exporter):
     def render(self, document: CouncilPaper, context: ExportContext) -> Sequence[Output]:
         area = context.area
         if area is None:
-            raise ExportError("Für OParl wird das Gebietsprofil der Vorlage benötigt.")
+            raise ExportError(_("OParl needs the area profile of the council paper."))
         if self.options.page_size < 1:
-            raise ExportError("Die Option page_size muss mindestens 1 sein.")
+            raise ExportError(_("The option page_size must be at least 1."))
         docs = context.documents
         others = [p for p in docs.papers if p.reference != document.reference] if docs else []
         papers = tuple(sorted([document, *others], key=lambda p: p.reference))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from teilhabe_core.base.i18n import N_
 from teilhabe_core.model import Area, Variant
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Output
@@ -18,10 +19,10 @@ HERE = Path(__file__).parent / "templates"
 
 class ParticipationPage(Exporter):
     identifier = "beteiligung"
-    name = "So haben wir beteiligt (HTML)"
-    description = ("Die Beteiligungsschritte des Gebiets: Form, Zeitpunkt, Beteiligte, "
-                   "Barrierefreiheit, Ergebnis und die Maßnahmen daraus; auch in Leichter "
-                   "Sprache.")
+    name = N_("How we involved people (HTML)")
+    description = N_("The area's participation steps: format, time, participants, "
+                      "accessibility, result and the measures that came of it; also in Leichte "
+                      "Sprache (easy-to-read German).")
     accepts = (Area,)
     media_type = "text/html"
     extension = "html"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from teilhabe_core.base.i18n import N_
 from teilhabe_core.model import Evaluation, Plan, Variant
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
@@ -32,9 +33,9 @@ def _css() -> str:
 
 class PlanPdf(Exporter):
     identifier = "pdf"
-    name = "Plan als barrierefreies PDF (PDF/UA)"
-    description = ("Der Plan als ein getaggtes PDF (PDF/UA-1) mit Lesezeichen aus den "
-                   "Überschriften; Lang-, Kurzfassung oder Leichte Sprache.")
+    name = N_("Plan as an accessible PDF (PDF/UA)")
+    description = N_("The plan as one tagged PDF (PDF/UA-1) with bookmarks from the headings; "
+                      "long or short version or Leichte Sprache.")
     accepts = (Plan,)
     media_type = "application/pdf"
     extension = "pdf"
@@ -52,8 +53,8 @@ class PlanPdf(Exporter):
 
 class EvaluationPdf(Exporter):
     identifier = "evaluation-pdf"
-    name = "Evaluationsbericht als barrierefreies PDF (PDF/UA)"
-    description = "Der Evaluationsbericht als ein getaggtes PDF (PDF/UA-1)."
+    name = N_("Evaluation report as an accessible PDF (PDF/UA)")
+    description = N_("The evaluation report as one tagged PDF (PDF/UA-1).")
     accepts = (Evaluation,)
     media_type = "application/pdf"
     extension = "pdf"

@@ -17,6 +17,7 @@ from typing import Any
 from attrs import define, evolve, field
 from markupsafe import Markup
 
+from teilhabe_core.base.i18n import N_
 from teilhabe_core.evaluation.coverage import barrier_summary, chain, transition_gaps
 from teilhabe_core.evaluation.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
 from teilhabe_core.evaluation.indicators import progress, series
@@ -41,9 +42,9 @@ def anchor(measure: Measure) -> str:
 @define
 class PublicationOptions:
     include_examples: bool = field(default=True, metadata={
-        "help": "Beispiel-Maßnahmen (example: true) mit veröffentlichen"})
+        "help": N_("publish example measures (example: true) too")})
     variant_links: bool = field(default=False, metadata={
-        "help": "Links zu den anderen Fassungen (nur wenn sie daneben veröffentlicht sind)"})
+        "help": N_("links to the other variants (only when they are published beside it)")})
 
 
 LINEAGE_LABELS = {NEW: "neu", CONTINUED: "fortgeführt", COMPLETED: "abgeschlossen",
@@ -130,9 +131,9 @@ def easy_markdown(context: ExportContext) -> Callable[[str], str]:
 
 class HtmlPublication(Exporter):
     identifier = "html"
-    name = "Veröffentlichung als Website (HTML)"
-    description = ("Barrierefreie statische Website des Plans: Startseite und eine Seite je "
-                   "Lebensbereich; Lang-, Kurzfassung oder Leichte Sprache.")
+    name = N_("Publication as a website (HTML)")
+    description = N_("Accessible static website of the plan: a start page and one page per "
+                      "life area; long or short version or Leichte Sprache.")
     accepts = (Plan,)
     media_type = "text/html"
     extension = "html"
@@ -165,8 +166,9 @@ def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
 
 class MarkdownPublication(Exporter):
     identifier = "markdown"
-    name = "Veröffentlichung als Markdown"
-    description = "Der Plan als ein Markdown-Dokument; Lang-, Kurzfassung oder Leichte Sprache."
+    name = N_("Publication as Markdown")
+    description = N_("The plan as one Markdown document; long or short version or Leichte "
+                     "Sprache.")
     accepts = (Plan,)
     media_type = "text/markdown"
     extension = "md"

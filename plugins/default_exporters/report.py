@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from teilhabe_core.base.i18n import N_
 from teilhabe_core.model import Evaluation
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 from teilhabe_core.publish.reporting import evaluation_report_data
@@ -16,8 +17,8 @@ HERE = Path(__file__).parent / "templates"
 
 class EvaluationHtml(Exporter):
     identifier = "evaluation-html"
-    name = "Evaluationsbericht (HTML)"
-    description = "Stand der Maßnahmen nach Status und Fortschritt, je Lebensbereich."
+    name = N_("Evaluation report (HTML)")
+    description = N_("State of the measures by status and progress, per life area.")
     accepts = (Evaluation,)
     media_type = "text/html"
     extension = "html"
@@ -31,8 +32,8 @@ class EvaluationHtml(Exporter):
 
 class EvaluationMarkdown(Exporter):
     identifier = "evaluation-markdown"
-    name = "Evaluationsbericht (Markdown)"
-    description = "Stand der Maßnahmen nach Status und Fortschritt, je Lebensbereich."
+    name = N_("Evaluation report (Markdown)")
+    description = N_("State of the measures by status and progress, per life area.")
     accepts = (Evaluation,)
     media_type = "text/markdown"
     extension = "md"

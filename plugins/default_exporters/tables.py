@@ -29,7 +29,8 @@ from attrs import define, evolve, field
 from cattrs.errors import BaseValidationError
 
 from teilhabe_core.base.errors import DocumentError, Finding
-from teilhabe_core.base.messages import finding
+from teilhabe_core.base.i18n import N_, Msg
+from teilhabe_core.base.messages import XLSX_NOT_ZIP, XLSX_TOO_LARGE, XLSX_UNREADABLE, finding
 from teilhabe_core.documents.checks import check
 from teilhabe_core.documents.converter import Invalid, findings_from, structure
 from teilhabe_core.documents.loader import read_bytes
@@ -138,8 +139,8 @@ def safe_row(row: list[str], header: bool = False) -> list[str]:
 
 class CsvExporter(Exporter):
     identifier = "csv"
-    name = "Maßnahmen als CSV (Excel)"
-    description = "Tabelle aller Maßnahmen für deutsches Excel: Semikolon, UTF-8 mit BOM."
+    name = N_("Measures as CSV (Excel)")
+    description = N_("Table of all measures for German Excel: semicolons, UTF-8 with BOM.")
     accepts = (Plan,)
     media_type = "text/csv"
     extension = "csv"
@@ -189,8 +190,8 @@ def deterministic_zip(data: bytes) -> bytes:
 
 class XlsxExporter(Exporter):
     identifier = "xlsx"
-    name = "Maßnahmen als Excel-Arbeitsmappe"
-    description = "Ein Blatt je Lebensbereich und eine Übersicht; Texte bleiben Texte."
+    name = N_("Measures as an Excel workbook")
+    description = N_("One sheet per life area and an overview; texts stay texts.")
     accepts = (Plan,)
     media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     extension = "xlsx"
@@ -274,8 +275,8 @@ _BY_LABEL = {text: member.value for member, text in LABELS.items()
 @define
 class ImportOptions:
     mode: str = field(default="replace", metadata={
-        "help": "replace: die Tabelle ersetzt alle Maßnahmen; merge: gleiche IDs werden "
-                "ersetzt, neue angehängt"})
+        "help": N_("replace: the table replaces all measures; merge: the same ids are "
+                   "replaced, new ones appended")})
 
 
 def _parse(name: str, raw: str) -> Any:
@@ -343,10 +344,11 @@ def import_rows(table: list[list[str]], target: Plan, file: str, mode: str) -> P
     header = [h.strip().lstrip("\ufeff") for h in table[0]]
     unknown = [h for h in header if h not in HEADERS]
     for h in unknown:
-        problems.append(finding("unknown-field", f"Spalte '{h}'", key=h, hint="", hint_en="",
-                                allowed=", ".join(HEADERS)).at(file, 1, header.index(h) + 1))
+        column = header.index(h) + 1
+        problems.append(finding("unknown-field", f"{_letter(column)}1", key=h, hint="",
+                                allowed=", ".join(HEADERS)).at(file, 1, column))
     if "ID" not in header or "Titel" not in header:
-        problems.append(finding("missing-field", "Kopfzeile", key="ID/Titel").at(file, 1, 1))
+        problems.append(finding("missing-field", "A1", key="ID/Titel").at(file, 1, 1))
     if problems:
         raise DocumentError(problems, file)
     parsed: list[tuple[int, Measure]] = []
@@ -386,13 +388,22 @@ def _at_cell(f: Finding, number: int, header: list[str], file: str) -> Finding:
     column = next((h for h, n in HEADERS.items() if f.path.split("[")[0].split(".")[0] == n),
                   "")
     col = header.index(column) + 1 if column in header else 1
-    return evolve(f, path=f"Zeile {number}, Spalte '{column}'").at(file, number, col)
+    return evolve(f, path=f"{_letter(col)}{number} ({column})").at(file, number, col)
+
+
+def _letter(column: int) -> str:
+    """The spreadsheet name of a column (1 → A, 27 → AA): a place in every language."""
+    name = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
 class CsvMeasureImporter(Importer):
     identifier = "csv"
-    name = "Maßnahmen aus CSV"
-    description = "Liest eine Maßnahmentabelle (wie vom CSV-Export) in einen Plan ein."
+    name = N_("Measures from CSV")
+    description = N_("Reads a measure table (as written by the CSV export) into a plan.")
     extensions = (".csv",)
     Options = ImportOptions
 
@@ -404,8 +415,8 @@ class CsvMeasureImporter(Importer):
 
 class XlsxMeasureImporter(Importer):
     identifier = "xlsx"
-    name = "Maßnahmen aus Excel"
-    description = "Liest die Blätter einer Maßnahmen-Arbeitsmappe (außer der Übersicht) ein."
+    name = N_("Measures from Excel")
+    description = N_("Reads the sheets of a measure workbook (except the overview).")
     extensions = (".xlsx",)
     Options = ImportOptions
 
@@ -425,20 +436,19 @@ def read_workbook(data: bytes, file: str) -> list[list[str]]:
     """The rows of every sheet but the first (the summary), header once, as text.
 
     Anything that is not a readable workbook (a renamed text file, a cut-off download, a
-    zip of something else) is one German finding naming the file.
+    zip of something else) is one finding naming the file.
     """
     from openpyxl import load_workbook
 
-    def refuse(reason: str) -> DocumentError:
+    def refuse(reason: Msg) -> DocumentError:
         return DocumentError([finding("not-xlsx", reason=reason).at(file, 1, 1)], file)
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise refuse("kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein "
-                     "abgebrochener Download") from None
+        raise refuse(Msg(XLSX_NOT_ZIP)) from None
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise refuse(f"entpackt größer als {MAX_UNPACKED // 2**20} MB")
+        raise refuse(Msg(XLSX_TOO_LARGE, megabytes=MAX_UNPACKED // 2**20))
     table: list[list[str]] = []
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -448,8 +458,7 @@ def read_workbook(data: bytes, file: str) -> list[list[str]]:
                     continue
                 table.append([_cell_text(v) for v in values])
     except Exception as exc:  # openpyxl raises anything for a broken archive
-        raise refuse("das ZIP-Archiv enthält keine lesbare Arbeitsmappe "
-                     f"({type(exc).__name__})") from None
+        raise refuse(Msg(XLSX_UNREADABLE, error=type(exc).__name__)) from None
     return table
 
 

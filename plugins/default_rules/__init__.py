@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from teilhabe_core.base.errors import Finding, Level
+from teilhabe_core.base.i18n import N_, both
 from teilhabe_core.model import Area, MeasureStatus, Plan, PlanKind, PlanStatus
 from teilhabe_core.plugin import RuleContext, hookimpl, rule_finding
 
@@ -33,18 +34,17 @@ def _plan_rules(plan: Plan) -> list[Finding]:
         if plan.measures and life_area.id not in used:
             findings.append(rule_finding(
                 "generic.life-area-without-measures", f"life_areas[{i}]",
-                f"Zum Lebensbereich '{life_area.name}' gibt es keine Maßnahme.",
-                f"The life area '{life_area.name}' has no measure.", Level.WARNING))
+                *both(N_("The life area '{name}' has no measure."), name=life_area.name),
+                level=Level.WARNING))
     adopted = (PlanStatus.ADOPTED, PlanStatus.IN_IMPLEMENTATION, PlanStatus.EVALUATED)
     if plan.kind is PlanKind.ACTION_PLAN and plan.status in adopted and plan.adoption is None:
         findings.append(rule_finding(
             "generic.adopted-without-adoption", "adoption",
-            "Der Plan gilt als beschlossen, aber 'adoption' (Gremium, Datum) fehlt.",
-            "The plan is marked adopted but 'adoption' (body, date) is missing."))
+            *both(N_("The plan is marked adopted, but 'adoption' (body, date) is missing."))))
     for i, measure in enumerate(plan.measures):
         if measure.status is MeasureStatus.DONE and measure.ongoing:
             findings.append(rule_finding(
                 "generic.ongoing-done", f"measures[{i}].status",
-                "Eine Daueraufgabe (ongoing) kann nicht abgeschlossen (done) sein.",
-                "An ongoing task cannot be done.", Level.WARNING))
+                *both(N_("An ongoing task (ongoing) cannot be done (done).")),
+                level=Level.WARNING))
     return findings

@@ -17,6 +17,7 @@ import difflib
 from collections.abc import Iterator
 
 from teilhabe_core.base.errors import Finding, Level
+from teilhabe_core.base.i18n import N_, Msg, both
 from teilhabe_core.documents.domain_checks import all_goals
 from teilhabe_core.model import Area, Measure, MeasureStatus, Plan, PlanKind, PlanStatus
 from teilhabe_core.model.goals import find_office, goal_descendants
@@ -69,8 +70,8 @@ def _area_goals(area: Area, context: RuleContext) -> Iterator[Finding]:
 def _goal_warning(path: str, name: str) -> Finding:
     return rule_finding(
         "generic.goal-without-measures", path,
-        f"Dem Ziel '{name}' dient keine Maßnahme (auch keinem Ziel darunter).",
-        f"No measure serves the goal '{name}' (nor a goal below it).", Level.WARNING)
+        *both(N_("No measure serves the goal '{name}' (nor a goal below it)."), name=name),
+        level=Level.WARNING)
 
 
 def _offices(plan: Plan, context: RuleContext) -> Iterator[Finding]:
@@ -87,14 +88,13 @@ def _offices(plan: Plan, context: RuleContext) -> Iterator[Finding]:
                 continue
             close = difflib.get_close_matches(text, [*choices, *names], n=1, cutoff=0.5)
             office = (choices.get(close[0]) or names[close[0]]) if close else None
-            hint = f" Meinten Sie '{office.id}' ({office.name})?" if office else ""
-            hint_en = f" Did you mean '{office.id}' ({office.name})?" if office else ""
+            hint = (Msg(N_(" Did you mean '{id}' ({name})?"), id=office.id, name=office.name)
+                    if office else "")
             yield rule_finding(
                 "generic.unknown-office", f"measures[{i}].{field}",
-                f"'{text}' ist keine Dienststelle im Verzeichnis des Gebiets.{hint} Schreiben "
-                "Sie die Kennung einer Dienststelle aus 'offices' im Gebietsprofil.",
-                f"'{text}' is not an office in the area's registry.{hint_en} Write the id of "
-                "an office listed under 'offices' in the area profile.", Level.WARNING)
+                *both(N_("'{text}' is not an office in the area's registry.{hint} Write the id "
+                         "of an office listed under 'offices' in the area profile."),
+                      text=text, hint=hint), level=Level.WARNING)
 
 
 def funding_end(programme: str, context: RuleContext) -> dt.date | None:
@@ -115,18 +115,19 @@ def _funding(plan: Plan, context: RuleContext) -> Iterator[Finding]:
             end = funding_end(source.programme, context) if source.programme else None
             if end is None:
                 continue
-            runs = "als Daueraufgabe ohne Ende" if m.end is None else f"bis {m.end:%d.%m.%Y}"
+            runs = (Msg(N_("as an ongoing task without end")) if m.end is None
+                    else Msg(N_("until {date}"), date=f"{m.end:%d.%m.%Y}"))
             late = [a.year for a in source.amounts if a.year > end.year]
             if m.end is None or m.end > end or late:
+                amounts = (Msg(N_(" and has amounts for {years}"),
+                               years=", ".join(map(str, late))) if late else "")
                 yield rule_finding(
                     "generic.funding-after-period", f"measures[{i}].funding[{j}]",
-                    f"Die Maßnahme läuft {runs}"
-                    + (f" und hat Beträge für {', '.join(map(str, late))}" if late else "")
-                    + f", die Förderung '{source.programme}' endet aber am {end:%d.%m.%Y}. "
-                    "Klären Sie die Anschlussfinanzierung oder das Ende der Maßnahme.",
-                    f"The measure runs {'without end' if m.end is None else f'until {m.end}'}, "
-                    f"but the funding '{source.programme}' ends on {end.isoformat()}.",
-                    Level.WARNING)
+                    *both(N_("The measure runs {runs}{amounts}, but the funding '{programme}' "
+                             "ends on {end}. Settle the follow-up funding or the end of the "
+                             "measure."), runs=runs, amounts=amounts,
+                          programme=source.programme, end=f"{end:%d.%m.%Y}"),
+                    level=Level.WARNING)
 
 
 def _participation(plan: Plan, context: RuleContext) -> Iterator[Finding]:
@@ -139,9 +140,7 @@ def _participation(plan: Plan, context: RuleContext) -> Iterator[Finding]:
         return
     yield rule_finding(
         "generic.adopted-without-participation", "adoption",
-        "Der Plan ist beschlossen, aber kein Beteiligungsschritt im Gebietsprofil "
-        "('participation' mit diesem Plan unter 'plans') nennt Menschen mit Behinderung oder "
-        "ihre Organisationen (disabled_people, self_advocacy, disability_council). "
-        "„Nichts über uns ohne uns“ (Art. 4 Abs. 3 UN-BRK).",
-        "The plan is adopted, but no participation step of the area profile names disabled "
-        "people or their organisations (Art. 4(3) UN-CRPD).", Level.WARNING)
+        *both(N_("The plan is adopted, but no participation step of the area profile "
+                 "('participation' with this plan under 'plans') names disabled people or "
+                 "their organisations (disabled_people, self_advocacy, disability_council). "
+                 "“Nothing about us without us” (Art. 4(3) UN-CRPD).")), level=Level.WARNING)

@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from teilhabe_core.base.errors import Finding, Level
+from teilhabe_core.base.i18n import N_, Msg, both
 from teilhabe_core.model import Area
 from teilhabe_core.plugin import rule_finding
 
 MISSING, PLACEHOLDER = "generic.site-missing", "generic.site-placeholder"
 
 _FIELDS = (
-    ("imprint_url", "der Link zum Impressum", "the link to the imprint"),
-    ("privacy_url", "der Link zur Datenschutzerklärung", "the link to the privacy notice"),
+    ("imprint_url", N_("the link to the imprint (Impressum)")),
+    ("privacy_url", N_("the link to the privacy notice (Datenschutzerklärung)")),
 )
 _STATEMENT = (
-    ("date", "das Datum der Erklärung zur Barrierefreiheit", "the statement's date"),
-    ("enforcement_body", "die Schlichtungs- oder Durchsetzungsstelle des Landes",
-     "the state's enforcement body"),
+    ("date", N_("the date of the accessibility statement")),
+    ("enforcement_body", N_("the state's conciliation or enforcement body")),
 )
 
 
@@ -31,38 +31,36 @@ def is_placeholder(value: str) -> bool:
     return host.endswith(".invalid") or "BITTE EINTRAGEN" in value.upper().replace("-", " ")
 
 
-def _missing(path: str, what: str, what_en: str) -> Finding:
+def _missing(path: str, what: str) -> Finding:
     return rule_finding(
         MISSING, path,
-        f"Für die Veröffentlichung fehlt {what} (unter 'site' im Profil); ohne sie darf eine "
-        "öffentliche Stelle die Seiten nicht ins Netz stellen.",
-        f"The publication lacks {what_en} (under 'site' in the profile); a public body must "
-        "not put the pages online without it.", Level.WARNING)
+        *both(N_("The publication lacks {what} (under 'site' in the profile); a public body "
+                 "must not put the pages online without it."), what=Msg(what)),
+        level=Level.WARNING)
 
 
 def _placeholder(path: str, value: str) -> Finding:
     return rule_finding(
         PLACEHOLDER, path,
-        f"'{value}' ist ein Platzhalter; bitte die echte Angabe des Gebiets eintragen.",
-        f"'{value}' is a placeholder; please enter the area's real value.", Level.WARNING)
+        *both(N_("'{value}' is a placeholder; please enter the area's real value."),
+              value=value), level=Level.WARNING)
 
 
 def site_findings(area: Area) -> Iterator[Finding]:
     site = area.site
-    for name, what, what_en in _FIELDS:
+    for name, what in _FIELDS:
         value = getattr(site, name)
         if not value:
-            yield _missing(f"site.{name}", what, what_en)
+            yield _missing(f"site.{name}", what)
         elif is_placeholder(value):
             yield _placeholder(f"site.{name}", value)
     statement = site.accessibility
     if statement is None:
-        yield _missing("site.accessibility", "die Erklärung zur Barrierefreiheit",
-                       "the accessibility statement")
+        yield _missing("site.accessibility", N_("the accessibility statement"))
         return
-    for name, what, what_en in _STATEMENT:
+    for name, what in _STATEMENT:
         if not getattr(statement, name):
-            yield _missing(f"site.accessibility.{name}", what, what_en)
+            yield _missing(f"site.accessibility.{name}", what)
     for name in ("contact_email", "contact_url", "enforcement_body", "enforcement_url"):
         value = getattr(statement, name)
         if value and is_placeholder(value):

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from teilhabe_core.base.i18n import _
 from teilhabe_core.model import ConsultationResult, CouncilPaper, Measure, Plan
 from teilhabe_core.plugin import hookimpl
 from teilhabe_core.workflow import GuardContext, WorkflowSource
@@ -25,32 +26,32 @@ def teilhabe_workflows() -> list[WorkflowSource]:
 def has_measures(document: Any, context: GuardContext) -> bool | str:
     if isinstance(document, Plan) and document.measures:
         return True
-    return "der Plan enthält noch keine Maßnahme"
+    return _("the plan has no measure yet")
 
 
 def has_adoption(document: Any, context: GuardContext) -> bool | str:
     if isinstance(document, Plan) and document.adoption is not None:
         return True
-    return "tragen Sie zuerst den Beschluss ein (adoption: body, date, paper)"
+    return _("first enter the resolution (adoption: body, date, paper)")
 
 
 def evaluation_exists(document: Any, context: GuardContext) -> bool | str:
     if isinstance(document, Plan) and context.rules.evaluations_of(document.id):
         return True
-    return "es gibt noch keine Evaluation dieses Plans"
+    return _("there is no evaluation of this plan yet")
 
 
 def has_successor(document: Any, context: GuardContext) -> bool | str:
     if isinstance(document, Plan) and context.rules.successors_of(document.id):
         return True
-    return "es gibt noch keine Fortschreibung, die diesen Plan ablöst"
+    return _("there is no update yet that supersedes this plan")
 
 
 def measure_has_end(document: Any, context: GuardContext) -> bool | str:
     obj = context.object
     if isinstance(obj, Measure) and (obj.end is not None or obj.ongoing):
         return True
-    return "die Maßnahme braucht ein Enddatum (end) oder ongoing: true"
+    return _("the measure needs an end date (end) or ongoing: true")
 
 
 def _consulted(context: GuardContext) -> list[str]:
@@ -61,30 +62,31 @@ def _consulted(context: GuardContext) -> list[str]:
 def consultation_in_order(document: Any, context: GuardContext) -> bool | str:
     """The body named in ``by`` is the next one of the Beratungsfolge."""
     if not isinstance(document, CouncilPaper):
-        return "nur für Vorlagen"
+        return _("for council papers only")
     done = _consulted(context)
     if len(done) >= len(document.consultations):
-        return "alle Gremien der Beratungsfolge haben bereits beraten"
+        return _("every body of the consultations has consulted already")
     expected = document.consultations[len(done)].body
     if context.event.by != expected:
-        return f"als Nächstes berät '{expected}', nicht '{context.event.by}'"
+        return _("'{expected}' consults next, not '{by}'", expected=expected,
+                 by=context.event.by)
     return True
 
 
 def all_consulted(document: Any, context: GuardContext) -> bool | str:
     if not isinstance(document, CouncilPaper):
-        return "nur für Vorlagen"
+        return _("for council papers only")
     done = _consulted(context)
     pending = [c.body for c in document.consultations[len(done):]]
     if pending:
-        return f"es fehlen noch Beratungen in: {', '.join(pending)}"
+        return _("consultations are still missing in: {bodies}", bodies=", ".join(pending))
     return True
 
 
 def no_pending_results(document: Any, context: GuardContext) -> bool | str:
     if isinstance(document, CouncilPaper) and any(
             c.result is ConsultationResult.PENDING for c in document.consultations):
-        return "tragen Sie die Ergebnisse der Beratungen ein (result)"
+        return _("enter the results of the consultations (result)")
     return True
 
 

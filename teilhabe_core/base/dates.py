@@ -3,7 +3,7 @@
 Times of the audit trail follow one convention (docs/workflows.md): every ``at`` is an
 aware timestamp in Europe/Berlin time. A time without a UTC offset — typed by a clerk or
 found in an older journal — is taken as Berlin local time. Date arithmetic that leaves the
-calendar (years 1 to 9999) raises :class:`~teilhabe_core.base.errors.UsageError` in German.
+calendar (years 1 to 9999) raises :class:`~teilhabe_core.base.errors.UsageError`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,25 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from .errors import UsageError
+from .i18n import _, ngettext
 
 BERLIN = ZoneInfo("Europe/Berlin")
 """The time zone of naive times and of stored journal times."""
 
 
-def _out_of_range(day: dt.date, amount: int, unit: str) -> UsageError:
-    return UsageError(f"Die Datumsrechnung {day.isoformat()} {'+' if amount >= 0 else '-'} "
-                      f"{abs(amount)} {unit} liegt außerhalb des Kalenders (Jahre 1 bis 9999).")
+def _out_of_range(day: dt.date, amount: int, months: bool) -> UsageError:
+    sign, n = "+" if amount >= 0 else "-", abs(amount)
+    if months:
+        text = ngettext("The date calculation {day} {sign} {n} month lies outside the "
+                        "calendar (years 1 to 9999).", "The date calculation {day} {sign} {n} "
+                        "months lies outside the calendar (years 1 to 9999).", n,
+                        day=day.isoformat(), sign=sign)
+    else:
+        text = ngettext("The date calculation {day} {sign} {n} day lies outside the calendar "
+                        "(years 1 to 9999).", "The date calculation {day} {sign} {n} days "
+                        "lies outside the calendar (years 1 to 9999).", n,
+                        day=day.isoformat(), sign=sign)
+    return UsageError(text)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -28,7 +39,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise _out_of_range(day, months, "Monate")
+        raise _out_of_range(day, months, True)
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -37,7 +48,7 @@ def add_days(day: dt.date, days: int) -> dt.date:
     try:
         return day + dt.timedelta(days=days)
     except OverflowError:
-        raise _out_of_range(day, days, "Tage") from None
+        raise _out_of_range(day, days, False) from None
 
 
 def aware(moment: dt.datetime) -> dt.datetime:
@@ -50,8 +61,8 @@ def berlin(moment: dt.datetime) -> dt.datetime:
     try:
         return aware(moment).astimezone(BERLIN)
     except OverflowError:
-        raise UsageError(f"Der Zeitpunkt {moment.isoformat()} liegt außerhalb des "
-                         "Kalenders.") from None
+        raise UsageError(_("The time {moment} lies outside the calendar.",
+                           moment=moment.isoformat())) from None
 
 
 def local_date(moment: dt.datetime) -> dt.date:
@@ -69,7 +80,7 @@ def parse_moment(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"'{text}' ist kein Zeitpunkt. Bitte ISO-Form schreiben, "
-                         "z. B. 2025-02-01T09:30 (Berliner Zeit) oder "
-                         "2025-02-01T09:30+01:00.") from None
+        raise UsageError(_("'{text}' is not a point in time. Please write it in ISO form, "
+                           "e.g. 2025-02-01T09:30 (Berlin time) or 2025-02-01T09:30+01:00.",
+                           text=text)) from None
     return berlin(value)

@@ -8,11 +8,12 @@ findings of one file at once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from enum import Enum
 
 from attrs import evolve, frozen
+
+from .i18n import N_, Msg, language, translate
 
 
 class Level(Enum):
@@ -40,16 +41,16 @@ class Finding:
 
     def text(self, lang: str | None = None) -> str:
         """The message in ``lang`` (``de`` or ``en``; default from ``TEILHABE_LANG``)."""
-        lang = lang or os.environ.get("TEILHABE_LANG", "de")
-        if lang.startswith("en") and self.message_en:
+        if language(lang) == "en" and self.message_en:
             return self.message_en
         return self.message
 
     def format(self, lang: str | None = None) -> str:
-        """Compiler style: ``PATH:LINE:COL: error|warning: FIELD.PATH: message``."""
+        """Compiler style: ``PATH:LINE:COL: error|warning: FIELD.PATH: message``. The
+        severity stays ``error``/``warning`` in every language: editors and CI match it."""
         where = self.file or "<input>"
         where += f":{self.line or 1}:{self.column or 1}"
-        path = self.path or "(Dokument)"
+        path = self.path or translate(N_("(document)"), lang)
         rule = f" [{self.rule}]" if self.rule else ""
         return f"{where}: {self.level.value}: {path}: {self.text(lang)}{rule}"
 
@@ -153,6 +154,14 @@ class FileError(TeilhabeError):
 
 class ReadOnlyError(TeilhabeError):
     """A file that would be rewritten is write-protected; it is refused, not replaced."""
+
+
+def message_of(exc: BaseException) -> Msg | str:
+    """An exception's message, still in both languages where it was raised with a
+    :class:`~teilhabe_core.base.i18n.Msg` (``str(exc)`` renders it in the current one)."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    return str(exc)
 
 
 def short_error(exc: BaseException) -> str:

@@ -10,7 +10,7 @@
   (and, where allowed, owner and group); a write-protected file is refused
   (:class:`~teilhabe_core.base.errors.ReadOnlyError`), not replaced.
 * Every OS error becomes a :class:`~teilhabe_core.base.errors.FileError` that names the file
-  and says in German what went wrong (:func:`os_reason`).
+  and says what went wrong, in the user's language (:func:`os_reason`).
 * :func:`safe_join` keeps output names inside their folder.
 """
 
@@ -28,69 +28,79 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from .errors import ExportError, FileError, ReadOnlyError
+from .i18n import N_, Msg, _, both
 
 _REASONS = {
-    "ENOENT": "Datei oder Ordner nicht gefunden",
-    "EEXIST": "Datei oder Ordner existiert bereits",
-    "ENOTDIR": "Ein Teil des Pfads ist kein Ordner",
-    "EISDIR": "Das ist ein Ordner, keine Datei",
-    "EACCES": "Keine Berechtigung",
-    "EPERM": "Vorgang nicht erlaubt",
-    "ENOSPC": "Kein Speicherplatz mehr auf dem Datenträger",
-    "EDQUOT": "Speicherkontingent (Quota) überschritten",
-    "EROFS": "Das Dateisystem ist schreibgeschützt",
-    "ENAMETOOLONG": "Der Dateiname ist zu lang",
-    "ENOTEMPTY": "Der Ordner ist nicht leer",
-    "ELOOP": "Zu viele symbolische Verknüpfungen",
-    "EMFILE": "Zu viele offene Dateien",
-    "ENFILE": "Zu viele offene Dateien im System",
-    "EBUSY": "Gerät oder Ressource ist belegt",
-    "EXDEV": "Verschieben zwischen verschiedenen Dateisystemen nicht möglich",
-    "EFBIG": "Die Datei ist zu groß",
-    "EIO": "Ein-/Ausgabefehler des Datenträgers",
-    "ETXTBSY": "Die Datei wird gerade benutzt",
-    "ENXIO": "Gerät oder Adresse nicht vorhanden",
-    "EINVAL": "Ungültiges Argument",
+    "ENOENT": N_("no such file or folder"),
+    "EEXIST": N_("the file or folder exists already"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "EISDIR": N_("this is a folder, not a file"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("operation not permitted"),
+    "ENOSPC": N_("no space left on the disk"),
+    "EDQUOT": N_("disk quota exceeded"),
+    "EROFS": N_("the file system is read-only"),
+    "ENAMETOOLONG": N_("the file name is too long"),
+    "ENOTEMPTY": N_("the folder is not empty"),
+    "ELOOP": N_("too many symbolic links"),
+    "EMFILE": N_("too many open files"),
+    "ENFILE": N_("too many open files in the system"),
+    "EBUSY": N_("device or resource busy"),
+    "EXDEV": N_("cannot move between different file systems"),
+    "EFBIG": N_("the file is too large"),
+    "EIO": N_("input/output error of the disk"),
+    "ETXTBSY": N_("the file is in use"),
+    "ENXIO": N_("no such device or address"),
+    "EINVAL": N_("invalid argument"),
 }
-GERMAN_REASONS: dict[int, str] = {getattr(errno, name): text for name, text in _REASONS.items()
-                                  if hasattr(errno, name)}
-"""German texts of the OS errors users meet, by ``errno``."""
+REASONS: dict[int, str] = {getattr(errno, name): text for name, text in _REASONS.items()
+                           if hasattr(errno, name)}
+"""The OS errors users meet, by ``errno``: English msgids, translated where shown."""
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOCTTY = getattr(os, "O_NOCTTY", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
-_KINDS = ((stat.S_ISDIR, "ein Ordner", "a folder"),
-          (stat.S_ISFIFO, "eine benannte Pipe (FIFO)", "a named pipe (FIFO)"),
-          (stat.S_ISCHR, "ein Gerät", "a device"), (stat.S_ISBLK, "ein Gerät", "a device"),
-          (stat.S_ISSOCK, "ein Socket", "a socket"))
+_KINDS = ((stat.S_ISDIR, N_("not a regular file but a folder")),
+          (stat.S_ISFIFO, N_("not a regular file but a named pipe (FIFO)")),
+          (stat.S_ISCHR, N_("not a regular file but a device")),
+          (stat.S_ISBLK, N_("not a regular file but a device")),
+          (stat.S_ISSOCK, N_("not a regular file but a socket")))
 
 
-def os_reason(exc: OSError) -> str:
-    """What an OS error means, in German (``ENOSPC`` → "Kein Speicherplatz mehr …")."""
-    text = GERMAN_REASONS.get(exc.errno or 0)
+def os_reason_msg(exc: OSError) -> Msg:
+    """What an OS error means (``ENOSPC`` → "no space left on the disk"), by ``errno`` and
+    not by the system's English ``strerror``."""
+    text = REASONS.get(exc.errno or 0)
     if text:
-        return text
+        return Msg(text)
     code = errno.errorcode.get(exc.errno or 0, "")
-    return f"Fehler des Betriebssystems {code} ({exc.strerror or exc})".replace(" ()", "")
+    return Msg(N_("operating system error {code} ({text})"), code=code or "?",
+               text=exc.strerror or exc)
 
 
-def _not_regular(mode: int) -> tuple[str, str]:
-    de, en = next(((d, e) for test, d, e in _KINDS if test(mode)),
-                  ("etwas anderes", "something else"))
-    return f"keine normale Datei, sondern {de}", f"not a regular file but {en}"
+def os_reason(exc: OSError, lang: str | None = None) -> str:
+    """:func:`os_reason_msg` in ``lang`` (default: the current language)."""
+    return os_reason_msg(exc).text(lang)
 
 
-def read_error(file: str, reason: str, reason_en: str = "") -> FileError:
-    return FileError(f"Die Datei {file} kann nicht gelesen werden: {reason}.", file, reason,
-                     reason_en)
+def _not_regular(mode: int) -> Msg:
+    return Msg(next((text for test, text in _KINDS if test(mode)),
+                    N_("not a regular file but something else")))
 
 
-def write_error(file: str | os.PathLike[str], exc: OSError, after: str = "") -> FileError:
-    """A German :class:`FileError` for ``exc`` raised while writing ``file``."""
-    name, reason = os.fspath(file), os_reason(exc)
-    return FileError(f"Die Datei {name} kann nicht geschrieben werden: {reason}. "
-                     + (after or "Es wurde nichts geändert."), name, reason,
-                     exc.strerror or str(exc))
+def read_error(file: str, reason: Msg) -> FileError:
+    de, en = both(reason)
+    return FileError(_("The file {file} cannot be read: {reason}.", file=file, reason=reason),
+                     file, de, en)
+
+
+def write_error(file: str | os.PathLike[str], exc: OSError | Msg, after: str = "") -> FileError:
+    """A :class:`FileError` for ``exc`` (or a reason) met while writing ``file``."""
+    name = os.fspath(file)
+    reason = exc if isinstance(exc, Msg) else os_reason_msg(exc)
+    de, en = both(reason)
+    return FileError(_("The file {file} cannot be written: {reason}.", file=name, reason=reason)
+                     + " " + (after or _("Nothing was changed.")), name, de, en)
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -101,17 +111,17 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
 
     The file is opened non-blocking and the *opened* descriptor is checked, so a FIFO,
     a device or a folder (also one swapped in after a check) never hangs the caller.
-    Raises :class:`FileError` with a German reason.
+    Raises :class:`FileError` with the reason.
     """
     file = os.fspath(path)
     try:
         fd = os.open(file, os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY)
     except OSError as exc:
-        raise read_error(file, os_reason(exc), exc.strerror or str(exc)) from None
+        raise read_error(file, os_reason_msg(exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise read_error(file, *_not_regular(mode))
+            raise read_error(file, _not_regular(mode))
         if _NONBLOCK:
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -126,7 +136,7 @@ def read_regular(path: str | os.PathLike[str]) -> bytes:
         try:
             return handle.read()
         except OSError as exc:
-            raise read_error(os.fspath(path), os_reason(exc), exc.strerror or "") from None
+            raise read_error(os.fspath(path), os_reason_msg(exc)) from None
 
 
 # -- writing single files -----------------------------------------------------------------
@@ -147,18 +157,17 @@ def check_writable(path: str | os.PathLike[str]) -> os.stat_result | None:
     except OSError as exc:
         raise write_error(name, exc) from None
     if not stat.S_ISREG(status.st_mode):
-        reason, reason_en = _not_regular(status.st_mode)
-        raise FileError(f"Die Datei {name} kann nicht geschrieben werden: {reason}. Es wurde "
-                        "nichts geändert.", name, reason, reason_en)
+        raise write_error(name, _not_regular(status.st_mode))
     if not status.st_mode & 0o222 or not os.access(name, os.W_OK):
-        raise ReadOnlyError(f"Die Datei {name} ist schreibgeschützt und wird nicht ersetzt; es "
-                            "wurde nichts geschrieben. Wenn sie geändert werden soll, heben "
-                            "Sie den Schreibschutz auf (z. B. chmod u+w).")
+        raise ReadOnlyError(_("The file {file} is write-protected and is not replaced; nothing "
+                              "was written. If it is to be changed, remove the write "
+                              "protection (e.g. chmod u+w).", file=name))
     return status
 
 
 def ensure_folder(folder: str | os.PathLike[str]) -> Path:
-    """Create ``folder`` (and its parents) unless it exists; German error if it cannot."""
+    """Create ``folder`` (and its parents) unless it exists; a :class:`FileError` naming
+    it if it cannot."""
     path = Path(folder)
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -168,13 +177,14 @@ def ensure_folder(folder: str | os.PathLike[str]) -> Path:
     blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
     if blocker is not None:
         raise not_a_folder(blocker)
-    raise FileError(f"Der Ordner {path} kann nicht angelegt werden: {os_reason(error)}.",
-                    str(path), os_reason(error), error.strerror or "")
+    reason = os_reason_msg(error)
+    raise FileError(_("The folder {folder} cannot be created: {reason}.", folder=path,
+                      reason=reason), str(path), *both(reason))
 
 
 def not_a_folder(path: Path) -> FileError:
-    return FileError(f"{path} ist eine Datei und kein Ordner; bitte einen Ordner angeben.",
-                     str(path), "eine Datei, kein Ordner", "a file, not a folder")
+    return FileError(_("{path} is a file, not a folder; please name a folder.", path=path),
+                     str(path), *both(N_("a file, not a folder")))
 
 
 def _create(path: Path) -> int:
@@ -225,7 +235,7 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
             os.replace(temp, target)
             replaced.append(target)
     except BaseException as exc:
-        for temp, _ in written:
+        for temp, _target in written:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         if isinstance(exc, OSError):
@@ -400,9 +410,9 @@ def replace_folder(folder: str | os.PathLike[str],
     """
     target = output_folder(folder)
     if os.path.ismount(target):
-        raise FileError(f"Der Ausgabeordner {target} ist ein Einhängepunkt (mount point) und "
-                        "kann nicht als Ganzes ausgetauscht werden; bitte einen Unterordner "
-                        "angeben.", str(target))
+        raise FileError(_("The output folder {folder} is a mount point and cannot be "
+                          "replaced as a whole; please name a folder inside it.",
+                          folder=target), str(target))
     ensure_folder(target.parent)
     current = target
     try:
@@ -422,7 +432,8 @@ def replace_folder(folder: str | os.PathLike[str],
         _switch(build, target)
         _fsync_folder(target.parent)
     except OSError as exc:
-        raise write_error(current, exc, f"Der Ordner {target} bleibt unverändert.") from None
+        raise write_error(current, exc, _("The folder {folder} stays as it was.",
+                                          folder=target)) from None
     finally:
         shutil.rmtree(build, ignore_errors=True)  # the old folder, or the unfinished build
         _release(lock)
@@ -476,14 +487,15 @@ def safe_join(folder: str | os.PathLike[str], name: str) -> Path:
     )
     parts = PurePosixPath(name).parts
     if bad or any(p in ("..", ".", "") for p in parts):
-        raise ExportError(f"Unzulässiger Ausgabe-Dateiname: {name!r}")
+        raise ExportError(_("Invalid output file name: {name}", name=repr(name)))
     devices = [p for p in parts if windows_reserved(p)]
     if devices:
-        raise ExportError(f"Unzulässiger Ausgabe-Dateiname {name!r}: '{devices[0]}' ist unter "
-                          "Windows ein Gerätename (wie CON, PRN, AUX, NUL, COM1, LPT1) und "
-                          "kann keine Datei sein.")
+        raise ExportError(_("Invalid output file name {name}: '{device}' is a device name "
+                            "on Windows (like CON, PRN, AUX, NUL, COM1, LPT1) and cannot be a "
+                            "file.", name=repr(name), device=devices[0]))
     base = Path(folder).resolve()
     target = (base / Path(*parts)).resolve()
     if base != target and base not in target.parents:
-        raise ExportError(f"Der Dateiname {name!r} führt aus dem Ausgabeordner heraus.")
+        raise ExportError(_("The file name {name} leads out of the output folder.",
+                            name=repr(name)))
     return target

@@ -1,6 +1,10 @@
-"""Every message text the core shows to users, in German and English.
+"""The findings' message catalogue: one English source text (msgid) per code.
 
-Plugins may use :func:`finding` with their own codes by passing ``de``/``en`` texts.
+The German texts are in the catalog (``teilhabe_core/locale/de``, docs/translating.md).
+:func:`finding` renders a code's text in German (``Finding.message``) and English
+(``Finding.message_en``). Parameters that are themselves words (a reason, a hint, what a
+value is) are passed as :class:`~teilhabe_core.base.i18n.Msg`, so each language gets its
+own. Plugins may still use :func:`finding` with their own codes by passing ``de``/``en``.
 """
 
 from __future__ import annotations
@@ -8,237 +12,125 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import Finding, Level
+from .i18n import N_, Bilingual, Msg, both
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "file-unreadable": (
-        "Die Datei kann nicht gelesen werden: {reason}.",
-        "The file cannot be read: {reason_en}.",
-    ),
-    "file-too-large": (
-        "Die Datei ist zu groß ({size} Bytes, erlaubt sind höchstens {limit} Bytes).",
-        "The file is too large ({size} bytes, at most {limit} bytes allowed).",
-    ),
-    "file-empty": (
-        "Die Datei ist leer. Erwartet wird ein Dokument, das mit 'document:' beginnt.",
-        "The file is empty. A document starting with 'document:' is expected.",
-    ),
-    "not-utf8": (
-        "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte 0x{byte:02X}). "
-        "Bitte im Editor als UTF-8 speichern.",
-        "The file is not saved as UTF-8 (invalid byte 0x{byte:02X}). Please save it as UTF-8.",
-    ),
-    "yaml-syntax": (
-        "YAML-Syntaxfehler: {problem}. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.",
-        "YAML syntax error: {problem}. Check indentation, colons and quotes.",
-    ),
-    "json-syntax": (
-        "JSON-Syntaxfehler: {problem}.",
-        "JSON syntax error: {problem}.",
-    ),
-    "too-deep": (
-        "Die Daten sind zu tief verschachtelt (mehr als {limit} Ebenen).",
-        "The data is nested too deeply (more than {limit} levels).",
-    ),
-    "alias": (
-        "YAML-Anker und -Verweise (&name, *name, <<) sind nicht erlaubt. "
-        "Bitte den Inhalt ausschreiben.",
-        "YAML anchors and aliases (&name, *name, <<) are not allowed. "
-        "Please write the content out.",
-    ),
-    "tag": (
-        "Der YAML-Tag '{tag}' ist nicht erlaubt; nur einfache Werte, Listen und Zuordnungen.",
-        "The YAML tag '{tag}' is not allowed; only plain values, lists and mappings.",
-    ),
-    "tag-value": (
-        "Der Wert '{value}' passt nicht zum YAML-Tag '{tag}'; erwartet wird {expected}. "
-        "Schreiben Sie den Wert am besten ohne Tag.",
-        "The value '{value}' does not fit the YAML tag '{tag}'. Best write the value "
-        "without a tag.",
-    ),
-    "number-too-long": (
-        "Die Zahl {value} ist zu lang oder zu groß (höchstens {limit} Stellen). Ist sie als "
-        "Text gemeint, setzen Sie sie in Anführungszeichen.",
+MESSAGES: dict[str, str] = {
+    "file-unreadable": N_(
+        "The file cannot be read: {reason}."),
+    "file-too-large": N_(
+        "The file is too large ({size} bytes, at most {limit} bytes allowed)."),
+    "file-empty": N_(
+        "The file is empty. A document starting with 'document:' is expected."),
+    "not-utf8": N_(
+        "The file is not saved as UTF-8 (invalid byte 0x{byte:02X}). Please save it as UTF-8."),
+    "yaml-syntax": N_(
+        "YAML syntax error: {problem}. Check indentation, colons and quotes."),
+    "json-syntax": N_(
+        "JSON syntax error: {problem}."),
+    "too-deep": N_(
+        "The data is nested too deeply (more than {limit} levels)."),
+    "alias": N_(
+        "YAML anchors and aliases (&name, *name, <<) are not allowed. Please write the "
+        "content out."),
+    "tag": N_(
+        "The YAML tag '{tag}' is not allowed; only plain values, lists and mappings."),
+    "tag-value": N_(
+        "The value '{value}' does not fit the YAML tag '{tag}'; {expected} is expected. Best "
+        "write the value without a tag."),
+    "number-too-long": N_(
         "The number {value} is too long or too large (at most {limit} digits). If it is meant "
-        "as text, put it in quotes.",
-    ),
-    "bad-character": (
-        "Ungültiges Zeichen {char}: Ersatzzeichen (Surrogate, U+D800 bis U+DFFF) und Codes über "
-        "U+10FFFF sind kein Text und lassen sich weder anzeigen noch speichern. Schreiben Sie "
-        "das gemeinte Zeichen selbst (z. B. ä oder 😀).",
+        "as text, put it in quotes."),
+    "bad-character": N_(
         "Invalid character {char}: surrogates (U+D800 to U+DFFF) and codes above U+10FFFF are "
-        "not text and can be neither shown nor saved. Write the intended character itself.",
-    ),
-    "complex-key": (
-        "Schlüssel müssen einfache Texte sein.",
-        "Keys must be plain text.",
-    ),
-    "duplicate-key": (
-        "Das Feld '{key}' steht doppelt in dieser Zuordnung (Zeile {first} und Zeile {second}); "
-        "der erste Wert ginge sonst verloren.",
+        "not text and can be neither shown nor saved. Write the intended character itself."),
+    "complex-key": N_(
+        "Keys must be plain text."),
+    "duplicate-key": N_(
         "The field '{key}' appears twice in this mapping (line {first} and line {second}); "
-        "the first value would be lost.",
-    ),
-    "multiple-documents": (
-        "Die Datei enthält mehrere YAML-Dokumente ('---'); erlaubt ist eines pro Datei.",
-        "The file contains several YAML documents ('---'); one per file is allowed.",
-    ),
-    "top-not-mapping": (
-        "Oben in der Datei wird eine Zuordnung erwartet (Feld: Wert), gelesen wurde {found}.",
-        "The top level must be a mapping (field: value), read {found}.",
-    ),
-    "document-missing": (
-        "Das Feld 'document' fehlt. Erlaubt sind: {allowed}.",
-        "The field 'document' is missing. Allowed: {allowed}.",
-    ),
-    "document-unknown": (
-        "Unbekannte Dokumentart '{value}'. Erlaubt sind: {allowed}.",
-        "Unknown document kind '{value}'. Allowed: {allowed}.",
-    ),
-    "unknown-field": (
-        "Unbekanntes Feld '{key}'.{hint} Erlaubte Felder: {allowed}.",
-        "Unknown field '{key}'.{hint_en} Allowed fields: {allowed}.",
-    ),
-    "missing-field": (
-        "Das Pflichtfeld '{key}' fehlt.",
-        "The required field '{key}' is missing.",
-    ),
-    "expected-text": (
-        "Hier wird ein Text erwartet, gelesen wurde {found}.{quote}",
-        "Text is expected here, read {found}.{quote_en}",
-    ),
-    "expected-int": (
-        "Hier wird eine ganze Zahl erwartet, gelesen wurde {found}.",
-        "A whole number is expected here, read {found}.",
-    ),
-    "expected-bool": (
-        "Hier wird true oder false erwartet, gelesen wurde {found}.",
-        "true or false is expected here, read {found}.",
-    ),
-    "expected-money": (
-        "Hier wird ein Euro-Betrag erwartet (z. B. 15000.00), gelesen wurde {found}.{hint}",
-        "An amount in euros is expected here (e.g. 15000.00), read {found}.{hint_en}",
-    ),
-    "money-precision": (
-        "Euro-Beträge haben höchstens zwei Nachkommastellen, gelesen wurde {found}.{hint}",
-        "Euro amounts have at most two decimal places, read {found}.{hint_en}",
-    ),
-    "money-too-large": (
-        "Der Betrag {found} ist zu groß; erlaubt sind höchstens {digits} Stellen für die "
-        "ganzen Euro.",
+        "the first value would be lost."),
+    "multiple-documents": N_(
+        "The file contains several YAML documents ('---'); one per file is allowed."),
+    "top-not-mapping": N_(
+        "The top level must be a mapping (field: value), read {found}."),
+    "document-missing": N_(
+        "The field 'document' is missing. Allowed: {allowed}."),
+    "document-unknown": N_(
+        "Unknown document kind '{value}'. Allowed: {allowed}."),
+    "unknown-field": N_(
+        "Unknown field '{key}'.{hint} Allowed fields: {allowed}."),
+    "missing-field": N_(
+        "The required field '{key}' is missing."),
+    "expected-text": N_(
+        "Text is expected here, read {found}.{quote}"),
+    "expected-int": N_(
+        "A whole number is expected here, read {found}."),
+    "expected-bool": N_(
+        "true or false is expected here, read {found}."),
+    "expected-money": N_(
+        "An amount in euros is expected here (e.g. 15000.00), read {found}.{hint}"),
+    "money-precision": N_(
+        "Euro amounts have at most two decimal places, read {found}.{hint}"),
+    "money-too-large": N_(
         "The amount {found} is too large; at most {digits} digits are allowed for the whole "
-        "euros.",
-    ),
-    "money-negative": (
-        "Der Betrag {found} ist negativ; Kosten und Beträge werden ohne Minus angegeben.",
-        "The amount {found} is negative; costs and amounts are written without a minus.",
-    ),
-    "number-form": (
-        "'{found}' ist keine einfach geschriebene Zahl: YAML liest das als {read} ({why}). "
-        "Schreiben Sie die Zahl nur mit Ziffern und höchstens einem Punkt, z. B. {example}.",
-        "'{found}' is not a plainly written number: YAML reads it as {read} ({why_en}). Write "
-        "the number with digits and at most one point only, e.g. {example}.",
-    ),
-    "number-too-large": (
-        "Die Zahl ist zu groß ({digits} Ziffern, erlaubt sind höchstens {limit}).",
-        "The number is too large ({digits} digits, at most {limit} allowed).",
-    ),
-    "not-xlsx": (
-        "Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): {reason}. Speichern Sie die "
-        "Tabelle in Excel als 'Excel-Arbeitsmappe (*.xlsx)' oder als CSV.",
+        "euros."),
+    "money-negative": N_(
+        "The amount {found} is negative; costs and amounts are written without a minus."),
+    "number-form": N_(
+        "'{found}' is not a plainly written number: YAML reads it as {read} ({why}). Write "
+        "the number with digits and at most one point only, e.g. {example}."),
+    "number-too-large": N_(
+        "The number is too large ({digits} digits, at most {limit} allowed)."),
+    "not-xlsx": N_(
         "The file is not a readable Excel workbook (.xlsx): {reason}. Save the table in Excel "
-        "as 'Excel Workbook (*.xlsx)' or as CSV.",
-    ),
-    "expected-number": (
-        "Hier wird eine Zahl erwartet, gelesen wurde {found}.",
-        "A number is expected here, read {found}.",
-    ),
-    "expected-date": (
-        "Hier wird ein Datum im Format JJJJ-MM-TT erwartet (z. B. 2019-12-11), "
-        "gelesen wurde {found}.{hint}",
-        "A date in the form YYYY-MM-DD is expected here (e.g. 2019-12-11), read {found}.{hint_en}",
-    ),
-    "expected-datetime": (
-        "Hier wird ein Zeitpunkt wie 2022-06-29T10:30:00 erwartet, gelesen wurde {found}.",
-        "A point in time like 2022-06-29T10:30:00 is expected here, read {found}.",
-    ),
-    "invalid-date": (
-        "'{found}' ist kein gültiges Datum: {reason}.",
-        "'{found}' is not a valid date: {reason}.",
-    ),
-    "expected-list": (
-        "Hier wird eine Liste erwartet (Zeilen mit '- '), gelesen wurde {found}.",
-        "A list is expected here (lines starting with '- '), read {found}.",
-    ),
-    "expected-mapping": (
-        "Hier wird eine Zuordnung (Feld: Wert) erwartet, gelesen wurde {found}.",
-        "A mapping (field: value) is expected here, read {found}.",
-    ),
-    "enum": (
-        "'{found}' ist hier nicht erlaubt. Erlaubt sind: {allowed}.",
-        "'{found}' is not allowed here. Allowed: {allowed}.",
-    ),
-    "invalid-value": (
-        "Ungültiger Wert: {reason}.",
-        "Invalid value: {reason}.",
-    ),
-    "end-before-start": (
-        "Das Ende ({end}) liegt vor dem Beginn ({start}).",
-        "The end ({end}) is before the start ({start}).",
-    ),
-    "duplicate-id": (
-        "Die Kennung '{id}' kommt mehrfach vor (zuerst bei {first}).",
-        "The id '{id}' is used more than once (first at {first}).",
-    ),
-    "dangling-reference": (
-        "'{ref}' verweist auf {what}, das es nicht gibt. Vorhanden: {available}.",
-        "'{ref}' refers to a {what_en} that does not exist. Available: {available}.",
-    ),
-    "out-of-range": (
-        "Der Wert {value} liegt außerhalb von {low} bis {high}.",
-        "The value {value} is outside {low} to {high}.",
-    ),
-    "unknown-area": (
-        "Das Gebiet '{area}' ist nicht installiert. Installiert sind: {installed}.",
-        "The area '{area}' is not installed. Installed: {installed}.",
-    ),
-    "empty-text": (
-        "Das Feld darf nicht leer sein.",
-        "The field must not be empty.",
-    ),
-    "bad-id": (
-        "Die Kennung '{id}' darf nur Kleinbuchstaben, Ziffern, '-' und '_' enthalten.",
-        "The id '{id}' may contain only lower-case letters, digits, '-' and '_'.",
-    ),
-    "bad-base-url": (
-        "Die Adresse '{url}' ist keine vollständige Web-Adresse; erwartet wird z. B. "
-        "https://www.landkreis.de/teilhabe/.",
+        "as 'Excel Workbook (*.xlsx)' or as CSV."),
+    "expected-number": N_(
+        "A number is expected here, read {found}."),
+    "expected-date": N_(
+        "A date in the form YYYY-MM-DD is expected here (e.g. 2019-12-11), read "
+        "{found}.{hint}"),
+    "expected-datetime": N_(
+        "A point in time like 2022-06-29T10:30:00 is expected here, read {found}."),
+    "invalid-date": N_(
+        "'{found}' is not a valid date: {reason}."),
+    "expected-list": N_(
+        "A list is expected here (lines starting with '- '), read {found}."),
+    "expected-mapping": N_(
+        "A mapping (field: value) is expected here, read {found}."),
+    "enum": N_(
+        "'{found}' is not allowed here. Allowed: {allowed}."),
+    "invalid-value": N_(
+        "Invalid value: {reason}."),
+    "end-before-start": N_(
+        "The end ({end}) is before the start ({start})."),
+    "duplicate-id": N_(
+        "The id '{id}' is used more than once (first at {first})."),
+    "dangling-reference": N_(
+        "'{ref}' refers to {what}, but there is no such id. Available: {available}."),
+    "out-of-range": N_(
+        "The value {value} is outside {low} to {high}."),
+    "unknown-area": N_(
+        "The area '{area}' is not installed. Installed: {installed}."),
+    "empty-text": N_(
+        "The field must not be empty."),
+    "bad-id": N_(
+        "The id '{id}' may contain only lower-case letters, digits, '-' and '_'."),
+    "bad-base-url": N_(
         "The address '{url}' is not a complete web address; expected e.g. "
-        "https://www.county.de/teilhabe/.",
-    ),
-    "bad-ags": (
-        "Der Gemeindeschlüssel '{ags}' muss aus 2, 3, 5 oder 8 Ziffern bestehen.",
-        "The municipality key '{ags}' must have 2, 3, 5 or 8 digits.",
-    ),
-    "ongoing-with-end": (
-        "Eine Daueraufgabe (ongoing: true) hat kein Enddatum.",
-        "An ongoing measure (ongoing: true) has no end date.",
-    ),
-    "measurement-outside-period": (
-        "Die Messung vom {date} liegt außerhalb des Zeitraums des Indikators '{indicator}' "
-        "({low} bis {high}).",
-        "The measurement of {date} lies outside the period of indicator '{indicator}' "
-        "({low} to {high}).",
-    ),
-    "duplicate-measurement": (
-        "Für den {date}{breakdown} gibt es schon eine Messung ({first}).",
-        "There is already a measurement for {date}{breakdown} ({first}).",
-    ),
-    "dropped-without-reason": (
-        "Die Maßnahme ist entfallen (status: dropped); bitte unter 'dropped_reason' den "
-        "Grund angeben.",
+        "https://www.county.de/teilhabe/."),
+    "bad-ags": N_(
+        "The municipality key '{ags}' must have 2, 3, 5 or 8 digits."),
+    "ongoing-with-end": N_(
+        "An ongoing measure (ongoing: true) has no end date."),
+    "measurement-outside-period": N_(
+        "The measurement of {date} lies outside the period of indicator '{indicator}' ({low} "
+        "to {high})."),
+    "duplicate-measurement": N_(
+        "There is already a measurement for {date}{breakdown} ({first})."),
+    "import-transition": N_(
+        "No workflow step leads from '{old}' to '{new}'."),
+    "dropped-without-reason": N_(
         "The measure was dropped (status: dropped); please give the reason in "
-        "'dropped_reason'.",
-    ),
+        "'dropped_reason'."),
 }
 
 
@@ -249,29 +141,44 @@ def finding(
     level: Level = Level.ERROR,
     de: str | None = None,
     en: str | None = None,
+    msg: Msg | Bilingual | None = None,
     rule: str = "",
     **params: Any,
 ) -> Finding:
-    """Build a :class:`Finding` from a catalogue code (or explicit ``de``/``en`` texts)."""
+    """Build a :class:`Finding` from a catalogue code: its text with ``params``, or ``msg``
+    (a text of its own for this code), or explicit ``de``/``en`` texts (plugins)."""
     if de is None:
-        de_tpl, en_tpl = MESSAGES[code]
-        de = de_tpl.format(**params)
-        en = en_tpl.format(**params)
+        de, en = both(msg if msg is not None else Msg(MESSAGES[code], **params))
     return Finding(code=code, message=de, message_en=en or de, path=path, level=level,
                    rule=rule)
 
 
-def describe(value: object) -> str:
-    """Say in German (nominative) what a loaded value is, e.g. ``der Wahrheitswert false``."""
+XLSX_NOT_ZIP = N_("not a ZIP archive – perhaps a renamed file or a broken-off download")
+XLSX_TOO_LARGE = N_("larger than {megabytes} MB unpacked")
+XLSX_UNREADABLE = N_("the ZIP archive holds no readable workbook ({error})")
+"""Why a file is no workbook (the ``reason`` of ``not-xlsx``), as msgids for :class:`Msg`."""
+
+NONE = Msg(N_("(none)"))
+"""What a list of available values says when it is empty."""
+
+
+def listing(values: list[str] | tuple[str, ...]) -> str | Msg:
+    """``a, b, c``, or "(keine)"/"(none)" for no values."""
+    return ", ".join(values) if values else NONE
+
+
+def describe(value: object) -> Msg:
+    """What a loaded value is, as a noun phrase (German nominative: ``der Wahrheitswert
+    false``; English: ``the boolean false``)."""
     if value is None:
-        return "nichts (leerer Wert)"
+        return Msg(N_("nothing (an empty value)"))
     if value is True or value is False:
-        return f"der Wahrheitswert {'true' if value else 'false'}"
+        return Msg(N_("the boolean {value}"), value="true" if value else "false")
     if isinstance(value, dict):
-        return "eine Zuordnung"
+        return Msg(N_("a mapping"))
     if isinstance(value, list | tuple):
-        return "eine Liste"
+        return Msg(N_("a list"))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"der Text '{shown}'"
-    return f"die Zahl {value}"
+        return Msg(N_("the text '{text}'"), text=shown)
+    return Msg(N_("the number {value}"), value=value)

@@ -1,7 +1,9 @@
 """The ``teilhabe`` command line, one module per command group.
 
 Start-up stays cheap: the heavy modules (plugins, exporters, Jinja2, openpyxl) are
-imported inside the command functions, not at import time.
+imported inside the command functions, not at import time. Every text is German unless
+``--lang en`` or ``TEILHABE_LANG=en`` asks for English (``base.i18n``); the language is
+known before the parser is built, so ``--help`` is in it too.
 """
 
 from __future__ import annotations
@@ -12,24 +14,31 @@ import sys
 from collections.abc import Sequence
 
 from ..base.errors import DocumentError, FileError, TeilhabeError, UsageError
+from ..base.i18n import ENV, LANGUAGES, _
 from ..base.version import __version__
 from . import documents, evaluation, info, new_county, publishing, round, serve, store, workflow
-from .common import EXIT_ERRORS, EXIT_USAGE, STORE_ENV, Parser, set_store
+from .common import EXIT_ERRORS, EXIT_USAGE, STORE_ENV, Parser, argparse_language, set_store
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its texts in the current language (call inside
+    :func:`~.common.argparse_language` for argparse's own texts)."""
     parser = Parser(
         prog="teilhabe",
-        description="Plan, track, evaluate and publish municipal inclusion work "
-                    "(UN-CRPD action plans).")
-    parser.add_argument("--version", action="version", version=f"teilhabe {__version__}")
-    parser.add_argument("--lang", choices=["de", "en"], default=None,
-                        help="language of messages (default: TEILHABE_LANG or de)")
+        description=_("Plan, track, evaluate and publish municipal inclusion work "
+                      "(UN-CRPD action plans)."))
+    parser.add_argument("--version", action="version", version=f"teilhabe {__version__}",
+                        help=_("show the version number and exit"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=_("language of all texts: de (German) or en (English); "
+                               "default: TEILHABE_LANG, else de"))
     parser.add_argument("--store", metavar="URL", default=None,
-                        help="read and write documents in this store (a folder, sqlite:///FILE, "
-                             "postgresql+psycopg://…; default: TEILHABE_STORE, else the "
-                             "installed areas' files); documents are then named by id")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+                        help=_("read and write documents in this store (a folder, "
+                               "sqlite:///FILE, postgresql+psycopg://…; default: "
+                               "TEILHABE_STORE, else the installed areas' files); documents "
+                               "are then named by id"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True,
+                                title=_("commands"))
 
     for group in (info, documents, publishing, serve, evaluation, new_county, workflow, store,
                   round):
@@ -37,34 +46,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` value among the arguments (``--lang en`` or ``--lang=en``), read
+    before parsing so that the help and argparse's errors are already in it."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found if found in LANGUAGES else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    if args.lang:
-        os.environ["TEILHABE_LANG"] = args.lang
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    lang = requested_language(args_in)
+    if lang:
+        os.environ[ENV] = lang
+    with argparse_language():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_in)
+        except SystemExit as exc:
+            return int(exc.code or 0)
     set_store(args.store or os.environ.get(STORE_ENV) or None)
     try:
         result: int = args.func(args)
         return result
     except DocumentError as exc:
         for f in exc.findings:
-            print(f.format(args.lang), file=sys.stderr)
+            print(f.format(), file=sys.stderr)
         unreadable = exc.errors and all(f.code == "file-unreadable" for f in exc.errors)
         return EXIT_USAGE if unreadable else EXIT_ERRORS
     except (argparse.ArgumentTypeError, UsageError, FileError) as exc:
-        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
+        print(_("teilhabe: error: {message}", message=exc), file=sys.stderr)
         return EXIT_USAGE
     except TeilhabeError as exc:
-        print(f"teilhabe: Fehler: {exc}", file=sys.stderr)
+        print(_("teilhabe: error: {message}", message=exc), file=sys.stderr)
         return EXIT_ERRORS
     except OSError as exc:
         from ..base.fileio import os_reason
 
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"teilhabe: Fehler: {where}{os_reason(exc)}.", file=sys.stderr)
+        reason = os_reason(exc) + "."
+        message = f"{exc.filename}: {reason}" if exc.filename else reason
+        print(_("teilhabe: error: {message}", message=message), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

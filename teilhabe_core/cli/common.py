@@ -1,16 +1,18 @@
-"""What every command shares: exit codes, the app, argument types, progress."""
+"""What every command shares: exit codes, the app, argument types, progress, and
+argparse in the user's language."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..base.errors import FileError, UsageError
+from ..base.i18n import _, catalog, language
 
 if TYPE_CHECKING:
     from ..app import Teilhabe
@@ -64,30 +66,42 @@ def make_app() -> Teilhabe:
     return Teilhabe.discover(store=open_store(url))
 
 
-_ARGPARSE_DE = (
-    (r"^argument ([^:]+): ", r"\1: "),
-    (r"the following arguments are required: ", "es fehlt: "),
-    (r"invalid choice: (.*) \(choose from (.*)\)$", r"ungültige Auswahl \1 (erlaubt: \2)"),
-    (r"unrecognized arguments: ", "unbekannte Angaben: "),
-    (r"expected one argument", "hier fehlt ein Wert"),
-)
+@contextlib.contextmanager
+def argparse_language() -> Iterator[None]:
+    """argparse's own texts ("usage:", "options", "show this help message and exit", its
+    error lines) from teilhabe's catalog in the current language, while the block runs.
+
+    argparse looks its texts up through the module globals ``_`` and ``ngettext`` (the
+    standard library's gettext, domain "messages"); they are swapped for the block and put
+    back after it, so an embedding program's own parsers are not affected afterwards.
+    """
+    table = catalog(language())
+    saved = getattr(argparse, "_"), getattr(argparse, "ngettext")  # noqa: B009
+    setattr(argparse, "_", table.gettext)  # noqa: B010
+    setattr(argparse, "ngettext", table.ngettext)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with German error lines (help texts stay English)."""
+    """argparse exiting with :data:`EXIT_USAGE` on errors; its texts are translated while
+    :func:`argparse_language` is active (as in :func:`teilhabe_core.cli.main`)."""
 
     def error(self, message: str) -> Any:
-        for pattern, german in _ARGPARSE_DE:
-            message = re.sub(pattern, german, message)
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+        self.exit(EXIT_USAGE, _("{prog}: error: {message}", prog=self.prog, message=message)
+                  + "\n")
 
 
 def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum (JJJJ-MM-TT).") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a date (YYYY-MM-DD).",
+                                           text=text)) from None
 
 
 def parse_moment(text: str) -> dt.datetime:
@@ -105,7 +119,8 @@ def _whole(text: str, least: int) -> int:
     except ValueError:
         value = least - 1
     if value < least:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl ab {least}.")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number from {least} on.",
+                                           text=text, least=least))
     return value
 
 
@@ -117,15 +132,24 @@ def months(text: str) -> int:
     return _whole(text, 1)
 
 
+def port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    value = _whole(text, 0)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(_("The port must be between 0 and 65535, not {port}.",
+                                           port=text))
+    return value
+
+
 def print_failures(app: Teilhabe) -> None:
     for failure in app.failures:
-        print(f"warning: {failure.describe()}", file=sys.stderr)
+        print(_("Warning: {problem}", problem=failure.describe()), file=sys.stderr)
 
 
 SUFFIXES = (".yaml", ".yml", ".json")
+"""Document file suffixes that ``validate`` picks up in folders."""
 SCHEMA_FILE = "teilhabe.schema.json"
 """Not a document: the JSON Schema that modelines name (``documents.loader.SCHEMA_FILE``)."""
-"""Document file suffixes that ``validate`` picks up in folders."""
 
 
 def expand_paths(paths: Sequence[str]) -> list[Path]:
@@ -138,8 +162,9 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
             found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES
                            and p.name != SCHEMA_FILE and not p.is_dir())  # the editors' schema
             if not found:
-                raise FileError(f"Im Ordner {path} gibt es keine Dokumente "
-                                f"({', '.join('*' + s for s in SUFFIXES)}).", str(path))
+                raise FileError(_("The folder {folder} holds no documents ({patterns}).",
+                                  folder=path, patterns=", ".join("*" + s for s in SUFFIXES)),
+                                str(path))
             out.extend(found)
         else:
             out.append(path)
@@ -151,7 +176,8 @@ def parse_options(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise argparse.ArgumentTypeError(f"--option needs KEY=VALUE, got {pair!r}")
+            raise argparse.ArgumentTypeError(_("--option needs KEY=VALUE, not {pair}",
+                                               pair=repr(pair)))
         options[key.strip()] = value
     return options
 
@@ -161,7 +187,7 @@ def load_plan(app: Teilhabe, path: str) -> Any:
 
     document = target(app, path).document
     if not isinstance(document, Plan):
-        raise UsageError(f"{path} ist kein Plan (document: plan).")
+        raise UsageError(_("{name} is not a plan (document: plan).", name=path))
     return document
 
 
@@ -175,13 +201,13 @@ def target(app: Teilhabe, name: str) -> Stored:
     if app.store is None:
         loaded = app.load(name)
         path = Path(loaded.file)
-        journal, _ = read_history(history_path(path), path.name)
+        journal, _digest = read_history(history_path(path), path.name)
         return Stored(Key("", loaded.kind, ""), path.name, loaded.digest, loaded.text,
                       loaded.document, journal, loaded.file)
     if name in app.store.areas():
         plan = app.documents(name).current_plan()
         if plan is None:
-            raise UsageError(f"Das Gebiet '{name}' hat im Speicher keinen Plan.")
+            raise UsageError(_("The area '{area}' has no plan in the store.", area=name))
         name = plan.id
     stored = app.read(app.find(name))
     errors = [f for f in app.validator.check_stored(stored) if f.is_error]

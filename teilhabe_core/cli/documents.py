@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.errors import Finding, UsageError
+from ..base.i18n import _, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
@@ -32,11 +33,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     elif findings:
-        sys.stdout.write("".join(f"{f.format(args.lang)}\n" for f in findings))
+        sys.stdout.write("".join(f"{f.format()}\n" for f in findings))
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     if not args.json:
-        print(f"{errors} Fehler, {warnings} Warnungen.", file=sys.stderr)
+        print(_("{errors}, {warnings}.", errors=ngettext("{n} error", "{n} errors", errors),
+                warnings=ngettext("{n} warning", "{n} warnings", warnings)), file=sys.stderr)
     if unreadable:
         return EXIT_USAGE
     if errors or (args.strict and warnings):
@@ -72,8 +74,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     app = common.make_app()
     if app.store is None and not args.out:
-        raise UsageError("import: es fehlt: --out (ohne --store wird der neue Plan in eine "
-                         "Datei geschrieben)")
+        raise UsageError(_("import: --out is missing (without --store the new plan is "
+                           "written to a file)"))
     stored = common.target(app, args.into)
     target = common.load_plan(app, args.into)
     importer = app.importer(args.format)
@@ -91,7 +93,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         out = import_to_file(app, target, plan, str(args.path), args.out)
     points = sum(len(i.measurements) for i in plan.indicators)
-    print(f"Plan mit {len(plan.measures)} Maßnahmen und {points} Messwerten geschrieben: {out}")
+    print(_("Plan written with {measures} and {points}: {file}",
+            measures=ngettext("{n} measure", "{n} measures", len(plan.measures)),
+            points=ngettext("{n} measurement", "{n} measurements", points), file=out))
     return EXIT_OK
 
 
@@ -109,34 +113,44 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("validate", help="check YAML/JSON documents (files or folders)",
-                       description="Exit 0 without errors, 1 with errors (with --strict also "
-                                   "warnings), 2 for unreadable files.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--json", action="store_true", help="print findings as JSON")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p = sub.add_parser("validate", help=_("check YAML/JSON documents (files or folders)"),
+                       description=_("Checks YAML/JSON documents (files or folders). Exit 0 "
+                                     "without errors, 1 with errors (with --strict also "
+                                     "warnings), 2 for unreadable files."))
+    p.add_argument("paths", nargs="+", metavar=_("PATH"),
+                   help=_("a document file or a folder of them"))
+    p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("export", help="export one document with an exporter")
-    p.add_argument("path", metavar="PATH")
-    p.add_argument("--format", required=True, help="exporter id (see 'teilhabe formats')")
-    p.add_argument("--variant", choices=["long", "short", "easy"])
-    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--out", required=True, metavar="DIR")
+    text = _("export one document with an exporter")
+    p = sub.add_parser("export", help=text, description=text)
+    p.add_argument("path", metavar=_("PATH"), help=_("the document"))
+    p.add_argument("--format", required=True, metavar="ID",
+                   help=_("exporter id (see 'teilhabe formats')"))
+    p.add_argument("--variant", choices=["long", "short", "easy"],
+                   help=_("long or short version, or Leichte Sprache (easy)"))
+    p.add_argument("--option", action="append", default=[], metavar=_("KEY=VALUE"),
+                   help=_("an option of the format (see 'teilhabe formats'); repeatable"))
+    p.add_argument("--out", required=True, metavar=_("DIR"), help=_("the output folder"))
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("schema", help="JSON Schema of every document kind")
-    p.add_argument("--out", metavar="FILE")
+    text = _("JSON Schema of every document kind")
+    p = sub.add_parser("schema", help=text, description=text)
+    p.add_argument("--out", metavar=_("FILE"),
+                   help=_("write it to this file (default: print it)"))
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("import", help="read a measure table (CSV/XLSX) into a plan")
-    p.add_argument("path", metavar="TABLE")
-    p.add_argument("--format", required=True,
-                   help="importer id: csv, xlsx, indicator-csv (see 'teilhabe formats')")
-    p.add_argument("--into", required=True, metavar="PLAN", help="the plan to update")
-    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--out", metavar="FILE",
-                   help="where to write the new plan (with --store: into the store, in place "
-                        "of --into)")
+    text = _("read a measure table (CSV/XLSX) into a plan")
+    p = sub.add_parser("import", help=text, description=text)
+    p.add_argument("path", metavar=_("TABLE"), help=_("the table file"))
+    p.add_argument("--format", required=True, metavar="ID",
+                   help=_("importer id: csv, xlsx, indicator-csv (see 'teilhabe formats')"))
+    p.add_argument("--into", required=True, metavar=_("PLAN"), help=_("the plan to update"))
+    p.add_argument("--option", action="append", default=[], metavar=_("KEY=VALUE"),
+                   help=_("an option of the format (see 'teilhabe formats'); repeatable"))
+    p.add_argument("--out", metavar=_("FILE"),
+                   help=_("where to write the new plan (with --store: into the store, in "
+                          "place of --into)"))
     p.set_defaults(func=cmd_import)
 

@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.errors import UnknownAreaError, UsageError
+from ..base.i18n import _, language, ngettext, translate
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from .words import field_name, status_name
 
 if TYPE_CHECKING:
-    pass
+    from ..evaluation.deadlines import Deadline
+    from ..evaluation.rollup import Rollups, Row
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -24,7 +27,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     from ..evaluation.deadlines import KINDS, deadlines
     from ..evaluation.evaluate import statuses_on
     from ..model import MeasureStatus, Plan
-    from ..model.labels import label
 
     on = args.on or dt.date.today()
     add_days(on, args.window), add_days(on, -args.window)  # the window fits the calendar
@@ -59,27 +61,36 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"Stand am {on.isoformat()}: {loaded.where}")
+    print(_("As of {date}: {file}", date=on.isoformat(), file=loaded.where))
     for row in result.get("life_areas", []):
-        parts = ", ".join(f"{label(MeasureStatus(k))} {v}" for k, v in row["by_status"].items()
-                          if v)
-        print(f"  {row['name']}: {row['measures']} Maßnahmen, {row['done_percent']} % "
-              f"abgeschlossen ({parts})")
+        parts = ", ".join(f"{status_name(MeasureStatus(k))} {v}"
+                          for k, v in row["by_status"].items() if v)
+        print("  " + _("{name}: {measures}, {percent} % done ({parts})", name=row["name"],
+                       measures=ngettext("{n} measure", "{n} measures", row["measures"]),
+                       percent=row["done_percent"], parts=parts))
     if result.get("current_phase"):
         phase = result["current_phase"]
-        print(f"  Aktuelle Phase: {phase['title']} (bis {phase['end']})")
+        print("  " + _("Current phase: {title} (until {end})", title=phase["title"],
+                       end=phase["end"]))
     for gap in result.get("transition_gaps", []):
-        planned = f" (geplant: {', '.join(gap['planned_measures'])})" \
-            if gap["planned_measures"] else ""
-        print(f"  Lücke in der Präventionskette: {gap['name']} – kein Angebot{planned}")
+        planned = (_(" (planned: {measures})", measures=", ".join(gap["planned_measures"]))
+                   if gap["planned_measures"] else "")
+        print("  " + _("Gap in the prevention chain: {name} – no offer{planned}",
+                       name=gap["name"], planned=planned))
     if "barriers" in result:
         summary = result["barriers"]
-        print(f"  Barrieren: {summary['total']}, ohne Maßnahme: "
-              f"{', '.join(summary['without_measure']) or 'keine'}")
+        print("  " + _("Barriers: {total}, without a measure: {ids}", total=summary["total"],
+                       ids=", ".join(summary["without_measure"]) or _("none")))
     for d in dues:
-        flag = " – überfällig" if d.overdue else ""
-        print(f"  {d.date.isoformat()} {KINDS[d.kind]}: {d.title}{flag}")
+        print(f"  {d.date.isoformat()} {_deadline(d, KINDS[d.kind])}")
     return EXIT_OK
+
+
+def _deadline(due: Deadline, kind: str) -> str:
+    """``KIND: TITLE`` (the German title, in English the thing's own name) and whether it
+    is overdue."""
+    text = f"{translate(kind)}: {due.name if language() == 'en' and due.name else due.title}"
+    return text + (_(" – overdue") if due.overdue else "")
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -95,7 +106,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     stored = common.target(app, args.path)
     plan = stored.document
     if not isinstance(plan, Plan):
-        raise UsageError(f"{args.path} ist kein Plan (document: plan).")
+        raise UsageError(_("{name} is not a plan (document: plan).", name=args.path))
     from ..evaluation.round import reports_of
 
     try:  # measures reported in a status round count as updated on their report date
@@ -110,16 +121,30 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rollups.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"Evaluation von {plan.id} am {on.isoformat()}:")
-    for title, rows in (("Lebensbereiche", rollups.life_areas),
-                        ("UN-BRK-Artikel", rollups.articles),
-                        ("Zuständigkeit", rollups.offices), ("", (rollups.overall,))):
+    print(_("Evaluation of {plan} on {date}:", plan=plan.id, date=on.isoformat()))
+    for title, rows in ((_("Life areas"), rollups.life_areas),
+                        (_("UN-CRPD articles"), rollups.articles),
+                        (_("Responsibility"), rollups.offices), ("", (rollups.overall,))):
         if title:
             print(f"  {title}:")
         for row in rows:
-            print(f"    {row.name}: {row.total} Maßnahmen, Fortschritt {row.mean}, "
-                  f"überfällig {row.overdue}, ohne Aktualisierung {row.stale}")
+            print("    " + _("{name}: {measures}, progress {mean}, overdue {overdue}, without "
+                             "update {stale}", name=_row_name(row, rollups),
+                             measures=ngettext("{n} measure", "{n} measures", row.total),
+                             mean=row.mean, overdue=row.overdue, stale=row.stale))
     return EXIT_OK
+
+
+def _row_name(row: Row, rollups: Rollups) -> str:
+    """A roll-up row's name: the data's own (a life area, an office) or, for the rows
+    the roll-up names in German for the report, the name in the current language."""
+    from ..evaluation.round import NO_OFFICE
+
+    if row is rollups.overall:
+        return _("Total")
+    if row in rollups.articles:
+        return _("Article {number}", number=row.key)
+    return _("(no responsible office)") if row.name == NO_OFFICE else row.name
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -127,7 +152,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     for path in (args.old, args.new):
         if not Path(path).is_file():
-            print(f"teilhabe: Fehler: Datei nicht gefunden: {path}", file=sys.stderr)
+            print(_("teilhabe: error: {message}",
+                    message=_("file not found: {file}", file=path)), file=sys.stderr)
             return EXIT_USAGE
     app = common.make_app()
     old, new = common.load_plan(app, args.old), common.load_plan(app, args.new)
@@ -135,21 +161,23 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(f"{old.id} ({old.version}. Fassung) → {new.id} ({new.version}. Fassung)")
+        print(_("{old} (version {old_version}) → {new} (version {new_version})", old=old.id,
+                old_version=old.version, new=new.id, new_version=new.version))
         titles = {m.id: m.title for m in (*old.measures, *new.measures)}
         for sign, ids in (("+", result.added), ("-", result.removed)):
             for ident in ids:
                 print(f"  {sign} {ident}: {titles[ident]}")
         for change in result.changed:
             print(f"  ~ {change.id}: " + ", ".join(
-                f"{c.field} {_short_value(c.old)} → {_short_value(c.new)}"
+                f"{field_name(c.field)} {_short_value(c.old)} → {_short_value(c.new)}"
                 for c in change.changes))
         unchanged = len(result.carried_over) - len(result.changed)
-        print(f"  = {unchanged} unverändert fortgeführt")
+        print("  = " + ngettext("{n} carried over unchanged", "{n} carried over unchanged",
+                                unchanged))
         for field_change in result.plan_changes:
-            print(f"  Plan: {field_change.field} geändert")
+            print("  " + _("Plan: {field} changed", field=field_name(field_change.field)))
         for name, added, removed, changed in result.lists:
-            print(f"  {name}: +{len(added)} -{len(removed)} ~{len(changed)}")
+            print(f"  {field_name(name)}: +{len(added)} -{len(removed)} ~{len(changed)}")
     return EXIT_OK if result.empty else EXIT_ERRORS
 
 
@@ -170,27 +198,34 @@ def _short_value(value: Any) -> str:
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("status", help="progress per life area, current phase, deadlines")
-    p.add_argument("path", metavar="PATH")
-    p.add_argument("--on", type=common.parse_date,
-                   help="reference date YYYY-MM-DD (default: today)")
-    p.add_argument("--window", type=common.days, default=365, help="days ahead for deadlines")
-    p.add_argument("--json", action="store_true")
+    text = _("progress per life area, current phase, deadlines")
+    p = sub.add_parser("status", help=text, description=text)
+    p.add_argument("path", metavar=_("PATH"),
+                   help=_("a plan or another document (with --store: its id)"))
+    p.add_argument("--on", type=common.parse_date, metavar=_("DATE"),
+                   help=_("reference date YYYY-MM-DD (default: today)"))
+    p.add_argument("--window", type=common.days, default=365, metavar=_("DAYS"),
+                   help=_("days ahead for deadlines (default: 365)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("evaluate", help="evaluation of a plan at a date, with roll-ups")
-    p.add_argument("path", metavar="PLAN")
-    p.add_argument("--on", type=common.parse_date,
-                   help="reference date YYYY-MM-DD (default: today)")
-    p.add_argument("--stale-months", type=common.months, default=12,
-                   help="months without update after which a measure counts as stale")
-    p.add_argument("--out", metavar="FILE", help="write the evaluation document (YAML/JSON)")
-    p.add_argument("--json", action="store_true", help="print the roll-ups as JSON")
+    text = _("evaluation of a plan at a date, with roll-ups")
+    p = sub.add_parser("evaluate", help=text, description=text)
+    p.add_argument("path", metavar=_("PLAN"), help=_("the plan (with --store: its id)"))
+    p.add_argument("--on", type=common.parse_date, metavar=_("DATE"),
+                   help=_("reference date YYYY-MM-DD (default: today)"))
+    p.add_argument("--stale-months", type=common.months, default=12, metavar=_("MONTHS"),
+                   help=_("months without update after which a measure counts as stale "
+                          "(default: 12)"))
+    p.add_argument("--out", metavar=_("FILE"),
+                   help=_("write the evaluation document (YAML/JSON)"))
+    p.add_argument("--json", action="store_true", help=_("print the roll-ups as JSON"))
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("diff", help="what changed between two plan versions")
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    text = _("what changed between two plan versions")
+    p = sub.add_parser("diff", help=text, description=text)
+    p.add_argument("old", metavar=_("OLD"), help=_("the earlier version's file"))
+    p.add_argument("new", metavar=_("NEW"), help=_("the later version's file"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_diff)
 

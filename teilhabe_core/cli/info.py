@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..base.i18n import _
 from . import common
 from .common import EXIT_OK
-
-if TYPE_CHECKING:
-    pass
 
 
 def cmd_counties(args: argparse.Namespace) -> int:
@@ -39,42 +37,58 @@ def cmd_formats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(exporters + importers, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
-    print("Export (teilhabe export PATH --format ID):")
+    print(_("Export (teilhabe export PATH --format ID):"))
     for item in exporters:
-        scope = f" (nur {', '.join(item['areas'])})" if item["areas"] else ""
+        scope = _(" (only {areas})", areas=", ".join(item["areas"])) if item["areas"] else ""
         print(f"  {item['id']:26} {item['name']}{scope}")
-        print(f"  {'':26} für: {', '.join(item['accepts'])}; Datei: .{item['extension']}"
-              + (f"; Fassungen: {', '.join(item['variants'])}" if item["variants"] else ""))
+        line = _("for: {kinds}; file: .{extension}", kinds=", ".join(item["accepts"]),
+                 extension=item["extension"])
+        if item["variants"]:
+            line += _("; variants: {variants}", variants=", ".join(item["variants"]))
+        print(f"  {'':26} {line}")
         _print_options(item["options"])
-        where = ("alle Gebiete" if item["site"] == area_ids and area_ids
-                 else ", ".join(item["site"]) or "nicht veröffentlicht")
-        print(f"  {'':26} auf der Website: {where}")
-    print("\nImport (teilhabe import TABLE --format ID --into PLAN --out FILE):")
+        where = (_("all areas") if item["site"] == area_ids and area_ids
+                 else ", ".join(item["site"]) or _("not published"))
+        on_site = _("on the website: {areas}", areas=where)
+        print(f"  {'':26} {on_site}")
+    print("\n" + _("Import (teilhabe import TABLE --format ID --into PLAN --out FILE):"))
     for item in importers:
         print(f"  {item['id']:26} {item['name']}")
-        print(f"  {'':26} Dateien: {', '.join(item['extensions'])}; {item['description']}")
+        line = _("files: {suffixes}; {description}", suffixes=", ".join(item["extensions"]),
+                 description=item["description"])
+        print(f"  {'':26} {line}")
         _print_options(item["options"])
     return EXIT_OK
 
 
-SUFFIXES = (".yaml", ".yml", ".json")
-
-
 def _print_options(options: list[dict[str, Any]]) -> None:
     if not options:
-        print(f"  {'':26} keine Optionen")
+        none = _("no options")
+        print(f"  {'':26} {none}")
     for option in options:
-        print(f"  {'':26} --option {option['name']}=… (Standard: {option['default']!r}) "
-              f"{option['help']}")
+        default = _("(default: {value})", value=_shown(option["default"]))
+        print(f"  {'':26} --option {option['name']}=… {default} {option['help']}")
+
+
+def _shown(value: Any) -> str:
+    """An option's default as it is typed on the command line (``true``, ``12``, text)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None or value == "":
+        return _("(empty)")
+    if isinstance(value, list | tuple):
+        return ", ".join(_shown(v) for v in value) or _("(empty)")
+    return str(value)
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("counties", help="list installed counties/areas")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    text = _("list the installed counties and areas")
+    p = sub.add_parser("counties", help=text, description=text)
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_counties)
 
-    p = sub.add_parser("formats", help="list installed exporters and importers with their "
-                                       "options")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    text = _("list the installed exporters and importers with their options")
+    p = sub.add_parser("formats", help=text, description=text)
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_formats)
 

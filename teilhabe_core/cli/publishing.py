@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.errors import TeilhabeError
+from ..base.i18n import _, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, Progress
 
@@ -36,7 +37,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     progress = Progress(len(steps), sys.stderr)
     outputs: dict[str, list[Output]] = {}
     for step in steps:
-        progress.step(f"{step.area or 'alle'}: {step.label}")
+        area = step.area or _("all areas")
+        progress.step(f"{area}: {step.text()}")
         if step.area in failed:
             continue
         try:
@@ -51,16 +53,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for area_id in published:
         _print_easy_summary(app, area_id)
     index = Path(args.out).resolve() / "index.html"
-    print(f"{len(paths)} Dateien für {len(published)} Gebiete geschrieben. Startseite: {index}")
+    print(_("{files} written for {areas}. Start page: {index}",
+            files=ngettext("{n} file", "{n} files", len(paths)),
+            areas=ngettext("{n} area", "{n} areas", len(published)), index=index))
     if failed:
-        print(f"Nicht veröffentlicht (auf der Website unverändert): {', '.join(failed)}",
+        print(_("Not published (unchanged on the website): {areas}", areas=", ".join(failed)),
               file=sys.stderr)
         return EXIT_ERRORS
     return EXIT_OK
 
 
 def _report_failure(area_id: str, lines: list[str]) -> None:
-    print(f"{area_id}: nicht veröffentlicht, die Website behält den bisherigen Stand:",
+    print(_("{area}: not published, the website keeps what it had:", area=area_id),
           file=sys.stderr)
     for line in lines:
         print(f"  {line}", file=sys.stderr)
@@ -74,19 +78,22 @@ def _print_easy_summary(app: Teilhabe, area_id: str) -> None:
     easy = [f for f in app.check_document(plan) if f.rule.startswith("ls.")]
     if easy:
         rules = sorted({f.rule for f in easy})
-        print(f"{area_id}: {len(easy)} Hinweise zur Leichten Sprache ({', '.join(rules)}); "
-              "Details: teilhabe validate", file=sys.stderr)
+        print(ngettext("{area}: {n} note on the Leichte Sprache ({rules}); details: teilhabe "
+                       "validate", "{area}: {n} notes on the Leichte Sprache ({rules}); "
+                       "details: teilhabe validate", len(easy), area=area_id,
+                       rules=", ".join(rules)), file=sys.stderr)
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("publish", help="build the accessible publication site (main job)")
-    p.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
-    p.add_argument("--out", required=True, metavar="DIR")
+    text = _("build the accessible publication site (the main job)")
+    p = sub.add_parser("publish", help=text, description=text)
+    p.add_argument("areas", nargs="*", metavar=_("AREA"), help=_("area ids (default: all)"))
+    p.add_argument("--out", required=True, metavar=_("DIR"), help=_("the site's folder"))
     p.add_argument("--base-url", metavar="URL", default=None,
-                   help="address the site will be online at (OParl ids, sitemap.xml, "
-                        "robots.txt); default: the areas' profile field base_url, else the "
-                        "one of the last run")
+                   help=_("address the site will be online at (OParl ids, sitemap.xml, "
+                          "robots.txt); default: the areas' profile field base_url, else the "
+                          "one of the last run"))
     p.add_argument("--no-pdf", action="store_true",
-                   help="skip the PDF files (a faster preview build)")
+                   help=_("skip the PDF files (a faster preview build)"))
     p.set_defaults(func=cmd_publish)
 

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from ..base.errors import DocumentError
+from ..base.i18n import _, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK
 
@@ -17,13 +18,17 @@ def cmd_start(args: argparse.Namespace) -> int:
 
     app = common.make_app()
     started = rounds.start(app, args.plan, args.on, args.out, due=args.due, csv=args.csv)
-    what = "angelegt" if started.created else "läuft bereits"
-    print(f"Statusrunde {started.round} {what}; {len(started.files)} Dateien:")
+    files = ngettext("{n} file", "{n} files", len(started.files))
+    print(_("Status round {round} started; {files}:", round=started.round, files=files)
+          if started.created else
+          _("Status round {round} is already running; {files}:", round=started.round,
+            files=files))
     for share, path in started.files:
-        count = len(share.measures)
-        print(f"  {share.name} ({count} {'Maßnahme' if count == 1 else 'Maßnahmen'}): {path}")
+        count = ngettext("{n} measure", "{n} measures", len(share.measures))
+        print(f"  {share.name} ({count}): {path}")
     if started.unassigned:
-        print(f"  Ohne zuständiges Amt (nicht abgefragt): {', '.join(started.unassigned)}")
+        print("  " + _("Without a responsible office (not asked): {measures}",
+                       measures=", ".join(started.unassigned)))
     return EXIT_OK
 
 
@@ -38,19 +43,26 @@ def cmd_collect(args: argparse.Namespace) -> int:
             done = rounds.collect_file(app, target, path)
         except DocumentError as exc:
             failed += 1
-            print(f"{path}: nicht übernommen, die ganze Datei ({len(exc.findings)} Fehler):",
+            print(_("{file}: not taken over, the whole file ({errors}):", file=path,
+                    errors=ngettext("{n} error", "{n} errors", len(exc.findings))),
                   file=sys.stderr)
             for f in exc.findings:
-                print(f"  {f.format(args.lang)}", file=sys.stderr)
+                print(f"  {f.format()}", file=sys.stderr)
             continue
         if not done.changed:
-            print(f"{path}: {done.office}: bereits übernommen, nichts geändert.")
+            print(_("{file}: {office}: already taken over, nothing changed.", file=path,
+                    office=done.office))
             continue
-        print(f"{path}: {done.office}: {len(done.transitions)} Statuswechsel, "
-              f"{done.reports} Meldungen übernommen.")
+        print(_("{file}: {office}: {changes}, {reports} taken over.", file=path,
+                office=done.office,
+                changes=ngettext("{n} status change", "{n} status changes",
+                                 len(done.transitions)),
+                reports=ngettext("{n} report", "{n} reports", done.reports)))
         for entry in done.transitions:
-            print(f"  {entry.object}: {entry.transition} ({entry.from_state} → "
-                  f"{entry.to_state}), {entry.at.date().isoformat()}, von {entry.by}")
+            print("  " + _("{object}: {step} ({old} → {new}), {date}, by {who}",
+                           object=entry.object, step=entry.transition, old=entry.from_state,
+                           new=entry.to_state, date=entry.at.date().isoformat(),
+                           who=entry.by))
     return EXIT_ERRORS if failed else EXIT_OK
 
 
@@ -62,39 +74,49 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(state.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    due = f", Frist {state.due.isoformat()}" if state.due else ""
-    print(f"Statusrunde {state.round} (Stichtag {state.reference_date.isoformat()}{due})")
-    print(f"  Zurückgemeldet ({len(state.returned)}): "
-          + (", ".join(s.name for s in state.returned) or "noch niemand"))
-    flag = " – überfällig" if state.overdue else ""
-    print(f"  Fehlt ({len(state.missing)}){flag}: "
-          + (", ".join(s.name for s in state.missing) or "niemand"))
-    print(f"  Maßnahmen ohne Meldung ({len(state.unreported)}): "
-          + (", ".join(state.unreported) or "keine"))
+    due = _(", due {date}", date=state.due.isoformat()) if state.due else ""
+    print(_("Status round {round} (reference date {date}{due})", round=state.round,
+            date=state.reference_date.isoformat(), due=due))
+    print("  " + _("Returned ({n}): {offices}", n=len(state.returned),
+                   offices=", ".join(s.name for s in state.returned) or _("nobody yet")))
+    flag = _(" – overdue") if state.overdue else ""
+    print("  " + _("Missing ({n}){overdue}: {offices}", n=len(state.missing), overdue=flag,
+                   offices=", ".join(s.name for s in state.missing) or _("nobody")))
+    print("  " + _("Measures without a report ({n}): {measures}", n=len(state.unreported),
+                   measures=", ".join(state.unreported) or _("none")))
     return EXIT_OK
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("round", help="status round: one file per office, collect, status")
-    rsub = p.add_subparsers(dest="round_command", metavar="STEP", required=True)
+    text = _("status round: one file per office, collect, status")
+    p = sub.add_parser("round", help=text, description=text)
+    rsub = p.add_subparsers(dest="round_command", metavar=_("STEP"), required=True,
+                            title=_("steps"))
+    plan_help = _("plan file (with --store: its id or the area id)")
 
-    q = rsub.add_parser("start", help="start a round: one workbook per responsible office")
-    q.add_argument("plan", metavar="PLAN", help="plan file (with --store: id or area id)")
-    q.add_argument("--on", type=common.parse_date, required=True,
-                   help="reference date YYYY-MM-DD of the round")
-    q.add_argument("--due", type=common.parse_date, help="date the returns are due")
-    q.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
-    q.add_argument("--csv", action="store_true", help="CSV files instead of XLSX")
+    text = _("start a round: one workbook per responsible office")
+    q = rsub.add_parser("start", help=text, description=text)
+    q.add_argument("plan", metavar=_("PLAN"), help=plan_help)
+    q.add_argument("--on", type=common.parse_date, required=True, metavar=_("DATE"),
+                   help=_("reference date YYYY-MM-DD of the round"))
+    q.add_argument("--due", type=common.parse_date, metavar=_("DATE"),
+                   help=_("date the returns are due"))
+    q.add_argument("--out", required=True, metavar=_("DIR"), help=_("folder for the files"))
+    q.add_argument("--csv", action="store_true", help=_("CSV files instead of XLSX"))
     q.set_defaults(func=cmd_start)
 
-    q = rsub.add_parser("collect", help="take over returned files through the workflow")
-    q.add_argument("plan", metavar="PLAN")
-    q.add_argument("files", nargs="+", metavar="FILE")
+    text = _("take over returned files through the workflow")
+    q = rsub.add_parser("collect", help=text, description=text)
+    q.add_argument("plan", metavar=_("PLAN"), help=plan_help)
+    q.add_argument("files", nargs="+", metavar=_("FILE"), help=_("a returned file"))
     q.set_defaults(func=cmd_collect)
 
-    q = rsub.add_parser("status", help="which offices returned, which are missing")
-    q.add_argument("plan", metavar="PLAN")
-    q.add_argument("--due", type=common.parse_date, help="due date (default: the round's)")
-    q.add_argument("--on", type=common.parse_date, help="today (default: the real today)")
-    q.add_argument("--json", action="store_true")
+    text = _("which offices returned, which are missing")
+    q = rsub.add_parser("status", help=text, description=text)
+    q.add_argument("plan", metavar=_("PLAN"), help=plan_help)
+    q.add_argument("--due", type=common.parse_date, metavar=_("DATE"),
+                   help=_("due date (default: the round's)"))
+    q.add_argument("--on", type=common.parse_date, metavar=_("DATE"),
+                   help=_("today (default: the real today)"))
+    q.add_argument("--json", action="store_true", help=_("print JSON"))
     q.set_defaults(func=cmd_status)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..base.errors import TeilhabeError
 from ..base.fileio import atomic_write, windows_reserved
+from ..base.i18n import _
 from ..documents.loader import SCHEMA_FILE
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
@@ -18,17 +19,19 @@ def scaffold(area_id: str, name: str, state: str, ags: str, out: Path,
              kind: str = "landkreis") -> list[Path]:
     """Write a county plugin package below ``out``; returns the files written."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", area_id):
-        raise TeilhabeError(f"Die Kennung '{area_id}' muss mit einem Kleinbuchstaben beginnen "
-                            "und darf nur Kleinbuchstaben, Ziffern und '_' enthalten.")
+        raise TeilhabeError(_("The id '{id}' must start with a lower-case letter and may hold "
+                              "only lower-case letters, digits and '_'.", id=area_id))
     if windows_reserved(area_id):
-        raise TeilhabeError(f"Die Kennung '{area_id}' ist unter Windows ein Gerätename (wie CON, "
-                            "NUL, COM1) und kann kein Ordner der Veröffentlichung sein.")
+        raise TeilhabeError(_("The id '{id}' is a device name on Windows (like CON, NUL, COM1) "
+                              "and cannot be a folder of the publication.", id=area_id))
     if ags and not re.fullmatch(r"\d{2}|\d{3}|\d{5}|\d{8}", ags):
-        raise TeilhabeError(f"Der Gemeindeschlüssel '{ags}' muss 2, 3, 5 oder 8 Ziffern haben.")
+        raise TeilhabeError(_("The municipality key '{ags}' must have 2, 3, 5 or 8 digits.",
+                              ags=ags))
     package = f"teilhabe_county_{area_id}"
     root = out / f"teilhabe-county-{area_id.replace('_', '-')}"
     if root.exists() and any(root.iterdir()):
-        raise TeilhabeError(f"Der Ordner {root} existiert bereits und ist nicht leer.")
+        raise TeilhabeError(_("The folder {folder} exists already and is not empty.",
+                              folder=root))
     files = {
         "pyproject.toml": f'''[build-system]
 requires = ["setuptools>=64"]

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.errors import UsageError
+from ..base.i18n import _, ngettext
+from ..base.messages import listing
 from . import common
 from .common import EXIT_OK
 
@@ -19,7 +21,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     store = open_store(args.url, create=True)
     store.close()
-    print(f"Speicher eingerichtet: {store.url}")
+    print(_("Store set up: {url}", url=store.url))
     return EXIT_OK
 
 
@@ -38,22 +40,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.source:
             source = FileStore.at(args.source)
             if not Path(args.source).is_dir():
-                raise UsageError(f"Den Ordner {args.source} gibt es nicht.")
+                raise UsageError(_("There is no folder {folder}.", folder=args.source))
             folders = dict(source.folders)
         else:
             folders = _installed_folders()
         unknown = sorted(set(args.areas) - set(folders))
         if unknown:
-            raise UsageError(f"Unbekannte Gebiete: {', '.join(unknown)}. Vorhanden: "
-                             f"{', '.join(sorted(folders)) or '(keine)'}.")
+            raise UsageError(_("Unknown areas: {areas}. Available: {available}.",
+                               areas=", ".join(unknown), available=listing(sorted(folders))))
         total = 0
         for area in sorted(folders):
             if args.areas and area not in args.areas:
                 continue
             count = copy_area(FileStore({area: folders[area]}), store, area)
-            print(f"{area}: {count} Dokumente")
+            print(f"{area}: " + ngettext("{n} document", "{n} documents", count))
             total += count
-        print(f"{total} Dokumente in {store.url} übernommen.")
+        print(_("{documents} taken over into {url}.",
+                documents=ngettext("{n} document", "{n} documents", total), url=store.url))
     finally:
         store.close()
     return EXIT_OK
@@ -75,27 +78,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         paths = export_store(store, Path(args.out), args.areas)
     finally:
         store.close()
-    print(f"{len(paths)} Dateien geschrieben: {Path(args.out).resolve()}")
+    print(_("{files} written: {folder}", files=ngettext("{n} file", "{n} files", len(paths)),
+            folder=Path(args.out).resolve()))
     return EXIT_OK
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("store", help="set up a store, import into it, export from it",
-                       description="A store is a folder (one subfolder per area), "
-                                   "sqlite:///FILE.db or postgresql+psycopg://USER@HOST/DB.")
-    store_sub = p.add_subparsers(dest="store_command", metavar="ACTION", required=True)
-    q = store_sub.add_parser("init", help="create the folder or the database tables")
-    q.add_argument("url", metavar="URL")
+    p = sub.add_parser("store", help=_("set up a store, import into it, export from it"),
+                       description=_("A store is a folder (one subfolder per area), "
+                                     "sqlite:///FILE.db or postgresql+psycopg://USER@HOST/DB."))
+    store_sub = p.add_subparsers(dest="store_command", metavar=_("ACTION"), required=True,
+                                 title=_("actions"))
+    url_help = _("the store: a folder, sqlite:///FILE.db or postgresql+psycopg://…")
+    text = _("create the folder or the database tables")
+    q = store_sub.add_parser("init", help=text, description=text)
+    q.add_argument("url", metavar="URL", help=url_help)
     q.set_defaults(func=cmd_init)
-    q = store_sub.add_parser("import", help="the installed areas' documents and histories "
-                                            "(or an exported folder) into the store")
-    q.add_argument("url", metavar="URL")
-    q.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
-    q.add_argument("--from", dest="source", metavar="DIR",
-                   help="an exported folder instead of the installed areas")
+    text = _("the installed areas' documents and histories (or an exported folder) into the "
+             "store")
+    q = store_sub.add_parser("import", help=text, description=text)
+    q.add_argument("url", metavar="URL", help=url_help)
+    q.add_argument("areas", nargs="*", metavar=_("AREA"), help=_("area ids (default: all)"))
+    q.add_argument("--from", dest="source", metavar=_("DIR"),
+                   help=_("an exported folder instead of the installed areas"))
     q.set_defaults(func=cmd_import)
-    q = store_sub.add_parser("export", help="the store's documents and histories as YAML files")
-    q.add_argument("url", metavar="URL")
-    q.add_argument("areas", nargs="*", metavar="AREA", help="area ids (default: all)")
-    q.add_argument("--out", required=True, metavar="DIR")
+    text = _("the store's documents and histories as YAML files")
+    q = store_sub.add_parser("export", help=text, description=text)
+    q.add_argument("url", metavar="URL", help=url_help)
+    q.add_argument("areas", nargs="*", metavar=_("AREA"), help=_("area ids (default: all)"))
+    q.add_argument("--out", required=True, metavar=_("DIR"), help=_("the folder to write"))
     q.set_defaults(func=cmd_export)

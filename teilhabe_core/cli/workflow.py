@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..base.i18n import _
 from . import common
 from .common import EXIT_OK
-
-if TYPE_CHECKING:
-    pass
 
 
 def cmd_transition(args: argparse.Namespace) -> int:
@@ -20,19 +18,23 @@ def cmd_transition(args: argparse.Namespace) -> int:
     event = result.event
     print(f"{event.object}: {event.from_state} → {event.to_state} ({event.workflow})")
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("Warning: {problem}", problem=warning), file=sys.stderr)
     return EXIT_OK
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("transition", help="carry out a workflow step and record it")
-    p.add_argument("path", metavar="PATH")
-    p.add_argument("object", help="plan, paper, call, measure:ID or barrier:ID")
-    p.add_argument("name", help="transition name")
-    p.add_argument("--by", default="", help="who")
-    p.add_argument("--note", default="", help="why")
-    p.add_argument("--at", type=common.parse_moment,
-                   help="when (ISO date-time; without UTC offset: Berlin time; default: now)")
-    p.add_argument("--workflow", help="workflow id if the object has several")
+    text = _("carry out a workflow step and record it in the history")
+    p = sub.add_parser("transition", help=text, description=text)
+    p.add_argument("path", metavar=_("PATH"), help=_("the document (with --store: its id)"))
+    p.add_argument("object", metavar=_("OBJECT"),
+                   help=_("plan, paper, call, measure:ID or barrier:ID"))
+    p.add_argument("name", metavar=_("STEP"), help=_("the step's name"))
+    p.add_argument("--by", default="", metavar=_("WHO"), help=_("who takes the step"))
+    p.add_argument("--note", default="", metavar=_("TEXT"), help=_("why"))
+    p.add_argument("--at", type=common.parse_moment, metavar=_("TIME"),
+                   help=_("when (ISO date and time; without UTC offset: Berlin time; default: "
+                          "now)"))
+    p.add_argument("--workflow", metavar="ID",
+                   help=_("the workflow's id, if the object has several"))
     p.set_defaults(func=cmd_transition)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..base.errors import Finding, Level
+from ..base.i18n import N_, Msg
 from ..base.messages import finding
 from ..base.text import norm
 from ..model import (
@@ -27,7 +28,7 @@ from ..model import (
     Plan,
     Workflow,
 )
-from . import domain_checks
+from . import domain_checks, refs
 from .measurements import measurement_findings
 from .refs import ids as _ids
 from .refs import ref as _ref
@@ -38,11 +39,11 @@ BASE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?(/[A-Za-z0-9._~%/-]*)?
 """A publication address: http(s), a host, an optional port and path; no query."""
 
 
-def _refs(refs: Iterable[str], known: Iterable[str], path: str, what: str,
-          what_en: str) -> Iterator[Finding]:
+def _refs(names: Iterable[str], known: Iterable[str], path: str,
+          what: Msg) -> Iterator[Finding]:
     known = list(known)
-    for index, ref in enumerate(refs):
-        yield from _ref(ref, known, f"{path}[{index}]", what, what_en)
+    for index, ref in enumerate(names):
+        yield from _ref(ref, known, f"{path}[{index}]", what)
 
 
 def _order(start: dt.date | None, end: dt.date | None, path: str) -> Iterator[Finding]:
@@ -74,10 +75,10 @@ def check_area(area: Area) -> Iterator[Finding]:
     life_ids = [la.id for la in area.life_areas]
     for i, group in enumerate(area.working_groups):
         yield from _refs(group.life_areas, life_ids, f"working_groups[{i}].life_areas",
-                         "einen Lebensbereich", "life area")
+                         refs.LIFE_AREA)
     for i, event in enumerate(area.events):
         yield from _refs(event.life_areas, life_ids, f"events[{i}].life_areas",
-                         "einen Lebensbereich", "life area")
+                         refs.LIFE_AREA)
     if area.project is not None and area.project.period is not None:
         yield from _order(area.project.period.start, area.project.period.end, "project.period")
     yield from domain_checks.goal_findings(area.goals, "goals", life_ids)
@@ -109,10 +110,8 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
         here = f"measures[{i}]"
         if not m.title.strip():
             yield finding("empty-text", f"{here}.title")
-        yield from _refs(m.life_areas, life_ids, f"{here}.life_areas", "einen Lebensbereich",
-                         "life area")
-        yield from _refs(m.indicators, indicator_ids, f"{here}.indicators", "einen Indikator",
-                         "indicator")
+        yield from _refs(m.life_areas, life_ids, f"{here}.life_areas", refs.LIFE_AREA)
+        yield from _refs(m.indicators, indicator_ids, f"{here}.indicators", refs.INDICATOR)
         yield from _order(m.start, m.end, here)
         yield from _articles(m.crpd_articles, f"{here}.crpd_articles")
         if m.ongoing and m.end is not None:
@@ -136,20 +135,17 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
         yield from _order(phase.start, phase.end, f"phases[{i}]")
     for i, ind in enumerate(plan.indicators):
         here = f"indicators[{i}]"
-        yield from _refs(ind.measures, measure_ids, f"{here}.measures", "eine Maßnahme",
-                         "measure")
-        yield from _refs(ind.goals, goal_ids, f"{here}.goals", "ein Ziel", "goal")
+        yield from _refs(ind.measures, measure_ids, f"{here}.measures", refs.MEASURE)
+        yield from _refs(ind.goals, goal_ids, f"{here}.goals", refs.GOAL)
         yield from _order(ind.baseline_date, ind.target_date, here)
         yield from _measurements(ind, here)
     for i, tr in enumerate(plan.transitions):
-        yield from _refs(tr.measures, measure_ids, f"transitions[{i}].measures", "eine Maßnahme",
-                         "measure")
+        yield from _refs(tr.measures, measure_ids, f"transitions[{i}].measures", refs.MEASURE)
     for i, barrier in enumerate(plan.barriers):
         here = f"barriers[{i}]"
         yield from _ref(barrier.life_area, life_ids, f"{here}.life_area",
-                        "einen Lebensbereich", "life area")
-        yield from _refs(barrier.measures, measure_ids, f"{here}.measures", "eine Maßnahme",
-                         "measure")
+                        refs.LIFE_AREA)
+        yield from _refs(barrier.measures, measure_ids, f"{here}.measures", refs.MEASURE)
 
 
 def _measurements(ind: Indicator, here: str) -> Iterator[Finding]:
@@ -181,12 +177,12 @@ def check_paper(paper: CouncilPaper) -> Iterator[Finding]:
     if paper.reference in paper.related_papers:
         index = paper.related_papers.index(paper.reference)
         yield finding("invalid-value", f"related_papers[{index}]",
-                      reason="eine Vorlage kann nicht auf sich selbst verweisen")
+                      reason=Msg(N_("a council paper cannot refer to itself")))
     last: dt.date | None = None
     for i, c in enumerate(paper.consultations):
         if c.date is not None and last is not None and c.date < last:
             yield finding("invalid-value", f"consultations[{i}].date",
-                          reason="die Beratungsfolge muss zeitlich geordnet sein")
+                          reason=Msg(N_("the consultations must be in the order of time")))
         last = c.date or last
 
 
@@ -206,8 +202,8 @@ def check_funding_call(call: FundingCall) -> Iterator[Finding]:
                           low=0, high="∞")
         if previous is not None and stage.candidates > previous:
             yield finding("invalid-value", f"stages[{i}].candidates",
-                          reason="eine spätere Auswahlrunde hat nicht mehr Bewerber als die "
-                          "vorige")
+                          reason=Msg(N_("a later selection round has no more candidates than "
+                                        "the one before")))
         previous = stage.candidates
 
 
@@ -233,15 +229,15 @@ def check_workflow(flow: Workflow) -> Iterator[Finding]:
         return
     yield from _ids(flow.states, "states")
     states = [s.id for s in flow.states]
-    yield from _ref(flow.initial, states, "initial", "einen Zustand", "state")
+    yield from _ref(flow.initial, states, "initial", refs.STATE)
     names: dict[str, int] = {}
     for i, t in enumerate(flow.transitions):
         if t.name in names:
             yield finding("duplicate-id", f"transitions[{i}].name", id=t.name,
                           first=f"transitions[{names[t.name]}].name")
         names.setdefault(t.name, i)
-        yield from _refs(t.sources, states, f"transitions[{i}].sources", "einen Zustand", "state")
-        yield from _ref(t.target, states, f"transitions[{i}].target", "einen Zustand", "state")
+        yield from _refs(t.sources, states, f"transitions[{i}].sources", refs.STATE)
+        yield from _ref(t.target, states, f"transitions[{i}].target", refs.STATE)
         for j, need in enumerate(t.requires):
             if need not in INPUTS:
                 yield finding("enum", f"transitions[{i}].requires[{j}]", found=need,
@@ -250,7 +246,8 @@ def check_workflow(flow: Workflow) -> Iterator[Finding]:
     if flow.field is not None:
         if enum is None or flow.field != "status":
             yield finding("invalid-value", "field",
-                          reason=f"'{flow.applies_to}' hat kein Zustandsfeld '{flow.field}'")
+                          reason=Msg(N_("'{kind}' has no state field '{field}'"),
+                                     kind=flow.applies_to, field=flow.field))
         else:
             allowed = [m.value for m in enum]
             for i, state in enumerate(states):

@@ -59,6 +59,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ..base.errors import Finding
+from ..base.i18n import N_, Msg
 from ..base.messages import describe, finding
 from ..model.common import Money
 from ..model.goals import Goal, GoalLevel
@@ -66,14 +67,9 @@ from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
 
 T = TypeVar("T")
 
-_QUOTE_DE = (
-    " YAML liest manche Wörter (no, yes, on, off) und Zahlen mit Punkt, Doppelpunkt oder "
-    "führender Null nicht als Text. Setzen Sie den Wert in Anführungszeichen."
-)
-_QUOTE_EN = (
-    " YAML reads some words (no, yes, on, off) and numbers with a dot, colon or leading zero "
-    "as something other than text. Put the value in quotes."
-)
+_QUOTE = N_(" YAML reads some words (no, yes, on, off) and numbers with a dot, colon or "
+            "leading zero as something other than text. Put the value in quotes.")
+_WRITE = N_(" Write: \"{written}\"")
 
 
 class Invalid(ValueError):
@@ -85,7 +81,7 @@ class Invalid(ValueError):
         super().__init__(code)
 
 
-def _type_name(value: object) -> str:
+def _type_name(value: object) -> Msg:
     return describe(value)
 
 
@@ -93,8 +89,8 @@ def structure_str(value: Any, _: Any = None) -> str:
     if isinstance(value, str):
         return value
     trap = value is not None and not isinstance(value, dict | list)
-    raise Invalid("expected-text", found=_type_name(value), quote=_QUOTE_DE if trap else "",
-                  quote_en=_QUOTE_EN if trap else "", value=value)
+    raise Invalid("expected-text", found=_type_name(value), quote=Msg(_QUOTE) if trap else "",
+                  value=value)
 
 
 def structure_int(value: Any, _: Any = None) -> int:
@@ -111,28 +107,25 @@ def structure_bool(value: Any, _: Any = None) -> bool:
     raise Invalid("expected-bool", found=_type_name(value), value=value)
 
 
-_FORMS: tuple[tuple[str, str, str], ...] = (
-    # (pattern of the text without sign, why in German, why in English)
-    (r".*:.*", "Doppelpunkte machen eine Zahl zur Basis 60 wie bei Uhrzeiten",
-     "colons make a base-60 number as in times"),
-    (r"0x.*", "0x leitet eine Hexadezimalzahl ein", "0x starts a hexadecimal number"),
-    (r"0b.*", "0b leitet eine Binärzahl ein", "0b starts a binary number"),
-    (r"\.(inf|nan)", "das heißt 'unendlich' bzw. 'keine Zahl'",
-     "that means infinity or not a number"),
-    (r".*_.*", "Unterstriche werden überlesen", "underscores are skipped"),
-    (r"0[0-7]+", "eine führende Null macht die Zahl zur Oktalzahl",
-     "a leading zero makes an octal number"),
-    (r".*e.*", "e leitet einen Exponenten ein", "e starts an exponent"),
+_FORMS: tuple[tuple[str, str], ...] = (
+    # (pattern of the text without sign, why)
+    (r".*:.*", N_("colons make a base-60 number as in times")),
+    (r"0x.*", N_("0x starts a hexadecimal number")),
+    (r"0b.*", N_("0b starts a binary number")),
+    (r"\.(inf|nan)", N_("that means infinity or not a number")),
+    (r".*_.*", N_("underscores are skipped")),
+    (r"0[0-7]+", N_("a leading zero makes an octal number")),
+    (r".*e.*", N_("e starts an exponent")),
 )
 
 
 def _form(value: YamlInt | YamlDecimal, example: str) -> Invalid:
     """The finding for a number in one of YAML 1.1's special forms."""
     bare = value.text.lstrip("+-").lower()
-    why, why_en = next(((de, en) for pattern, de, en in _FORMS if re.fullmatch(pattern, bare)),
-                       ("so geschrieben ist sie leicht misszuverstehen", "it is easily misread"))
-    return Invalid("number-form", found=value.text, read=str(value), why=why, why_en=why_en,
-                   example=example, value=value)
+    why = next((text for pattern, text in _FORMS if re.fullmatch(pattern, bare)),
+               N_("written like this it is easily misread"))
+    return Invalid("number-form", found=value.text, read=str(value), why=Msg(why),
+                   example=Msg(example), value=value)
 
 
 _NUMBER_TEXT = re.compile(r"\s*[-+]?\d+(\.\d+)?\s*")
@@ -158,7 +151,7 @@ def _to_decimal(value: Any, code: str, example: str, **extra: Any) -> Decimal:
 
 
 def structure_decimal(value: Any, _: Any = None) -> Decimal:
-    return _to_decimal(value, "expected-number", "0.5 oder 12")
+    return _to_decimal(value, "expected-number", N_("0.5 or 12"))
 
 
 MONEY_DIGITS = 15
@@ -167,34 +160,32 @@ MONEY_DIGITS = 15
 _GERMAN_MONEY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?")
 
 
-_NO_HINT = {"hint": "", "hint_en": ""}
+_NO_HINT: dict[str, Msg | str] = {"hint": ""}
 
 
-def _money_hint(text: str) -> dict[str, str]:
+def _money_hint(text: str) -> dict[str, Msg | str]:
     """Advice for an amount written the German way (``1.500,50``, ``1500,50 €``)."""
     match = _GERMAN_MONEY.fullmatch(re.sub(r"\s*(€|EUR|Euro)$", "", text.strip()))
     if match is None:
         return _NO_HINT
     plain = match.group(1).replace(".", "") + (f".{match.group(2)}" if match.group(2) else "")
-    return {"hint": f" Schreiben Sie den Betrag ohne Tausenderpunkte, Komma und Währung: {plain}",
-            "hint_en": f" Write the amount without thousands separators, comma or currency: "
-                       f"{plain}"}
+    return {"hint": Msg(N_(" Write the amount without thousands separators, comma or "
+                           "currency: {plain}"), plain=plain)}
 
 
-def _thousands_hint(found: str) -> dict[str, str]:
+def _thousands_hint(found: str) -> dict[str, Msg | str]:
     """``12.500``: twelve thousand five hundred, or 12,50 EUR? Ask instead of guessing."""
     match = re.fullmatch(r"(\d{1,3})\.(\d{3})", found)
     if match is None:
         return _NO_HINT
     whole, cents = "".join(match.groups()), f"{match.group(1)}.{match.group(2)[:2]}"
-    return {"hint": f" Sind {whole} Euro gemeint, schreiben Sie {whole}; sind {cents} Euro "
-                    f"gemeint, schreiben Sie {cents}.",
-            "hint_en": f" For {whole} euros write {whole}; for {cents} euros write {cents}."}
+    return {"hint": Msg(N_(" For {whole} euros write {whole}; for {cents} euros write "
+                           "{cents}."), whole=whole, cents=cents)}
 
 
 def structure_money(value: Any, _: Any = None) -> Money:
     hint = _money_hint(value) if isinstance(value, str) else _NO_HINT
-    amount = _to_decimal(value, "expected-money", "1500 oder 1500.50", **hint)
+    amount = _to_decimal(value, "expected-money", N_("1500 or 1500.50"), **hint)
     found = str(value).strip()
     if amount.adjusted() >= MONEY_DIGITS:
         raise Invalid("money-too-large", found=shorten(found, 20), digits=MONEY_DIGITS)
@@ -227,19 +218,21 @@ def structure_date(value: Any, _: Any = None) -> dt.date:
         if german:
             day, month, year = (int(g) for g in german.groups())
             iso = f"{year:04d}-{month:02d}-{day:02d}"
-            raise Invalid("expected-date", found=f"'{text}'", hint=f" Schreiben Sie {iso}.",
-                          hint_en=f" Write {iso}.", value=value)
-    raise Invalid("expected-date", found=_type_name(value), hint="", hint_en="", value=value)
+            raise Invalid("expected-date", found=f"'{text}'",
+                          hint=Msg(N_(" Write {iso}."), iso=iso), value=value)
+    raise Invalid("expected-date", found=_type_name(value), hint="", value=value)
 
 
 def _make_date(text: str, year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
-        raise Invalid("invalid-date", found=text, reason=f"einen Monat {month} gibt es nicht")
+        raise Invalid("invalid-date", found=text,
+                      reason=Msg(N_("there is no month {month}"), month=month))
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise Invalid("invalid-date", found=text,
-                      reason=f"der Monat {month} hat keinen {day}. Tag") from None
+                      reason=Msg(N_("month {month} has no day {day}"), month=month,
+                                 day=day)) from None
 
 
 def structure_datetime(value: Any, _: Any = None) -> dt.datetime:
@@ -430,10 +423,9 @@ def _walk(exc: BaseException, path: str, plain: Callable[[str], str | None],
         for key in sorted(exc.extra_fields):
             budget[0] -= 1
             close = _suggest(key, allowed) if budget[0] >= 0 else None
-            hint = f" Meinten Sie '{close}'?" if close else ""
-            hint_en = f" Did you mean '{close}'?" if close else ""
+            hint = Msg(N_(" Did you mean '{close}'?"), close=close) if close else ""
             yield finding("unknown-field", _join(path, key), key=shorten(key, 60), hint=hint,
-                          hint_en=hint_en, allowed=names)
+                          allowed=names)
     elif isinstance(exc, Invalid):
         yield _advised(exc, path, plain(path) if exc.params.get("quote") or
                        exc.params.get("trap") else None)
@@ -452,11 +444,17 @@ def _advised(exc: Invalid, path: str, written: str | None) -> Finding:
     if exc.code == "enum" and written is not None:
         if written not in exc.params["choices"]:
             return finding("enum", path, **{**params, "found": written})
-        f = finding("enum", path, **params)
-        return attrs.evolve(f, message=f"{f.message}{_QUOTE_DE} Schreiben Sie: \"{written}\"",
-                            message_en=f"{f.message_en}{_QUOTE_EN} Write: \"{written}\"")
+        return _appended(finding("enum", path, **params), Msg(_QUOTE), written)
     f = finding(exc.code, path, **params)
     if exc.code == "expected-text" and written is not None:
-        return attrs.evolve(f, message=f"{f.message} Schreiben Sie: \"{written}\"",
-                            message_en=f"{f.message_en} Write: \"{written}\"")
+        return _appended(f, None, written)
     return f
+
+
+def _appended(f: Finding, quote: Msg | None, written: str) -> Finding:
+    """``f`` with the quoting advice (``quote``) and 'Write: "…"' added in each language."""
+    extra = Msg(_WRITE, written=written)
+    return attrs.evolve(f, message=f"{f.message}{quote.text('de') if quote else ''}"
+                                   f"{extra.text('de')}",
+                        message_en=f"{f.message_en}{quote.text('en') if quote else ''}"
+                                   f"{extra.text('en')}")

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..base.errors import Finding
+from ..base.i18n import N_, Msg
 from ..base.messages import finding
 from ..model import Area, Goal, Office, ParticipationStep, Plan, RuleContext
 from ..model.goals import GOAL_RANK
+from . import refs
 from .refs import ids as _ids
 from .refs import ref as _missing
 
@@ -26,16 +28,16 @@ def goal_findings(goals: Sequence[Goal], path: str, life_ids: Sequence[str],
         here = f"{path}[{i}]"
         if goal.life_area:
             yield from _missing(goal.life_area, life_ids, f"{here}.life_area",
-                                "einen Lebensbereich", "life area")
+                                refs.LIFE_AREA)
         if not goal.parent or not check_parents:
             continue
         parent = by_id.get(goal.parent)
         if parent is None:
-            yield from _missing(goal.parent, by_id, f"{here}.parent", "ein Ziel", "goal")
+            yield from _missing(goal.parent, by_id, f"{here}.parent", refs.GOAL)
         elif GOAL_RANK[parent.level] >= GOAL_RANK[goal.level]:
-            yield finding("invalid-value", f"{here}.parent", reason=(
-                f"das übergeordnete Ziel '{parent.id}' muss eine höhere Ebene haben "
-                f"(Leitziel → Ziel → Teilziel), hat aber dieselbe oder eine niedrigere"))
+            yield finding("invalid-value", f"{here}.parent", reason=Msg(N_(
+                "the parent goal '{parent}' must have a higher level (Leitziel → Ziel → "
+                "Teilziel), but has the same or a lower one"), parent=parent.id))
 
 
 def office_findings(offices: Sequence[Office], path: str = "offices") -> Iterator[Finding]:
@@ -47,13 +49,13 @@ def office_findings(offices: Sequence[Office], path: str = "offices") -> Iterato
             continue
         if office.parent not in parents:
             yield from _missing(office.parent, parents, f"{path}[{i}].parent",
-                                "eine Dienststelle", "office")
+                                refs.OFFICE)
             continue
         seen, current = {office.id}, office.parent
         while current:
             if current in seen:
-                yield finding("invalid-value", f"{path}[{i}].parent", reason=(
-                    f"die Dienststelle '{office.id}' wäre sich selbst übergeordnet"))
+                yield finding("invalid-value", f"{path}[{i}].parent", reason=Msg(N_(
+                    "the office '{office}' would be above itself"), office=office.id))
                 break
             seen.add(current)
             current = parents.get(current, "")
@@ -67,10 +69,9 @@ def participation_findings(area: Area, path: str = "participation") -> Iterator[
     for i, step in enumerate(area.participation):
         here = f"{path}[{i}]"
         for j, body in enumerate(step.bodies):
-            yield from _missing(body, bodies, f"{here}.bodies[{j}]", "ein Gremium", "body")
+            yield from _missing(body, bodies, f"{here}.bodies[{j}]", refs.BODY)
         if step.event:
-            yield from _missing(step.event, events, f"{here}.event", "eine Veranstaltung",
-                                "event")
+            yield from _missing(step.event, events, f"{here}.event", refs.EVENT)
 
 
 def all_goals(plan: Plan | None, area: Area | None) -> list[Goal]:
@@ -99,23 +100,23 @@ def plan_links(plan: Plan, context: RuleContext) -> Iterator[Finding]:
     programmes = [f.id for f in context.funding]
     references = [p.reference for p in context.papers]
     for i, ref in enumerate(plan.papers):
-        yield from _missing(ref, references, f"papers[{i}]", "eine Vorlage", "paper")
+        yield from _missing(ref, references, f"papers[{i}]", refs.PAPER)
     for i, m in enumerate(plan.measures):
         here = f"measures[{i}]"
         for j, goal in enumerate(m.goals):
-            yield from _missing(goal, goal_ids, f"{here}.goals[{j}]", "ein Ziel", "goal")
+            yield from _missing(goal, goal_ids, f"{here}.goals[{j}]", refs.GOAL)
         if area is not None:
             for j, step in enumerate(m.participation):
                 yield from _missing(step, step_ids, f"{here}.participation[{j}]",
-                                    "einen Beteiligungsschritt", "participation step")
+                                    refs.PARTICIPATION_STEP)
         if context.funding:
             for j, source in enumerate(m.funding):
                 if source.programme:
                     yield from _missing(source.programme, programmes,
                                         f"{here}.funding[{j}].programme",
-                                        "ein Förderprogramm", "funding programme")
+                                        refs.FUNDING_PROGRAMME)
         if m.paper:
-            yield from _missing(m.paper, references, f"{here}.paper", "eine Vorlage", "paper")
+            yield from _missing(m.paper, references, f"{here}.paper", refs.PAPER)
 
 
 def area_links(area: Area, context: RuleContext) -> Iterator[Finding]:
@@ -124,8 +125,7 @@ def area_links(area: Area, context: RuleContext) -> Iterator[Finding]:
     references = [p.reference for p in context.papers]
     for i, step in enumerate(area.participation):
         for j, plan in enumerate(step.plans):
-            yield from _missing(plan, plans, f"participation[{i}].plans[{j}]", "einen Plan",
-                                "plan")
+            yield from _missing(plan, plans, f"participation[{i}].plans[{j}]", refs.PLAN)
         if step.paper:
             yield from _missing(step.paper, references, f"participation[{i}].paper",
-                                "eine Vorlage", "paper")
+                                refs.PAPER)

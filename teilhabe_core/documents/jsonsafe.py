@@ -12,11 +12,23 @@ from decimal import Decimal
 from typing import Any
 
 from ..base.errors import DocumentError, Finding
+from ..base.i18n import N_, Msg
 from ..base.messages import finding
 from .positions import FLOW_MAPPING, FLOW_SEQUENCE, PLAIN, SCALAR, LineIndex, Marks, walk
 from .scalars import _SURROGATE, MAX_DEPTH, MAX_NUMBER_LENGTH, printable, shorten
 
 _LineIndex = LineIndex
+
+JSON_PROBLEMS = (
+    N_("Expecting value"), N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ':' delimiter"), N_("Expecting ',' delimiter"), N_("Extra data"),
+    N_("Unterminated string starting at"), N_("Invalid control character at"),
+    N_("Invalid \\escape"), N_("Invalid \\uXXXX escape"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)
+"""The json module's English problems (``JSONDecodeError.msg``) as msgids, so that the
+catalog has them in German; any other is shown as the json module says it."""
 
 
 def _at(f: Finding, file: str, line: int | None, col: int | None) -> Finding:
@@ -55,7 +67,7 @@ def parse_json(text: str, file: str = "") -> Any:
                           parse_int=lambda t: number(t, int), parse_constant=constant,
                           object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise DocumentError([_at(finding("json-syntax", problem=exc.msg), file, exc.lineno,
+        raise DocumentError([_at(finding("json-syntax", problem=Msg(exc.msg)), file, exc.lineno,
                                  exc.colno)], file) from None
     except RecursionError:
         raise DocumentError([_at(finding("too-deep", limit=MAX_DEPTH), file, 1, 1)],
@@ -100,7 +112,8 @@ def _json_problems(text: str, data: Any, file: str) -> Iterator[Finding]:
             if not isinstance(value, _BadNumber):
                 f = finding("bad-character", shown, char=shorten(_SURROGATE.findall(value)[0]))
             elif value in ("NaN", "Infinity", "-Infinity"):
-                f = finding("json-syntax", shown, problem=f"{value} ist in JSON keine Zahl")
+                f = finding("json-syntax", shown, problem=Msg(N_("{value} is no number in JSON"),
+                                                              value=value))
             else:
                 f = finding("number-too-long", shown, value=shorten(value, 20),
                             limit=MAX_NUMBER_LENGTH)

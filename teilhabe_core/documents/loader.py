@@ -23,7 +23,8 @@ from attrs import field, frozen
 from cattrs.errors import BaseValidationError
 
 from ..base.errors import DocumentError, FileError, Finding
-from ..base.fileio import atomic_write, open_regular, os_reason
+from ..base.fileio import atomic_write, open_regular, os_reason_msg
+from ..base.i18n import Bilingual, Msg
 from ..base.messages import describe, finding
 from . import yamlsafe
 from .checks import check
@@ -120,11 +121,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
                                              limit=yamlsafe.MAX_BYTES).at(file, 1, 1)], file)
             return handle.read(yamlsafe.MAX_BYTES + 1)
     except FileError as exc:
-        reason, reason_en = exc.reason, exc.reason_en
+        reason: Bilingual | Msg = Bilingual(exc.reason, exc.reason_en)
     except OSError as exc:
-        reason, reason_en = os_reason(exc), exc.strerror or str(exc)
-    raise DocumentError([finding("file-unreadable", reason=reason, reason_en=reason_en)
-                         .at(file, 1, 1)], file)
+        reason = os_reason_msg(exc)
+    raise DocumentError([finding("file-unreadable", reason=reason).at(file, 1, 1)], file)
 
 
 def parse(text: str, file: str = "", fmt: str | None = None) -> Any:

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..base.errors import Finding
-from ..base.messages import finding
+from ..base.i18n import N_, Msg
+from ..base.messages import finding, listing
 
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 
@@ -26,10 +27,26 @@ def ids(items: Iterable[Any], path: str, attr: str = "id") -> Iterator[Finding]:
             seen[value] = here
 
 
-def ref(ref: str, known: Iterable[str], path: str, what: str,
-        what_en: str) -> Iterator[Finding]:
-    """``ref`` is one of ``known``."""
+# What a reference points to, as the object of "refers to …" (German accusative).
+LIFE_AREA = Msg(N_("a life area"))
+INDICATOR = Msg(N_("an indicator"))
+MEASURE = Msg(N_("a measure"))
+GOAL = Msg(N_("a goal"))
+STATE = Msg(N_("a state"))
+OFFICE = Msg(N_("an office"))
+BODY = Msg(N_("a body"))
+EVENT = Msg(N_("an event"))
+PAPER = Msg(N_("a council paper"))
+PARTICIPATION_STEP = Msg(N_("a participation step"))
+FUNDING_PROGRAMME = Msg(N_("a funding programme"))
+PLAN = Msg(N_("a plan"))
+PLAN_MEASURE = Msg(N_("a measure of the plan"))
+GUARD = Msg(N_("a registered guard"))
+
+
+def ref(ref: str, known: Iterable[str], path: str, what: Msg) -> Iterator[Finding]:
+    """``ref`` is one of ``known``; ``what`` is one of the constants above."""
     available = sorted(set(known))
     if ref not in available:
-        yield finding("dangling-reference", path, ref=ref, what=what, what_en=what_en,
-                      available=", ".join(available) if available else "(keine)")
+        yield finding("dangling-reference", path, ref=ref, what=what,
+                      available=listing(available))

@@ -13,6 +13,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from ..base.i18n import N_, Msg
+
 MAX_DEPTH = 64
 """Deepest nesting of mappings and lists accepted (YAML and JSON)."""
 
@@ -35,9 +37,9 @@ _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TAG_EXPECTS = {
-    _INT: "eine ganze Zahl wie 15", _FLOAT: "eine Zahl wie 1500.50",
-    _BOOL: "true oder false", _NULL: "ein leerer Wert (null oder ~)",
-    _TS: "ein Datum wie 2019-12-11",
+    _INT: N_("a whole number like 15"), _FLOAT: N_("a number like 1500.50"),
+    _BOOL: N_("true or false"), _NULL: N_("an empty value (null or ~)"),
+    _TS: N_("a date like 2019-12-11"),
 }
 
 
@@ -123,7 +125,7 @@ def _tagged(tag: str, value: str) -> Any:
         if tag == _TS or not isinstance(result, str):
             return result
     raise _Refused("tag-value", tag="!!" + tag.removeprefix(_STD), value=shorten(value),
-                   expected=_TAG_EXPECTS[tag])
+                   expected=Msg(_TAG_EXPECTS[tag]))
 
 
 def _construct(tag: str, value: str) -> Any:

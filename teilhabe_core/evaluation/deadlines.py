@@ -16,6 +16,7 @@ from attrs import frozen
 
 from ..base.dates import add_days, add_months
 from ..base.errors import UsageError
+from ..base.i18n import N_, _
 from ..model import ConsultationResult, CouncilPaper, Plan
 from ..store.area_documents import AreaDocuments
 from .evaluate import statuses_on
@@ -31,7 +32,9 @@ class HasDocuments(Protocol):
 
 @frozen
 class Deadline:
-    """One thing that is due (or overdue) on a date."""
+    """One thing that is due (or overdue) on a date. ``title`` is German (calendars are
+    published); ``name`` is what it is about (a plan's or measure's own title, a paper and
+    its body), for texts in other languages."""
 
     date: dt.date
     kind: str
@@ -39,6 +42,7 @@ class Deadline:
     area: str
     ref: str
     overdue: bool = False
+    name: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {"date": self.date.isoformat(), "kind": self.kind, "title": self.title,
@@ -46,15 +50,16 @@ class Deadline:
 
 
 KINDS = {
-    "evaluation_due": "Evaluation fällig",
-    "update_due": "Fortschreibung fällig",
-    "funding_ends": "Förderzeitraum endet",
-    "phase_current": "laufende Phase endet",
-    "phase_overdue": "Phase überfällig",
-    "measure_overdue": "Maßnahme über dem Enddatum",
-    "consultation": "Beratung",
-    "consultation_overdue": "Beratung überfällig",
+    "evaluation_due": N_("evaluation due"),
+    "update_due": N_("update due"),
+    "funding_ends": N_("funding period ends"),
+    "phase_current": N_("current phase ends"),
+    "phase_overdue": N_("phase overdue"),
+    "measure_overdue": N_("measure past its end date"),
+    "consultation": N_("consultation"),
+    "consultation_overdue": N_("consultation overdue"),
 }
+"""What each kind of deadline is called: catalog msgids (``translate(KINDS[k], lang)``)."""
 
 
 def deadlines(app: HasDocuments, area_id: str, on: dt.date,
@@ -63,14 +68,15 @@ def deadlines(app: HasDocuments, area_id: str, on: dt.date,
     docs = app.documents(area_id)
     area = docs.source.area
     if window_days < 0:
-        raise UsageError(f"Das Fenster für Fristen muss 0 oder mehr Tage sein, nicht "
-                         f"{window_days}.")
+        raise UsageError(_("The window for deadlines must be 0 or more days, not {days}.",
+                           days=window_days))
     horizon, since = add_days(on, window_days), add_days(on, -window_days)
     out: list[Deadline] = []
 
-    def add(date: dt.date, kind: str, title: str, ref: str, overdue: bool = False) -> None:
+    def add(date: dt.date, kind: str, title: str, ref: str, overdue: bool = False,
+            name: str = "") -> None:
         if overdue or date <= horizon:
-            out.append(Deadline(date, kind, title, area_id, ref, overdue))
+            out.append(Deadline(date, kind, title, area_id, ref, overdue, name))
 
     superseded = {p.supersedes for p in docs.plans if p.supersedes}
     for plan in docs.plans:
@@ -79,18 +85,21 @@ def deadlines(app: HasDocuments, area_id: str, on: dt.date,
         interval = plan.review_interval_months or area.plan_defaults.review_interval_months
         if interval:
             due = add_months(plan.adoption.date, interval)
-            add(due, "update_due", f"Fortschreibung von „{plan.title}“", plan.id, due < on)
+            add(due, "update_due", f"Fortschreibung von „{plan.title}“", plan.id, due < on,
+                plan.title)
         every = area.plan_defaults.evaluation_interval_months
         if every:
             evaluations = [e.reference_date for e in docs.evaluations if e.plan == plan.id]
             since = max(evaluations, default=plan.adoption.date)
             due = add_months(since, every)
-            add(due, "evaluation_due", f"Evaluation von „{plan.title}“", plan.id, due < on)
+            add(due, "evaluation_due", f"Evaluation von „{plan.title}“", plan.id, due < on,
+                plan.title)
     project = area.project
     if project is not None and project.period is not None and project.period.end is not None:
         end = project.period.end
         if since <= end:
-            add(end, "funding_ends", f"Förderzeitraum „{project.title}“", project.id, end < on)
+            add(end, "funding_ends", f"Förderzeitraum „{project.title}“", project.id, end < on,
+                project.title)
     for plan in docs.plans:
         if plan.id in superseded:
             continue
@@ -108,13 +117,16 @@ def _plan_deadlines(plan: Plan, docs: AreaDocuments, on: dt.date, add: object) -
         if phase.id in left:
             continue
         if phase.start <= on <= phase.end:
-            add(phase.end, "phase_current", f"Phase „{phase.title}“", phase.id)
+            add(phase.end, "phase_current", f"Phase „{phase.title}“", phase.id, False,
+                phase.title)
         elif phase.end < on:
-            add(phase.end, "phase_overdue", f"Phase „{phase.title}“", phase.id, True)
+            add(phase.end, "phase_overdue", f"Phase „{phase.title}“", phase.id, True,
+                phase.title)
     status = statuses_on(plan, on, history)  # on ``on``, as the history tells
     for measure in plan.measures:
         if measure.end is not None and measure.end < on and status[measure.id] not in CLOSED:
-            add(measure.end, "measure_overdue", f"Maßnahme „{measure.title}“", measure.id, True)
+            add(measure.end, "measure_overdue", f"Maßnahme „{measure.title}“", measure.id, True,
+                measure.title)
 
 
 def _paper_deadlines(paper: CouncilPaper, docs: AreaDocuments, on: dt.date,
@@ -127,7 +139,8 @@ def _paper_deadlines(paper: CouncilPaper, docs: AreaDocuments, on: dt.date,
             continue
         done = index < len(consulted) or consultation.result is not ConsultationResult.PENDING
         title = f"Vorlage {paper.reference} im Gremium {consultation.body}"
+        name = f"{paper.reference} ({consultation.body})"
         if consultation.date >= on:
-            add(consultation.date, "consultation", title, paper.reference)
+            add(consultation.date, "consultation", title, paper.reference, False, name)
         elif not done:
-            add(consultation.date, "consultation_overdue", title, paper.reference, True)
+            add(consultation.date, "consultation_overdue", title, paper.reference, True, name)

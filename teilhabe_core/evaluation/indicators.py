@@ -26,8 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from attrs import evolve, frozen
 
 from ..base.errors import DocumentError, Finding
-from ..base.messages import finding
+from ..base.messages import finding, listing
 from ..documents.measurements import Key, key_of, measurement_findings
+from ..documents.refs import INDICATOR
 from ..model import Indicator, Measurement, Plan
 
 
@@ -151,8 +152,8 @@ def import_measurements(plan: Plan, indicator_id: str, text: str, file: str = ""
     if indicator is None:
         known = [i.id for i in plan.indicators]
         raise DocumentError([finding("dangling-reference", "indicator", ref=indicator_id,
-                                     what="einen Indikator", what_en="indicator",
-                                     available=", ".join(known) or "(keine)").at(file, 1, 1)],
+                                     what=INDICATOR,
+                                     available=listing(known)).at(file, 1, 1)],
                             file)
     rows = read_measurements(text, file)
     lines = [line for line, _ in rows]

@@ -24,7 +24,9 @@ from attrs import evolve, frozen
 
 from ..base.dates import local_date
 from ..base.errors import DocumentError
-from ..base.messages import finding
+from ..base.i18n import N_, Msg
+from ..base.messages import finding, listing
+from ..documents.refs import PLAN_MEASURE
 from ..model import Evaluation, History, Measure, MeasureStatus, Plan, PlanStatus
 from ..store.contract import Store, Stored
 
@@ -66,23 +68,22 @@ def derive_successor(plan: Plan, evaluation: Evaluation | None = None, *,
     drop = dict(drop or {})
     problems = []
     if evaluation is not None and evaluation.plan != plan.id:
-        problems.append(finding("invalid-value", "plan", reason=(
-            f"die Evaluation '{evaluation.id}' gehört zu '{evaluation.plan}', "
-            f"nicht zu '{plan.id}'")))
+        problems.append(finding("invalid-value", "plan", reason=Msg(N_(
+            "the evaluation '{evaluation}' belongs to '{owner}', not to '{plan}'"),
+            evaluation=evaluation.id, owner=evaluation.plan, plan=plan.id)))
     ids = {m.id for m in plan.measures}
     for measure_id, reason in sorted(drop.items()):
         if measure_id not in ids:
             problems.append(finding("dangling-reference", f"drop.{measure_id}", ref=measure_id,
-                                    what="eine Maßnahme des Plans",
-                                    what_en="measure of the plan",
-                                    available=", ".join(sorted(ids)) or "(keine)"))
+                                    what=PLAN_MEASURE,
+                                    available=listing(sorted(ids))))
         elif not reason.strip():
             problems.append(finding("dropped-without-reason", f"drop.{measure_id}"))
     new = list(new_measures)
     for i, m in enumerate(new):
         if m.id in ids:
             problems.append(finding("duplicate-id", f"new_measures[{i}].id", id=m.id,
-                                    first="measures (Vorgängerfassung)"))
+                                    first=Msg(N_("measures (the previous version)"))))
     if problems:
         raise DocumentError(problems)
 

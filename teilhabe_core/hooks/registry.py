@@ -15,7 +15,8 @@ import pluggy
 from attrs import frozen
 
 from ..base.errors import DocumentError, Finding, PluginError, UnknownAreaError, short_error
-from ..base.messages import finding
+from ..base.i18n import _
+from ..base.messages import finding, listing
 from ..model import FundingProgramme, GlossaryEntry
 from ..store.areas import AreaSource
 from . import hookspecs
@@ -37,7 +38,12 @@ class PluginFailure:
     error: str
 
     def describe(self) -> str:
-        return f"Plugin '{self.name}' aus Paket '{self.package}' nicht geladen: {self.error}"
+        return _("Plugin '{name}' of package '{package}' not loaded: {error}", name=self.name,
+                 package=self.package, error=self.error)
+
+
+class AreaClaimedTwice(PluginError):
+    """Two plugins provide the same area: never skipped, always raised."""
 
 
 class Registry:
@@ -106,21 +112,24 @@ class Registry:
             try:
                 self._pm.register(plugin, name=name)
             except ValueError as exc:
-                raise PluginError(f"Plugin '{name}' ({package}): {exc}") from None
+                raise PluginError(_("Plugin '{name}' ({package}): {error}", name=name,
+                                    package=package, error=exc)) from None
             except pluggy.PluginValidationError as exc:
-                raise PluginError(f"Plugin '{name}' aus Paket '{package}' hat eine falsche "
-                                  f"Hook-Signatur: {exc}") from None
+                raise PluginError(_("Plugin '{name}' of package '{package}' has a wrong hook "
+                                    "signature: {error}", name=name, package=package,
+                                    error=exc)) from None
             try:
                 self._pm.check_pending()
             except pluggy.PluginValidationError as exc:
                 self._pm.unregister(name=name)
-                raise PluginError(f"Plugin '{name}' aus Paket '{package}' implementiert einen "
-                                  f"unbekannten Hook: {exc}") from None
+                raise PluginError(_("Plugin '{name}' of package '{package}' implements an "
+                                    "unknown hook: {error}", name=name, package=package,
+                                    error=exc)) from None
             self._collect_areas(name, package)
             self._plugin_areas[name] |= set(areas)
             self._packages[name] = package
         except PluginError as exc:
-            if not collect or "beansprucht" in str(exc):
+            if not collect or isinstance(exc, AreaClaimedTwice):
                 raise
             self.failures.append(PluginFailure(name, package, str(exc)))
         self._cache.clear()
@@ -136,17 +145,19 @@ class Registry:
                     sources.extend(cast(Sequence[AreaSource], impl.function()))
                 except DocumentError as exc:
                     self._pm.unregister(name=name)
-                    raise PluginError(f"Plugin '{name}' aus Paket '{package}': Gebietsprofil "
-                                      f"fehlerhaft:\n{exc}") from None
+                    raise PluginError(_("Plugin '{name}' of package '{package}': the area "
+                                        "profile is faulty:", name=name, package=package)
+                                      + f"\n{exc}") from None
         for source in sources:
             other = self._areas.get(source.id)
             if other is not None:
                 self._pm.unregister(name=name)
-                raise PluginError(
-                    f"Das Gebiet '{source.id}' wird von zwei Plugins beansprucht: "
-                    f"'{other.plugin}' (Paket '{other.package}') und '{name}' (Paket "
-                    f"'{package}'). Deinstallieren oder deaktivieren Sie eines davon "
-                    f"({DISABLE_ENV}).")
+                raise AreaClaimedTwice(_(
+                    "The area '{area}' is claimed by two plugins: '{first}' (package "
+                    "'{first_package}') and '{second}' (package '{second_package}'). Uninstall "
+                    "or disable one of them ({variable}).", area=source.id, first=other.plugin,
+                    first_package=other.package, second=name, second_package=package,
+                    variable=DISABLE_ENV))
         for source in sources:
             self._areas[source.id] = source.with_origin(name, package)
         self._plugin_areas[name] = {s.id for s in sources}
@@ -190,12 +201,11 @@ class Registry:
         try:
             return self._areas[area_id]
         except KeyError:
-            raise UnknownAreaError(self.unknown_area(area_id).message) from None
+            raise UnknownAreaError(self.unknown_area(area_id).text()) from None
 
     def unknown_area(self, area_id: str) -> Finding:
         """The finding for a document naming an area that is not installed."""
-        return finding("unknown-area", "", area=area_id,
-                       installed=", ".join(sorted(self._areas)) or "(keine)")
+        return finding("unknown-area", "", area=area_id, installed=listing(sorted(self._areas)))
 
     # -- what plugins provide -----------------------------------------------------------
 
@@ -207,8 +217,9 @@ class Registry:
             for plugin, programmes in self.per_plugin("teilhabe_funding_programmes"):
                 for programme in programmes:
                     if programme.id in seen:
-                        raise PluginError(f"Förderprogramm '{programme.id}' doppelt: Plugins "
-                                          f"'{seen[programme.id]}' und '{plugin}'.")
+                        raise PluginError(_("Funding programme '{programme}' twice: plugins "
+                                            "'{first}' and '{second}'.", programme=programme.id,
+                                            first=seen[programme.id], second=plugin))
                     seen[programme.id] = plugin
                     result.append(programme)
             self._cache["funding"] = sorted(result, key=lambda p: p.id)
@@ -219,7 +230,8 @@ class Registry:
         for programme in self.funding_programmes():
             if programme.id == programme_id:
                 return programme
-        raise UnknownAreaError(f"Förderprogramm '{programme_id}' ist nicht installiert.")
+        raise UnknownAreaError(_("Funding programme '{programme}' is not installed.",
+                                 programme=programme_id))
 
     def glossary(self, area_id: str | None) -> tuple[GlossaryEntry, ...]:
         """The merged glossary for ``area_id``: shared entries, then the area's own

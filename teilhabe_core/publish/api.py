@@ -39,6 +39,7 @@ from cattrs.errors import BaseValidationError
 
 from ..base.errors import ExportError, ExportUsageError, PluginError
 from ..base.fileio import output_folder, safe_join, windows_reserved, write_files
+from ..base.i18n import _, language, ngettext, translate
 from ..documents.converter import findings_from, structure
 from ..documents.kinds import area_of, kind_of
 from ..documents.yamlsafe import resolve_plain
@@ -108,6 +109,10 @@ class Exporter:
     identifier: ClassVar[str] = ""
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    name_en: ClassVar[str] = ""
+    description_en: ClassVar[str] = ""
+    """English name and description for listings in English (``--lang en``); the German
+    ``name`` labels the exporter's links on the (German) site."""
     accepts: ClassVar[tuple[type[Any], ...]] = ()
     media_type: ClassVar[str] = "application/octet-stream"
     extension: ClassVar[str] = ""
@@ -132,6 +137,8 @@ class Importer:
     identifier: ClassVar[str] = ""
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    name_en: ClassVar[str] = ""
+    description_en: ClassVar[str] = ""
     extensions: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type[Any]] = NoOptions
 
@@ -148,11 +155,12 @@ def option_names(cls: type[Exporter] | type[Importer]) -> list[str]:
 
 
 def allowed_options(cls: type[Exporter] | type[Importer]) -> str:
-    """``Erlaubt sind: a, b.`` or, for a format without options, that it has none."""
+    """``Allowed: a, b.`` or, for a format without options, that it has none."""
     names = option_names(cls)
     if not names:
-        return f"'{cls.identifier}' hat keine Optionen."
-    return f"Erlaubt {'ist' if len(names) == 1 else 'sind'}: {', '.join(names)}."
+        return _("'{format}' has no options.", format=cls.identifier)
+    return ngettext("Allowed: {names}.", "Allowed: {names}.", len(names),
+                    names=", ".join(names))
 
 
 def parse_options(cls: type[Exporter] | type[Importer], raw: dict[str, Any]) -> Any:
@@ -164,33 +172,37 @@ def parse_options(cls: type[Exporter] | type[Importer], raw: dict[str, Any]) -> 
     unknown = sorted(set(raw) - set(option_names(cls)))
     if unknown:
         close = difflib.get_close_matches(unknown[0], option_names(cls), n=1, cutoff=0.6)
-        hint = f" Meinten Sie '{close[0]}'?" if close else ""
+        hint = _(" Did you mean '{close}'?", close=close[0]) if close else ""
         raise ExportUsageError(
-            f"Unbekannte {'Optionen' if len(unknown) > 1 else 'Option'} "
-            f"{', '.join(repr(u) for u in unknown)} für '{cls.identifier}'.{hint} "
-            + allowed_options(cls))
+            ngettext("Unknown option {names} for '{format}'.",
+                     "Unknown options {names} for '{format}'.", len(unknown),
+                     names=", ".join(repr(u) for u in unknown), format=cls.identifier)
+            + f"{hint} " + allowed_options(cls))
     values = {k: resolve_plain(v) if isinstance(v, str) else v for k, v in raw.items()}
     try:
         return structure(values, cls.Options)
     except BaseValidationError as exc:
         findings = [attrs.evolve(f, path=f"options.{f.path}") for f in findings_from(exc)]
-        raise ExportError(f"Ungültige Optionen für '{cls.identifier}':", findings) from None
+        raise ExportError(_("Invalid options for '{format}':", format=cls.identifier),
+                          findings) from None
 
 
 def variant_refusal(cls: type[Exporter], variant: Variant) -> str:
     """Why ``variant`` cannot be rendered by ``cls`` (it has other variants, or none)."""
     if not cls.variants:
-        return (f"Das Format '{cls.identifier}' hat keine Fassungen; --variant "
-                f"'{variant.value}' passt nicht dazu. " + allowed_options(cls))
+        return _("The format '{format}' has no variants; --variant '{variant}' does not fit "
+                 "it.", format=cls.identifier, variant=variant.value) + " " + allowed_options(cls)
     known = ", ".join(v.value for v in cls.variants)
-    return f"Das Format '{cls.identifier}' kennt die Fassung '{variant.value}' nicht. " \
-           f"Erlaubt: {known}."
+    return _("The format '{format}' does not know the variant '{variant}'. Allowed: "
+             "{known}.", format=cls.identifier, variant=variant.value, known=known)
 
 
 def describe(cls: type[Exporter] | type[Importer],
              areas: Iterable[str] = ()) -> dict[str, Any]:
     """A plain description of an exporter or importer and its options (for listings and
-    ``--json``); ``role`` is ``export`` or ``import``."""
+    ``--json``); ``role`` is ``export`` or ``import``. Names, descriptions and option help
+    are in the current language: a built-in format's are catalog msgids, a plugin's own
+    German ones are shown as written, with ``name_en``/``description_en`` in English."""
     options = []
     if attrs.has(cls.Options):
         for a in attrs.fields(cls.Options):
@@ -198,16 +210,20 @@ def describe(cls: type[Exporter] | type[Importer],
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = default.factory()
             options.append({"name": a.name, "type": getattr(a.type, "__name__", str(a.type)),
-                            "default": default, "help": a.metadata.get("help", "")})
+                            "default": default, "help": translate(a.metadata.get("help", ""))})
+    english = language() == "en"
+    name = cls.name_en if english and cls.name_en else translate(cls.name)
+    description = (cls.description_en if english and cls.description_en
+                   else translate(cls.description))
     if issubclass(cls, Importer):
-        return {"role": "import", "id": cls.identifier, "name": cls.name,
-                "description": cls.description, "extensions": list(cls.extensions),
+        return {"role": "import", "id": cls.identifier, "name": name,
+                "description": description, "extensions": list(cls.extensions),
                 "options": options}
     return {
         "role": "export",
         "id": cls.identifier,
-        "name": cls.name,
-        "description": cls.description,
+        "name": name,
+        "description": description,
         "accepts": [kind_of_class(c) for c in cls.accepts],
         "media_type": cls.media_type,
         "extension": cls.extension,
@@ -232,11 +248,13 @@ def collect_classes(per_plugin: list[tuple[str, Any]], plugin_areas: dict[str, s
         for cls in classes:
             ident = getattr(cls, "identifier", "")
             if not (isinstance(cls, type) and issubclass(cls, base)) or not ident:
-                raise PluginError(f"Plugin '{plugin}' liefert {cls!r}: erwartet wird eine "
-                                  f"Unterklasse von {base.__name__} mit 'identifier'.")
+                raise PluginError(_("Plugin '{plugin}' delivers {value}: a subclass of {base} "
+                                    "with 'identifier' is expected.", plugin=plugin,
+                                    value=repr(cls), base=base.__name__))
             if ident in seen:
-                raise PluginError(f"Das Format '{ident}' wird von zwei Plugins "
-                                  f"geliefert: '{seen[ident]}' und '{plugin}'.")
+                raise PluginError(_("The format '{format}' is delivered by two plugins: "
+                                    "'{first}' and '{second}'.", format=ident,
+                                    first=seen[ident], second=plugin))
             seen[ident] = plugin
             out.append((cls, frozenset(plugin_areas.get(plugin, set()))))
     return sorted(out, key=lambda pair: pair[0].identifier)
@@ -254,7 +272,7 @@ def checked_targets(outputs: Sequence[Output], folder: Path) -> list[tuple[Path,
     targets = [(safe_join(folder, o.name), o.data()) for o in outputs]
     names = [t for t, _ in targets]
     if len(set(names)) != len(names):
-        raise ExportError("Ein Exporter hat denselben Dateinamen mehrfach erzeugt.")
+        raise ExportError(_("An exporter wrote the same file name more than once."))
     return targets
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.errors import ExportError, ExportUsageError, TeilhabeError, short_error
+from ..base.i18n import _
 from ..documents.kinds import area_of
 from ..model import Variant
 from .api import (
@@ -52,12 +53,14 @@ class Exporting:
 
     def exporter(self, identifier: str) -> type[Exporter]:
         """The exporter class ``identifier``; :class:`ExportError` lists the known ones."""
-        for cls, _ in self._exporters():
+        classes = [cls for cls, _areas in self._exporters()]
+        for cls in classes:
             if cls.identifier == identifier:
                 found: type[Exporter] = cls
                 return found
-        known = ", ".join(cls.identifier for cls, _ in self._exporters())
-        raise ExportUsageError(f"Unbekanntes Format '{identifier}'. Installiert sind: {known}.")
+        raise ExportUsageError(_("Unknown format '{format}'. Installed: {known}.",
+                                 format=identifier,
+                                 known=", ".join(cls.identifier for cls in classes)))
 
     def export_context(self, document: Any, variant: Variant = Variant.LONG) -> ExportContext:
         """The context exporters get for ``document`` (area, its documents, templates)."""
@@ -77,10 +80,10 @@ class Exporting:
         areas = dict(self._exporters())[cls]
         if not applies(cls, areas, document):
             accepted = ", ".join(c.__name__ for c in cls.accepts)
-            raise ExportUsageError(f"Das Format '{identifier}' passt nicht zu diesem Dokument "
-                                   f"(erwartet: {accepted}"
-                                   + (f"; nur für {', '.join(sorted(areas))}" if areas else "")
-                                   + ").")
+            only = _("; only for {areas}", areas=", ".join(sorted(areas))) if areas else ""
+            raise ExportUsageError(_("The format '{format}' does not fit this document "
+                                     "(expected: {kinds}{only}).", format=identifier,
+                                     kinds=accepted, only=only))
         if variant is not None and variant not in cls.variants:
             raise ExportUsageError(variant_refusal(cls, variant))
         exporter = cls(parse_options(cls, options or {}))
@@ -90,8 +93,8 @@ class Exporting:
         except TeilhabeError:
             raise
         except Exception as exc:
-            raise ExportError(f"Das Format '{identifier}' ist bei der Ausgabe gescheitert: "
-                              f"{short_error(exc)}") from exc
+            raise ExportError(_("The format '{format}' failed while writing: {error}",
+                                format=identifier, error=short_error(exc))) from exc
 
     def export(self, document: Any, identifier: str, out_dir: str | os.PathLike[str],
                options: dict[str, Any] | None = None,
@@ -112,4 +115,5 @@ class Exporting:
             if cls.identifier == identifier:
                 return cls
         known = ", ".join(cls.identifier for cls in self.importers())
-        raise ExportError(f"Unbekannter Import '{identifier}'. Installiert sind: {known}.")
+        raise ExportError(_("Unknown import '{format}'. Installed: {known}.", format=identifier,
+                            known=known))

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from attrs import frozen
 
 from ..base.errors import UsageError
+from ..base.i18n import _
 from ..documents.checks import BASE_URL
 from ..model import Area, BodyKind, ConsultationRole, CouncilPaper, Plan
 from ..model.labels import label
@@ -81,8 +82,8 @@ def normal_base_url(url: str) -> str:
     """``url`` with exactly one trailing slash; a :class:`UsageError` if it is no
     http(s) address."""
     if not BASE_URL.fullmatch(url):
-        raise UsageError(f"Die Adresse '{url}' ist keine vollständige Web-Adresse; erwartet "
-                         "wird z. B. https://www.landkreis.de/teilhabe/.")
+        raise UsageError(_("The address '{url}' is not a complete web address; expected e.g. "
+                           "https://www.county.de/teilhabe/.", url=url))
     return url.rstrip("/") + "/"
 
 
@@ -93,9 +94,9 @@ def site_base_url(areas: Iterable[Area], override: str | None = None) -> str:
         return normal_base_url(override)
     named = sorted({normal_base_url(a.base_url) for a in areas if a.base_url})
     if len(named) > 1:
-        raise UsageError("Die Gebiete nennen verschiedene Adressen (base_url): "
-                         f"{', '.join(named)}. Bitte mit --base-url eine angeben oder die "
-                         "Gebiete einzeln veröffentlichen.")
+        raise UsageError(_("The areas name different addresses (base_url): {urls}. Please "
+                           "name one with --base-url or publish the areas one by one.",
+                           urls=", ".join(named)))
     return named[0] if named else PREVIEW_BASE_URL
 
 

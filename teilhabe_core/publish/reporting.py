@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..base.errors import ExportError
+from ..base.i18n import _
 from ..evaluation import rollup
 from ..evaluation.costs import cost_rollups
 from ..evaluation.round import is_round_of, round_status
@@ -18,7 +19,7 @@ def evaluation_report_data(evaluation: Evaluation, context: ExportContext) -> di
     not among the area's documents."""
     plan: Plan | None = context.documents.plan(evaluation.plan) if context.documents else None
     if plan is None:
-        raise ExportError(f"Der evaluierte Plan '{evaluation.plan}' wurde nicht gefunden.")
+        raise ExportError(_("The evaluated plan '{plan}' was not found.", plan=evaluation.plan))
     summary = rollup.summarise(evaluation, plan, context.area)
     answers = (round_status(evaluation, plan, context.area.offices if context.area else (),
                             evaluation.reference_date)

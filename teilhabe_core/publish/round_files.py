@@ -24,7 +24,8 @@ from typing import Any
 from attrs import frozen
 
 from ..base.errors import DocumentError
-from ..base.messages import finding
+from ..base.i18n import N_, Msg
+from ..base.messages import XLSX_NOT_ZIP, XLSX_TOO_LARGE, XLSX_UNREADABLE, finding
 from ..documents.loader import read_bytes
 from ..documents.yamlsafe import decode
 
@@ -191,7 +192,7 @@ def csv_text(identity: Identity, rows: Sequence[Sequence[str]]) -> str:
 # -- reading returns ----------------------------------------------------------------------
 
 
-def _refuse(file: str, reason: str) -> DocumentError:
+def _refuse(file: str, reason: Msg) -> DocumentError:
     return DocumentError([finding("not-xlsx", reason=reason).at(file, 1, 1)], file)
 
 
@@ -213,18 +214,16 @@ def _table_of_xlsx(data: bytes, file: str) -> tuple[str, list[list[tuple[str, An
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise _refuse(file, "kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein "
-                      "abgebrochener Download") from None
+        raise _refuse(file, Msg(XLSX_NOT_ZIP)) from None
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise _refuse(file, f"entpackt größer als {MAX_UNPACKED // 2**20} MB")
+        raise _refuse(file, Msg(XLSX_TOO_LARGE, megabytes=MAX_UNPACKED // 2**20))
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         return sheet.title, table
     except Exception as exc:  # openpyxl raises anything for a broken archive
-        raise _refuse(file, "das ZIP-Archiv enthält keine lesbare Arbeitsmappe "
-                      f"({type(exc).__name__})") from None
+        raise _refuse(file, Msg(XLSX_UNREADABLE, error=type(exc).__name__)) from None
 
 
 def read_return(path: str | Path) -> Returned:
@@ -241,18 +240,16 @@ def read_return(path: str | Path) -> Returned:
         sheet, table = _table_of_xlsx(data, file)
     head = [t for t, _ in table[0]] if table else []
     if len(head) < 8 or tuple(head[0:8:2]) != IDENTITY:
-        raise DocumentError([finding("round-identity", de=(
-            f"{sheet}, Zeile 1: keine Kennung einer Statusrunde (erwartet: "
-            f"{'; '.join(IDENTITY)} mit ihren Werten). Nur die von 'teilhabe round start' "
-            "erzeugten Dateien können eingesammelt werden."), en=(
-            f"{sheet}, row 1: not the identity of a status round.")).at(file, 1, 1)], file)
+        raise DocumentError([finding("round-identity", f"{sheet}!A1", msg=Msg(N_(
+            "Row 1 does not hold the identity of a status round (expected: {cells} with "
+            "their values). Only the files written by 'teilhabe round start' can be "
+            "collected."), cells="; ".join(IDENTITY))).at(file, 1, 1)], file)
     identity = {k: head[i * 2 + 1] for i, k in enumerate(("round", "plan", "office", "on"))}
     headers = [t for t, _ in table[1]] if len(table) > 1 else []
     if tuple(headers[:len(HEADERS)]) != HEADERS:
-        raise DocumentError([finding("round-headers", de=(
-            f"{sheet}, Zeile 2: die Spaltenköpfe wurden geändert (erwartet: "
-            f"{'; '.join(HEADERS)})."), en=f"{sheet}, row 2: the headers were changed.")
-            .at(file, 2, 1)], file)
+        raise DocumentError([finding("round-headers", f"{sheet}!A2", msg=Msg(N_(
+            "The column headers in row 2 were changed (expected: {headers})."),
+            headers="; ".join(HEADERS))).at(file, 2, 1)], file)
     rows = []
     for index, values in enumerate(table[FIRST_ROW - 1:], start=FIRST_ROW):
         texts = [t for t, _ in values] + [""] * len(COLUMNS)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
+from ..base.i18n import N_, Msg, language, translate
 from ..model import CouncilPaper, Evaluation, Plan, Variant
 from .api import ExportContext, Exporter, Output, slug
 from .navigation import navigable
@@ -54,11 +55,20 @@ def published_on(app: Host, cls: type[Exporter], area_ids: list[str]) -> list[st
 
 @frozen
 class Step:
-    """One unit of work of the build, for progress reporting."""
+    """One unit of work of the build, for progress reporting. ``label`` is the German link
+    label of what it builds (published content) or a translatable progress text; ``what``
+    names it without words (format, variant, document id) for English progress lines."""
 
     area: str
-    label: str
+    label: str | Msg
     run: Callable[[], list[Output]]
+    what: str = ""
+
+    def text(self, lang: str | None = None) -> str:
+        """The progress text in ``lang`` (default: the current language)."""
+        if isinstance(self.label, Msg):
+            return self.label.text(lang)
+        return self.what if self.what and language(lang) == "en" else self.label
 
 
 def _prefixed(outputs: list[Output], folder: str) -> list[Output]:
@@ -115,7 +125,9 @@ def plan_steps(app: Host, area_id: str,
             links.append({"label": label, "href": first, "group": group})
             return navigable(_prefixed(outputs, area_id), source.area)
 
-        steps.append(Step(area_id, label, run))
+        what = ident + (f" ({variant.value})" if variant else "")
+        ident_of = getattr(document, "id", "") or getattr(document, "reference", "")
+        steps.append(Step(area_id, label, run, f"{what}: {ident_of}" if ident_of else what))
 
     def add_plan(version: Plan, folder: str, group: str, title: str) -> None:
         for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
@@ -146,7 +158,8 @@ def plan_steps(app: Host, area_id: str,
     for version in docs.plans:
         predecessor = docs.plan(version.supersedes)
         if predecessor is not None:
-            steps.append(Step(area_id, f"Was hat sich geändert? ({version.version}. Fassung)",
+            steps.append(Step(area_id, Msg(N_("Changes page (version {version})"),
+                                           version=version.version),
                               _changes_step(app, area_id, predecessor, version, links)))
     add(f"Kalender: alle Termine ({source.area.name})", "kalender", source.area, "ical",
         "calendar", main=".ics")
@@ -171,9 +184,10 @@ def plan_steps(app: Host, area_id: str,
             group = ("evaluation" if cls.identifier in own
                      else "paper" if isinstance(document, CouncilPaper) else "extra")
             title = getattr(document, "title", "") or ""
-            label = f"{title} ({cls.name})" if group == "evaluation" and title else cls.name
+            name = translate(cls.name, "de")  # the site is German; built-in names are msgids
+            label = f"{title} ({name})" if group == "evaluation" and title else name
             add(label, slug(cls.identifier), document, cls.identifier, group)
-    steps.append(Step(area_id, "Erklärung zur Barrierefreiheit",
+    steps.append(Step(area_id, Msg(N_("Accessibility statement")),
                       _legal_step(app, area_id)))
     return steps, links
 
@@ -253,8 +267,8 @@ def publication_steps(app: Host, area_ids: list[str], base_url: str | None = Non
     for area_id in area_ids:
         area_steps, links = plan_steps(app, area_id, pdf)
         steps.extend(area_steps)
-        steps.append(Step(area_id, "Übersichtsseite", _page_step(app, area_id, links)))
+        steps.append(Step(area_id, Msg(N_("Area page")), _page_step(app, area_id, links)))
     base = site_base_url([app.area(a).area for a in area_ids], base_url)
-    steps.append(Step("", "OParl und Schema", extras_step(app, area_ids, base, pdf)))
-    steps.append(Step("", "Startseite", lambda: [stylesheet()]))
+    steps.append(Step("", Msg(N_("OParl and schema")), extras_step(app, area_ids, base, pdf)))
+    steps.append(Step("", Msg(N_("Start page")), lambda: [stylesheet()]))
     return steps

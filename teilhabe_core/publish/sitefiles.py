@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from ..base.errors import FileError, TeilhabeError
 from ..base.fileio import output_folder, read_regular, replace_folder, safe_join
+from ..base.i18n import _
 from .api import ExportContext, Output, checked_targets
 
 MANIFEST = ".manifest.teilhabe.json"
@@ -31,9 +32,9 @@ def site_folder(out_dir: str | os.PathLike[str]) -> Path:
     folder = output_folder(out_dir)
     if (folder.is_dir() and any(folder.iterdir())
             and not all((folder / name).is_file() for name in SITE_FILES)):
-        raise FileError(f"Der Ordner {folder} ist nicht leer und enthält keine Veröffentlichung "
-                        f"({' und '.join(SITE_FILES)} fehlen). Er wird nicht ersetzt; bitte "
-                        "einen leeren oder neuen Ordner angeben.", str(folder))
+        raise FileError(_("The folder {folder} is not empty and holds no publication ({files} "
+                          "are missing). It is not replaced; please name an empty or new "
+                          "folder.", folder=folder, files=_(" and ").join(SITE_FILES)), str(folder))
     return folder
 
 

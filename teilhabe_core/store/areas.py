@@ -7,7 +7,9 @@ from pathlib import Path
 
 from attrs import evolve, frozen
 
-from ..base.errors import DocumentError, Finding, PluginError
+from ..base.errors import DocumentError, PluginError
+from ..base.i18n import N_, Msg, _
+from ..base.messages import finding
 from ..documents.loader import load_file
 from ..model import Area, FundingProgramme, FundingProgrammes, Glossary
 
@@ -49,10 +51,9 @@ def area_from_folder(folder: Path, profile: str = "area.yaml", data: str = "data
     """Read ``folder/area.yaml`` and point at ``folder/data`` and ``folder/templates``."""
     loaded = load_file(folder / profile)
     if not isinstance(loaded.document, Area):
-        raise DocumentError([Finding(code="document-unknown", file=str(folder / profile),
-                                     message="Hier wird ein Dokument 'area' erwartet.",
-                                     message_en="A document 'area' is expected here.",
-                                     path="document", line=1, column=1)], str(folder / profile))
+        raise DocumentError([finding("document-unknown", "document", msg=Msg(N_(
+            "A document 'area' is expected here."))).at(str(folder / profile), 1, 1)],
+            str(folder / profile))
     templates_dir = folder / templates
     return AreaSource(loaded.document, folder / data,
                       templates_dir if templates_dir.is_dir() else None, folder / profile)
@@ -62,11 +63,8 @@ def load_funding_programmes(path: Path) -> list[FundingProgramme]:
     """Read a ``document: funding_programmes`` file."""
     loaded = load_file(path)
     if not isinstance(loaded.document, FundingProgrammes):
-        raise DocumentError([Finding(code="document-unknown", file=str(path), line=1, column=1,
-                                     path="document",
-                                     message="Hier wird 'funding_programmes' erwartet.",
-                                     message_en="'funding_programmes' is expected here.")],
-                            str(path))
+        raise DocumentError([finding("document-unknown", "document", msg=Msg(N_(
+            "'funding_programmes' is expected here."))).at(str(path), 1, 1)], str(path))
     return list(loaded.document.programmes)
 
 
@@ -74,5 +72,5 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """Load a ``document: glossary`` YAML file (raises :class:`DocumentError` if invalid)."""
     document = load_file(path).document
     if not isinstance(document, Glossary):
-        raise PluginError(f"{path} ist kein Wörterbuch (document: glossary).")
+        raise PluginError(_("{file} is not a glossary (document: glossary).", file=path))
     return document

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from attrs import frozen
 
 from ..base.errors import ConflictError
+from ..base.i18n import _
 from ..documents.kinds import kind_of
 from ..documents.loader import Loaded, load_text
 from ..model import History, HistoryEntry
@@ -122,15 +123,15 @@ def check_history_continues(where: str, old: Sequence[HistoryEntry],
                             new: Sequence[HistoryEntry]) -> list[HistoryEntry]:
     """The entries ``new`` adds to ``old``; :class:`ConflictError` if it rewrites any."""
     if tuple(new[:len(old)]) != tuple(old):
-        raise ConflictError(f"Der Verlauf von {where} wurde seit dem Laden geändert oder "
-                            "würde überschrieben; ein Verlauf wird nur fortgeschrieben. Es "
-                            "wurde nichts geschrieben.")
+        raise ConflictError(_("The history of {file} was changed since it was loaded or "
+                              "would be overwritten; a history is only ever continued. "
+                              "Nothing was written.", file=where))
     return list(new[len(old):])
 
 
 def changed_since(where: str) -> ConflictError:
-    return ConflictError(f"Die Datei {where} wurde seit dem Laden geändert (jemand hat zuerst "
-                         "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
+    return ConflictError(_("The file {file} was changed since it was loaded (someone saved "
+                           "first). Nothing was written; please load it again.", file=where))
 
 
 def journal_loaded(stored: Stored) -> Loaded:

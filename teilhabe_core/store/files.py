@@ -35,6 +35,7 @@ from ..base.fileio import (
     read_regular,
     write_files,
 )
+from ..base.i18n import _
 from ..documents.loader import load_bytes, load_text
 from ..model import HistoryEntry
 from .contract import (
@@ -105,7 +106,7 @@ def roll_forward(document: str | os.PathLike[str]) -> None:
 
 def _commit(document: Path, files: Sequence[tuple[Path, bytes]]) -> None:
     """Write ``files`` (beside ``document``) as one atomic change (lock held)."""
-    for path, _ in files:
+    for path, _data in files:
         check_writable(path)  # a write-protected file is refused before the commit point
     record = pending_path(document)
     body = {"files": [[path.name, base64.b64encode(data).decode("ascii")]
@@ -140,8 +141,8 @@ class FileStore:
         """A store in ``root``: one subfolder per area."""
         base = Path(root)
         if base.exists() and not base.is_dir():
-            raise UsageError(f"{base} ist kein Ordner; ein Datei-Speicher ist ein Ordner mit "
-                             "einem Unterordner je Gebiet.")
+            raise UsageError(_("{path} is not a folder; a file store is a folder with one "
+                               "subfolder per area.", path=base))
         folders = {p.name: p for p in sorted(base.iterdir())
                    if p.is_dir() and not p.name.startswith(".")} if base.is_dir() else {}
         store = cls(folders, str(base))
@@ -154,7 +155,8 @@ class FileStore:
     def _folder(self, area: str) -> Path:
         if area not in self.folders:
             if self.root is None:
-                raise UsageError(f"Das Gebiet '{area}' gibt es in {self.url} nicht.")
+                raise UsageError(_("There is no area '{area}' in {store}.", area=area,
+                                   store=self.url))
             self.folders[area] = self.root / area
         return self.folders[area]
 
@@ -201,8 +203,9 @@ class FileStore:
     def _path(self, key: Key) -> Path:
         path = self._index(key.area).get(key)
         if path is None:
-            raise UsageError(f"Das Dokument '{key.id}' ({key.kind}) gibt es im Gebiet "
-                             f"'{key.area}' nicht ({self.url}).")
+            raise UsageError(_("There is no document '{id}' ({kind}) in the area '{area}' "
+                               "({store}).", id=key.id, kind=key.kind, area=key.area,
+                               store=self.url))
         return path
 
     def _stored(self, area: str, path: Path) -> Stored:
@@ -210,7 +213,7 @@ class FileStore:
         hist = history_path(path)
         journal = read_regular(hist) if hist.exists() else None
         loaded = load_bytes(data, str(path), fmt_of_name(path.name))
-        history, _ = read_history(hist, path.name)
+        history, _digest = read_history(hist, path.name)
         name = path.relative_to(self._folder(area)).as_posix()
         return Stored(key_of(area, name, loaded.document), name, revision_of(data, journal),
                       loaded.text, loaded.document, history, str(path))
@@ -233,18 +236,18 @@ class FileStore:
         folder = self._folder(area)
         path = folder / name
         if ".." in Path(name).parts or Path(name).is_absolute():
-            raise UsageError(f"Unzulässiger Dokumentname {name!r}.")
+            raise UsageError(_("Invalid document name {name}.", name=repr(name)))
         load_text(text, str(path), fmt_of_name(name))  # only valid documents are stored
         with folder_lock(folder):
             _recover(folder)
             current = self._stored(area, path) if path.exists() else None
             if current is None and history_path(path).exists():
-                raise ConflictError(f"{history_path(path)} gibt es schon; es wurde nichts "
-                                    "geschrieben.")
+                raise ConflictError(_("{file} exists already; nothing was written.",
+                                      file=history_path(path)))
             if current is None and expected is not None:
                 raise changed_since(str(path))
             if current is not None and current.revision != expected:
-                raise (ConflictError(f"{path} gibt es schon; es wurde nichts geschrieben.")
+                raise (ConflictError(_("{file} exists already; nothing was written.", file=path))
                        if expected is None else changed_since(str(path)))
             files = [(path, text.encode("utf-8"))]
             if history is not None:

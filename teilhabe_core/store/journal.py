@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..base.errors import ConflictError, WorkflowError
 from ..base.fileio import read_regular
+from ..base.i18n import _
 from ..documents import yamlsafe
 from ..documents.converter import unstructure
 from ..documents.loader import load_file, modeline
@@ -31,7 +32,7 @@ def read_history(path: Path, document_name: str) -> tuple[History, str | None]:
         return History(file=document_name), None
     loaded = load_file(path)
     if not isinstance(loaded.document, History):
-        raise WorkflowError(f"{path} ist kein Verlauf (document: history).")
+        raise WorkflowError(_("{file} is not a history (document: history).", file=path))
     return loaded.document, loaded.digest
 
 
@@ -40,8 +41,8 @@ def refuse_if_changed(path: Path, digest: str | None) -> bytes | None:
     data = read_regular(path) if path.exists() else None
     current = hashlib.sha256(data).hexdigest() if data is not None else None
     if current != digest:
-        raise ConflictError(f"Die Datei {path} wurde seit dem Laden geändert (jemand hat zuerst "
-                            "gespeichert). Es wurde nichts geschrieben; bitte neu laden.")
+        raise ConflictError(_("The file {file} was changed since it was loaded (someone saved "
+                              "first). Nothing was written; please load it again.", file=path))
     return data
 
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ..base.errors import UsageError
+from ..base.i18n import _
 from .contract import Store
 
 SQL_SCHEMES = ("sqlite", "postgresql")
@@ -13,7 +14,7 @@ SQL_SCHEMES = ("sqlite", "postgresql")
 
 def sql_url(url: str) -> str:
     """``postgresql://`` means the psycopg 3 driver (the one installed)."""
-    scheme, _, rest = url.partition("://")
+    scheme, _sep, rest = url.partition("://")
     return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else url
 
 
@@ -31,14 +32,15 @@ def open_store(url_or_folder: str | os.PathLike[str], *, create: bool = False) -
 
         return SqlStore(sql_url(text), create=create)
     if sep and scheme != "file":
-        raise UsageError(f"Unbekannte Art von Speicher '{scheme}://'. Möglich sind ein Ordner, "
-                         "sqlite:///DATEI.db und postgresql+psycopg://NUTZER@HOST/DATENBANK.")
+        raise UsageError(_("Unknown kind of store '{scheme}://'. Possible are a folder, "
+                           "sqlite:///FILE.db and postgresql+psycopg://USER@HOST/DATABASE.",
+                           scheme=scheme))
     from .files import FileStore
 
     folder = Path(rest if sep else text)
     if create:
         folder.mkdir(parents=True, exist_ok=True)
     elif not folder.is_dir():
-        raise UsageError(f"Den Speicher-Ordner {folder} gibt es nicht (anlegen: teilhabe store "
-                         f"init {folder}).")
+        raise UsageError(_("There is no store folder {folder} (to create it: teilhabe store "
+                           "init {folder}).", folder=folder))
     return FileStore.at(folder)

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..base.errors import ConflictError, StoreError, UsageError
+from ..base.i18n import _
 from ..documents import yamlsafe
 from ..documents.converter import structure, unstructure
 from ..documents.loader import dumps, load_text
@@ -109,11 +110,11 @@ class SqlStore:
             if create:
                 migrate(self.engine)
             elif not sa.inspect(self.engine).has_table(VERSION_TABLE):
-                raise StoreError(f"Der Speicher {self.shown} ist nicht eingerichtet. Bitte "
-                                 f"zuerst: teilhabe store init {self.shown}")
+                raise StoreError(_("The store {store} is not set up. First, please: teilhabe "
+                                   "store init {store}", store=self.shown))
         except SQLAlchemyError as exc:
-            raise StoreError(f"Der Speicher {self.shown} ist nicht erreichbar: "
-                             f"{_reason(exc)}") from None
+            raise StoreError(_("The store {store} cannot be reached: {reason}",
+                               store=self.shown, reason=_reason(exc))) from None
 
     @property
     def shown(self) -> str:
@@ -132,11 +133,11 @@ class SqlStore:
             with self.engine.begin() as conn:
                 yield conn
         except IntegrityError:
-            raise ConflictError(f"Ein anderer Schreibvorgang in {self.shown} kam zuvor; es "
-                                "wurde nichts geschrieben. Bitte neu laden.") from None
+            raise ConflictError(_("Another write to {store} came first; nothing was written. "
+                                  "Please load it again.", store=self.shown)) from None
         except OperationalError as exc:
-            raise StoreError(f"Der Speicher {self.shown} meldet einen Fehler: "
-                             f"{_reason(exc)}") from None
+            raise StoreError(_("The store {store} reports an error: {reason}",
+                               store=self.shown, reason=_reason(exc))) from None
 
     # -- reading ------------------------------------------------------------------------
 
@@ -161,8 +162,9 @@ class SqlStore:
                                            documents.c.doc_id == key.id)
         row = conn.execute(query.with_for_update() if lock else query).first()
         if row is None:
-            raise UsageError(f"Das Dokument '{key.id}' ({key.kind}) gibt es im Gebiet "
-                             f"'{key.area}' nicht ({self.shown}).")
+            raise UsageError(_("There is no document '{id}' ({kind}) in the area '{area}' "
+                               "({store}).", id=key.id, kind=key.kind, area=key.area,
+                               store=self.shown))
         return row
 
     def _entries(self, conn: Connection, key: Key) -> tuple[HistoryEntry, ...]:
@@ -211,7 +213,8 @@ class SqlStore:
                 old: tuple[HistoryEntry, ...] = ()
             else:
                 if expected is None:
-                    raise ConflictError(f"{where} gibt es schon; es wurde nichts geschrieben.")
+                    raise ConflictError(_("{file} exists already; nothing was written.",
+                                          file=where))
                 if str(row.revision) != expected:
                     raise changed_since(where)
                 self._update(conn, key, row.revision, name=name, body=body, source=text)

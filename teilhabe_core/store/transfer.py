@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..base.errors import UsageError
 from ..base.fileio import write_files
+from ..base.i18n import _
+from ..base.messages import listing
 from .contract import Store, Stored
 from .files import FileStore
 from .journal import appended, history_path
@@ -45,8 +47,8 @@ def export_store(store: Store, out: Path, areas: list[str] | None = None) -> lis
     present = store.areas()
     unknown = sorted(set(areas or ()) - set(present))
     if unknown:
-        raise UsageError(f"Unbekannte Gebiete: {', '.join(unknown)}. Vorhanden: "
-                         f"{', '.join(present) or '(keine)'}.")
+        raise UsageError(_("Unknown areas: {areas}. Available: {available}.",
+                           areas=", ".join(unknown), available=listing(present)))
     files: list[tuple[Path, bytes]] = []
     for area in areas or present:
         for stored in read_area(store, area):

@@ -15,11 +15,12 @@ from collections.abc import Callable, Sequence
 
 from attrs import evolve, frozen
 
-from ..base.errors import ConflictError, WorkflowError
+from ..base.errors import ConflictError, WorkflowError, message_of
+from ..base.i18n import Msg, _
 from ..documents.loader import load_text
 from ..model import History, HistoryEntry
 from ..store.contract import Key, Store, Stored, fmt_of_name
-from .engine import Workflows
+from .engine import MissingInputs, Workflows
 from .events import TransitionEvent
 
 
@@ -38,9 +39,13 @@ class Step:
 
 @frozen
 class Refusal:
+    """A refused step: why (in both languages where the engine said it with a ``Msg``) and
+    which of by/note/at it lacked, if that was the reason."""
+
     tag: str
     step: Step
-    reason: str
+    reason: Msg | str
+    missing: tuple[str, ...] = ()
 
 
 class BatchRefused(WorkflowError):
@@ -76,7 +81,8 @@ def plan_batch(workflows: Workflows, current: Stored,
             commit, event = workflows._step(view, step.ref, step.name, by=step.by,
                                             note=step.note, at=step.at, workflow=None)
         except WorkflowError as exc:
-            refusals.append(Refusal(step.tag, step, str(exc)))
+            missing = exc.missing if isinstance(exc, MissingInputs) else ()
+            refusals.append(Refusal(step.tag, step, message_of(exc), missing))
             failed.add(step.tag)
             continue
         text = commit.text if commit.text is not None else view.text
@@ -125,6 +131,6 @@ def apply_batch(workflows: Workflows, store: Store, key: Key,
             try:
                 workflows.app.hook_caller("teilhabe_transition_done", event.area)(event=event)
             except Exception as exc:  # a notification never undoes what was written
-                warnings.append(f"Benachrichtigung fehlgeschlagen: {exc}")
+                warnings.append(_("Notification failed: {error}", error=exc))
         return BatchResult(saved, tuple(entries), True, tuple(warnings))
     raise AssertionError("unreachable")  # pragma: no cover

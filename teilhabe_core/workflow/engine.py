@@ -40,10 +40,13 @@ from ..base.errors import (
     UsageError,
     WorkflowError,
     WorkflowUsageError,
+    message_of,
 )
-from ..base.messages import finding
+from ..base.i18n import N_, Msg, _, both
+from ..base.messages import finding, listing
 from ..documents.kinds import area_of
 from ..documents.loader import Loaded, format_of, load_file, load_text
+from ..documents.refs import GUARD
 from ..model import History, HistoryEntry, Workflow
 from ..store.contract import (
     Change,
@@ -97,8 +100,9 @@ class Workflows:
         for plugin, guards in app.per_plugin("teilhabe_guards"):
             for name, fn in guards.items():
                 if name in self.guards:
-                    raise WorkflowError(f"Die Prüfung '{name}' wird von zwei Plugins geliefert: "
-                                        f"'{self.guards[name][0]}' und '{plugin}'.")
+                    raise WorkflowError(Msg("The guard '{name}' is delivered by two plugins: "
+                                          "'{first}' and '{second}'.", name=name,
+                                          first=self.guards[name][0], second=plugin))
                 self.guards[name] = (plugin, fn)
         for item in self.registered:
             problems.extend(self._unknown_guards(item))
@@ -111,19 +115,26 @@ class Workflows:
             for j, name in enumerate(t.guards):
                 if name not in self.guards:
                     f = finding("dangling-reference", f"transitions[{i}].guards[{j}]", ref=name,
-                                what="eine registrierte Prüfung (guard)", what_en="guard",
-                                available=", ".join(sorted(self.guards)) or "(keine)")
+                                what=GUARD,
+                                available=listing(sorted(self.guards)))
                     yield from loaded.locate([f])
 
     def get(self, workflow_id: str, area: str | None) -> Workflow:
         """The workflow ``workflow_id``; an area's own definition wins over the generic one."""
+        found = self._find(workflow_id, area)
+        if isinstance(found, Msg):
+            raise WorkflowUsageError(str(found))
+        return found
+
+    def _find(self, workflow_id: str, area: str | None) -> Workflow | Msg:
+        """The workflow, or why there is none."""
         for want in (area, None):
             for item in self.registered:
                 if item.workflow.id == workflow_id and item.area == want:
                     return item.workflow
-        known = ", ".join(sorted({i.workflow.id for i in self.registered
-                                  if i.area in (area, None)}))
-        raise WorkflowUsageError(f"Unbekannter Ablauf '{workflow_id}'. Vorhanden: {known}.")
+        known = sorted({i.workflow.id for i in self.registered if i.area in (area, None)})
+        return Msg(N_("Unknown workflow '{workflow}'. Available: {known}."),
+                   workflow=workflow_id, known=listing(known))
 
     def for_kind(self, kind: str, area: str | None) -> list[Workflow]:
         """Workflows applying to ``kind`` for ``area`` (area definitions replace generic ones)."""
@@ -141,9 +152,10 @@ class Workflows:
         flows = self.for_kind(kind, area)
         candidates = [w for w in flows if w.field] or flows
         if len(candidates) != 1:
-            names = ", ".join(w.id for w in self.for_kind(kind, area)) or "(keine)"
-            raise WorkflowUsageError(f"Bitte den Ablauf angeben (workflow=…). Für '{kind}' gibt "
-                                     f"es: {names}.")
+            names = [w.id for w in self.for_kind(kind, area)]
+            raise WorkflowUsageError(Msg("Please name the workflow (workflow=…). For '{kind}' "
+                                       "there are: {names}.", kind=kind,
+                                       names=listing(names)))
         return candidates[0]
 
     # -- transitions ------------------------------------------------------------
@@ -162,7 +174,7 @@ class Workflows:
         doc_path = Path(loaded.file)
         area = area_of(loaded.document) or ""
         store = FileStore({area: doc_path.parent})
-        history, _ = read_history(history_path(doc_path), doc_path.name)
+        history, _digest = read_history(history_path(doc_path), doc_path.name)
         view = Stored(key_of(area, doc_path.name, loaded.document), doc_path.name, "",
                       loaded.text, loaded.document, history, str(doc_path))
         return self._apply(lambda change: store.transition_file(area, doc_path, change), view,
@@ -196,7 +208,7 @@ class Workflows:
         try:
             self.app.hook_caller("teilhabe_transition_done", event.area)(event=event)
         except Exception as exc:
-            warnings.append(f"Benachrichtigung fehlgeschlagen: {exc}")
+            warnings.append(_("Notification failed: {error}", error=exc))
         return TransitionResult(event, tuple(warnings))
 
     def _refuse_conflicts(self, view: Stored, current: Stored, ref: str) -> None:
@@ -210,19 +222,19 @@ class Workflows:
         added = now_entries[len(seen):]
         for entry in added:
             if entry.object == ref:
-                raise ConflictError(
-                    f"'{ref}' in {current.where} wurde seit dem Laden geändert: "
-                    f"'{entry.transition}' von {entry.by or 'jemandem'} "
-                    f"({entry.from_state} → {entry.to_state}). Es wurde nichts geschrieben; "
-                    "bitte neu laden.")
+                raise ConflictError(Msg(
+                    "'{object}' in {file} was changed since it was loaded: '{step}' by {who} "
+                    "({old} → {new}). Nothing was written; please load it again.",
+                    object=ref, file=current.where, step=entry.transition,
+                    who=entry.by or Msg("someone"), old=entry.from_state, new=entry.to_state))
         replayed = view.text
         area = area_of(current.document)
         fmt = format_of(current.name)
         for entry in added:
             flow = self.get(entry.workflow, area)
             if flow.field:
-                _, _, obj_path = locate_object(load_text(replayed, current.where, fmt).document,
-                                               entry.object)
+                replayed_doc = load_text(replayed, current.where, fmt).document
+                _obj, _kind, obj_path = locate_object(replayed_doc, entry.object)
                 field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
                 replayed = set_field(replayed, field_path, entry.to_state, fmt)
         if replayed != current.text:  # edited by hand or saved: a real conflict
@@ -236,36 +248,38 @@ class Workflows:
         area = area_of(document)
         flow = self.get(workflow, area) if workflow else self.default_for(kind, area)
         if flow.applies_to != kind:
-            raise WorkflowUsageError(f"Der Ablauf '{flow.id}' gilt für '{flow.applies_to}', "
-                                     f"nicht für '{kind}'.")
+            raise WorkflowUsageError(Msg("The workflow '{workflow}' applies to '{applies}', not "
+                                       "to '{kind}'.", workflow=flow.id,
+                                       applies=flow.applies_to, kind=kind))
         state = state_of(flow, obj, ref, history.entries)
         allowed = flow.allowed(state)
         step = next((t for t in allowed if t.name == name), None)
         if all(t.name != name for t in flow.transitions):
-            known = ", ".join(sorted({t.name for t in flow.transitions})) or "(keine)"
-            raise WorkflowUsageError(f"Den Schritt '{name}' gibt es im Ablauf '{flow.id}' nicht. "
-                                     f"Vorhanden: {known}.")
+            known = sorted({t.name for t in flow.transitions})
+            raise WorkflowUsageError(Msg("There is no step '{step}' in the workflow "
+                                       "'{workflow}'. Available: {known}.", step=name,
+                                       workflow=flow.id, known=listing(known)))
         if step is None:
-            names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed) or "keine"
-            raise WorkflowError(f"Der Schritt '{name}' ist im Zustand '{state}' nicht erlaubt. "
-                                f"Erlaubt sind: {names}.")
+            names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed)
+            raise WorkflowError(Msg("The step '{step}' is not allowed in the state '{state}'. "
+                                    "Allowed: {names}.", step=name, state=state,
+                                    names=names or Msg("none")))
         inputs = {"by": by, "note": note, "at": at}
         missing = [k for k in step.requires if not inputs.get(k)]
         if missing:
-            raise WorkflowError(f"Für den Schritt '{name}' fehlen Angaben: {', '.join(missing)} "
-                                "(by = wer, note = warum, at = wann).")
+            raise MissingInputs(tuple(missing), name)
         when = _checked_time(at)
         event = TransitionEvent(document, current.where, ref, area, flow.id, name, state,
                                 step.target, by, when, note)
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
         if last is not None and when < aware(last.at):
-            raise WorkflowError(f"Der Zeitpunkt {when.isoformat()} liegt vor dem letzten "
-                                f"Eintrag ({last.at.isoformat()}).")
+            raise WorkflowError(Msg("The time {time} is before the last entry ({last}).",
+                                  time=when.isoformat(), last=last.at.isoformat()))
         self._run_guards(step.guards, event, obj, history.entries)
         reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
                    if r]
         if reasons:
-            raise WorkflowError("Der Schritt wurde abgelehnt: " + " ".join(reasons))
+            raise WorkflowError(Msg("The step was refused: {reasons}", reasons=" ".join(reasons)))
         entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
         new_doc = None
         if flow.field:
@@ -282,13 +296,15 @@ class Workflows:
             try:
                 verdict = fn(event.document, context)
             except Exception as exc:
-                raise WorkflowError(f"Die Prüfung '{name}' aus Plugin '{plugin}' ist "
-                                    f"gescheitert: {type(exc).__name__}: {exc}. Der Zustand "
-                                    "bleibt unverändert.") from exc
+                error = f"{type(exc).__name__}: {exc}"
+                raise WorkflowError(Msg("The guard '{name}' of plugin '{plugin}' failed: "
+                                        "{error}. The state stays as it was.", name=name,
+                                        plugin=plugin, error=error)) from exc
             if verdict is False or isinstance(verdict, str):
-                reason = verdict if isinstance(verdict, str) else f"Prüfung '{name}' nicht erfüllt"
-                raise WorkflowError(f"Der Schritt '{event.transition}' ist noch nicht möglich: "
-                                    f"{reason}.")
+                reason = (verdict if isinstance(verdict, str)
+                          else Msg("guard '{name}' not met", name=name))
+                raise WorkflowError(Msg("The step '{step}' is not possible yet: {reason}.",
+                                      step=event.transition, reason=reason))
 
     # -- history ----------------------------------------------------------------
 
@@ -319,73 +335,93 @@ class Workflows:
         """What is wrong with ``history`` as the journal of ``loaded`` (no positions)."""
         problems: list[Finding] = []
         if history.file != Path(loaded.file).name:
-            problems.append(_hist("file", f"Der Verlauf gehört zu '{history.file}', nicht zu "
-                                  f"'{Path(loaded.file).name}'."))
+            problems.append(_hist("file", Msg(N_("The history belongs to '{owner}', not to "
+                                                 "'{file}'."), owner=history.file,
+                                              file=Path(loaded.file).name)))
         area = area_of(loaded.document)
         states: dict[tuple[str, str], str] = {}
         times: dict[str, dt.datetime] = {}
         for i, entry in enumerate(history.entries):
             here = f"entries[{i}]"
-            try:
-                flow = self.get(entry.workflow, area)
-            except WorkflowError as exc:
-                problems.append(_hist(f"{here}.workflow", str(exc)))
+            flow_or_why = self._find(entry.workflow, area)
+            if isinstance(flow_or_why, Msg):
+                problems.append(_hist(f"{here}.workflow", flow_or_why))
                 continue
+            flow = flow_or_why
             key = (entry.object, entry.workflow)
             # Tracking may begin in any state: the first entry of an object sets it.
             expected = states.get(key, entry.from_state)
             if entry.from_state != expected:
-                problems.append(_hist(f"{here}.from_state", f"Erwartet wurde der Zustand "
-                                      f"'{expected}', eingetragen ist '{entry.from_state}'."))
+                problems.append(_hist(f"{here}.from_state", Msg(N_(
+                    "The state '{expected}' was expected, '{found}' is entered."),
+                    expected=expected, found=entry.from_state)))
             step = next((t for t in flow.allowed(entry.from_state)
                          if t.name == entry.transition and t.target == entry.to_state), None)
             if step is None:
-                problems.append(_hist(f"{here}.transition", f"Der Schritt '{entry.transition}' "
-                                      f"von '{entry.from_state}' nach '{entry.to_state}' ist im "
-                                      f"Ablauf '{flow.id}' nicht erlaubt."))
-            try:
-                _checked_time(entry.at)
-            except WorkflowError as exc:
-                problems.append(_hist(f"{here}.at", str(exc)))
+                problems.append(_hist(f"{here}.transition", Msg(N_(
+                    "The step '{step}' from '{old}' to '{new}' is not allowed in the workflow "
+                    "'{workflow}'."), step=entry.transition, old=entry.from_state,
+                    new=entry.to_state, workflow=flow.id)))
+            wrong_time = _time_problem(entry.at)
+            if wrong_time is not None:
+                problems.append(_hist(f"{here}.at", wrong_time))
             previous, when = times.get(entry.object), aware(entry.at)
             if previous is not None and when < previous:
-                problems.append(_hist(f"{here}.at", "Die Zeitpunkte der Einträge dürfen nicht "
-                                      "zurückgehen."))
+                problems.append(_hist(f"{here}.at", Msg(N_("The times of the entries must not "
+                                                           "go back."))))
             times[entry.object] = when
             states[key] = entry.to_state
         for (ref, flow_id), last in states.items():
             try:
                 flow = self.get(flow_id, area)
-                obj, _, _ = locate_object(loaded.document, ref)
+                obj, _kind, _path = locate_object(loaded.document, ref)
             except WorkflowError as exc:
-                problems.append(_hist("entries", str(exc)))
+                problems.append(_hist("entries", message_of(exc)))
                 continue
             if flow.field:
                 current = state_of(flow, obj, ref, ())
                 if current != last:
-                    problems.append(_hist("entries", f"Laut Verlauf ist '{ref}' im Zustand "
-                                          f"'{last}', in der Datei steht '{current}'."))
+                    problems.append(_hist("entries", Msg(N_(
+                        "By the history '{object}' is in the state '{last}', the file says "
+                        "'{current}'."), object=ref, last=last, current=current)))
         return problems
 
+
+
+class MissingInputs(WorkflowError):
+    """A step that needs ``by``, ``note`` or ``at`` was called without them."""
+
+    def __init__(self, missing: tuple[str, ...], step: str) -> None:
+        self.missing = missing
+        super().__init__(Msg(N_("The step '{step}' needs more: {missing} (by = who, note = "
+                                "why, at = when)."), step=step, missing=", ".join(missing)))
 
 
 def _checked_time(at: dt.datetime | None) -> dt.datetime:
     """``at`` (default: now) as an aware Berlin time; refused before 1900 or in the future."""
     if at is None:
         return now()
+    why = _time_problem(at)
+    if why is not None:
+        raise WorkflowUsageError(str(why))
+    return berlin(at)
+
+
+def _time_problem(at: dt.datetime) -> Msg | None:
+    """Why ``at`` cannot be a recorded time (outside the calendar, before 1900, ahead)."""
     try:
         when = berlin(at)
-    except UsageError as exc:
-        raise WorkflowUsageError(str(exc)) from None
+    except UsageError:
+        return Msg(N_("The time {time} lies outside the calendar."), time=at.isoformat())
     if when < EARLIEST:
-        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt vor 1900 und kann "
-                                 "nicht stimmen.")
+        return Msg(N_("The time {time} is before 1900 and cannot be right."),
+                   time=when.isoformat())
     if when > now() + CLOCK_TOLERANCE:
-        raise WorkflowUsageError(f"Der Zeitpunkt {when.isoformat()} liegt in der Zukunft. "
-                                 "Eingetragen wird nur, was geschehen ist.")
-    return when
+        return Msg(N_("The time {time} lies in the future. Only what has happened is "
+                      "recorded."), time=when.isoformat())
+    return None
 
 
-def _hist(path: str, message: str) -> Finding:
-    return Finding(code="history", path=path, message=message, message_en=message,
-                   level=Level.ERROR)
+def _hist(path: str, message: Msg | str) -> Finding:
+    de, en = both(message) if isinstance(message, Msg) else (message, message)
+    return Finding(code="history", path=path, message=de, message_en=en, level=Level.ERROR)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..base.errors import WorkflowError
+from ..base.i18n import N_, Msg
 from ..documents import yamlsafe
 from ..documents.jsonsafe import json_marks
 from ..documents.positions import Positions
@@ -21,7 +22,8 @@ def set_field(text: str, path: str, value: str, fmt: str = "yaml",
     parent_path, _, key = path.rpartition(".")
     parent = positions.mapping(parent_path)
     if parent is None:
-        raise WorkflowError(f"'{parent_path or 'Dokument'}' ist keine Zuordnung.")
+        raise WorkflowError(Msg(N_("'{path}' is not a mapping."),
+                                path=parent_path or Msg(N_("document"))))
     if fmt == "json":
         rendered, name = json.dumps(value, ensure_ascii=False), json.dumps(key)
     else:
@@ -29,11 +31,11 @@ def set_field(text: str, path: str, value: str, fmt: str = "yaml",
     for entry in parent.entries:
         if entry.key == key:
             if not entry.value_is_scalar:
-                raise WorkflowError(f"'{path}' ist kein einfacher Wert.")
+                raise WorkflowError(Msg(N_("'{path}' is not a plain value."), path=path))
             return text[:entry.value_start] + rendered + text[entry.value_end:]
     if not parent.entries:
-        raise WorkflowError(f"'{parent_path or 'Dokument'}' ist leer; '{key}' kann nicht "
-                            "eingefügt werden.")
+        raise WorkflowError(Msg(N_("'{path}' is empty; '{key}' cannot be inserted."),
+                                path=parent_path or Msg(N_("document")), key=key))
     if parent.flow:  # {id: x, title: y} → {id: x, title: y, status: done}
         end = parent.entries[-1].value_end
         return text[:end] + f", {name}: {rendered}" + text[end:]
