@@ -74,7 +74,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
          "Damit alle mitmachen können.",
          "Hallo, wir sind die Stadt·verwaltung.",
          "Wir arbeiten mit Schulen, mit den Eltern und mit Vereinen.",
-         "Es gibt Hilfen, wie zum Beispiel eine Rampe."]),
+         "Es gibt Hilfen, wie zum Beispiel eine Rampe.",
+         "Alle sollen mitreden können und dabei sein."]),
     "ls.passive": (
         ["Die Haltestellen werden umgebaut.",
          "Am 11. Dezember 2019 wurde der erste Aktionsplan des Landkreises Börde durch den "
@@ -97,6 +98,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
          "Das ist schwer zu verstehen.",
          "Es ist wichtig zu wissen.",
          "Wir haben viel zu tun.",
+         "Wir sind bereit zu helfen.",
+         "Er ist in der Lage zu laufen.",
          "Das Rat·haus ist am Montag geöffnet."]),
     "ls.genitive": (
         ["Die Fortschreibung des Aktionsplans wurde beschlossen.",

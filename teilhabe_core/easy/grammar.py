@@ -89,16 +89,16 @@ def infinitive_clause(seg: list[Word]) -> Word | None:
 
 def finite_verbs(s: Sentence) -> list[Word]:
     """Finite auxiliaries and modals of the closed list, without an infinitive that ends
-    a clause after another verb ('Alle sollen mitmachen können.': 'können' is part of the
-    verb group of 'sollen')."""
+    a clause or comes before 'und'/'oder' after another verb ('Alle sollen mitmachen
+    können.': 'können' is part of the verb group of 'sollen')."""
     found: list[Word] = []
     for _, seg in segments(s):
         for i, w in enumerate(seg):
             if w.lower not in lx.FINITE_AUX:
                 continue
-            if found and i == len(seg) - 1 and w.lower.endswith("en") \
-                    and w.lower not in lx.FINITE_ONLY:
-                continue  # clause-final infinitive of a verb group
+            last = i == len(seg) - 1 or seg[i + 1].lower in ("und", "oder")
+            if found and last and w.lower.endswith("en") and w.lower not in lx.FINITE_ONLY:
+                continue  # infinitive ending a verb group ('… können und dabei sein')
             found.append(w)
     return found
 
@@ -106,12 +106,14 @@ def finite_verbs(s: Sentence) -> list[Word]:
 def modal_passive(s: Sentence) -> tuple[Word, Word] | None:
     """'sein' with an infinitive with 'zu' in one clause, a passive with a modal meaning
     ('Die Anträge sind zu prüfen' = must be checked; 'Präventionsketten sind als
-    Strukturansatz zu verstehen'). Not reported: 'leicht/schwer/gut … zu lesen' and
-    'es ist wichtig zu …'. Cannot tell 'zu' + adjective in -en ('zu offen') from it."""
+    Strukturansatz zu verstehen'). Not reported: 'leicht/schwer/gut … zu lesen',
+    'es ist wichtig zu …' and 'bereit/in der Lage … zu' (the subject acts). Cannot tell
+    'zu' + adjective in -en ('zu offen') from it."""
     for _, seg in segments(s):
         lowered = [w.lower.replace(MEDIOPUNKT, "") for w in seg]
         sein = next((i for i, w in enumerate(lowered) if w in lx.SEIN_FINITE), None)
-        if sein is None or "es" in lowered[max(0, sein - 1):sein + 2]:
+        if sein is None or "es" in lowered[max(0, sein - 1):sein + 2] \
+                or not lx.ACTIVE_ZU_PREDICATES.isdisjoint(lowered):
             continue
         for j, word in enumerate(lowered):
             if j and lowered[j - 1] in lx.EASE_ADJECTIVES:

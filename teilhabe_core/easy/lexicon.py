@@ -49,6 +49,9 @@ SEIN_FINITE = frozenset({"bin", "bist", "ist", "sind", "seid", "war", "warst", "
 EASE_ADJECTIVES = frozenset({"leicht", "leichter", "schwer", "schwerer", "einfach",
                              "einfacher", "gut", "besser", "schlecht", "schlechter",
                              "schwierig", "bequem", "kaum"})
+# 'Wir sind bereit zu helfen', 'in der Lage zu arbeiten': the subject acts, no passive.
+ACTIVE_ZU_PREDICATES = frozenset({"bereit", "fähig", "imstande", "lage", "gewillt",
+                                  "verpflichtet", "berechtigt", "gezwungen", "befugt"})
 # Separable verb prefixes: 'umzusetzen', 'vorzulegen' are infinitives with 'zu'.
 SEPARABLE_PREFIXES = ("ab", "an", "auf", "aus", "bei", "bekannt", "bereit", "dar", "durch",
                       "ein", "fest", "fort", "frei", "her", "heraus", "hin", "hinzu",

@@ -303,7 +303,7 @@ _ABBREVIATIONS = tuple((short, long, re.compile(re.escape(short)))
 def abbreviations(t: Text) -> Iterator[Hit]:
     """Abbreviations (z. B., usw., bzw. …, from a list) and all-caps acronyms (UN, ÖPNV)
     unless the glossary explains them or the sentence (or the one before, ending in ':')
-    introduces them as the short form ('Das kurze Wort ist: DDR.', 'UN ist eine
+    introduces them as the short form ('Das kurze Wort dafür ist: BTHG.', 'UN ist eine
     Abkürzung.'). Abbreviations missing from
     the list are not found."""
     for short, long, pattern in _ABBREVIATIONS:
