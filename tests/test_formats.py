@@ -19,17 +19,17 @@ PLAN = ROOT / "counties" / "boerde" / "data" / "aktionsplan-2.yaml"
 def test_formats_lists_exporters_and_importers_with_their_options():
     out = run("formats").stdout
     assert "Erlaubte Felder" not in out
-    export, imports = out.split("\nImport (teilhabe import TABLE --format ID --into PLAN "
-                                "--out FILE):\n")
-    assert export.startswith("Export (teilhabe export PATH --format ID):\n")
+    export, imports = out.split("\nImport (teilhabe import TABELLE --format ID --into PLAN "
+                                "--out DATEI):\n")
+    assert export.startswith("Export (teilhabe export PFAD --format ID):\n")
     lines = export.splitlines()
     csv_at = next(i for i, line in enumerate(lines) if line.startswith("  csv "))
     assert lines[csv_at + 2].strip() == "keine Optionen"
-    assert "--option include_examples=… (Standard: True)" in export
+    assert "--option include_examples=… (Standard: true)" in export  # as typed in YAML
     for ident in ("csv", "xlsx", "indicator-csv"):
         assert f"\n  {ident:26} " in "\n" + imports
     assert "Dateien: .xlsx;" in imports
-    assert imports.count("--option mode=… (Standard: 'replace')") == 3
+    assert imports.count("--option mode=… (Standard: replace)") == 3
     assert "--option indicator=…" in imports
     listing = json.loads(run("formats", "--json").stdout)
     roles = {(item["role"], item["id"]) for item in listing}

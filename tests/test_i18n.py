@@ -191,6 +191,9 @@ def test_findings_carry_both_languages_whatever_the_current_one(monkeypatch):
         assert f.message_en == "Text is expected here, read the boolean true."
         assert f.format("en").endswith(": error: title: " + f.message_en)
     assert finding("x", de="Eigener Text.", en="Own text.").message_en == "Own text."
+    paired = finding("invalid-value", reason="zu spät", reason_en="too late")
+    assert (paired.message, paired.message_en) == ("Ungültiger Wert: zu spät.",
+                                                   "Invalid value: too late.")
 
 
 def test_a_dangling_reference_reads_well_in_german():

@@ -107,3 +107,55 @@ def test_new_county_scaffold_installs_and_is_listed(venv, tmp_path):
                             "--state", "Hessen", "--out", tmp_path], capture_output=True,
                            text=True)
     assert again.returncode == 1 and "nicht leer" in again.stderr
+
+
+def test_installed_copy_has_compiled_catalogs_and_speaks_both_languages(venv, tmp_path):
+    """The build compiled the .po files (docs/translating.md); the wheel ships the .mo only,
+    and they hold what the source catalogs say."""
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    site = Path(sh(venv / "bin" / "python", "-c", "import teilhabe_core, os; "
+                   "print(os.path.dirname(teilhabe_core.__file__))", cwd=tmp_path).stdout.strip())
+    assert site.is_relative_to(venv)
+    locale = site / "locale"
+    assert sorted(p.relative_to(locale).as_posix() for p in locale.rglob("*.*")) == [
+        "de/LC_MESSAGES/teilhabe.mo", "en/LC_MESSAGES/teilhabe.mo"]
+    def plain(text: str | list[str] | tuple[str, ...]) -> str | tuple[str, ...]:
+        return text if isinstance(text, str) else tuple(text)
+
+    with open(ROOT / "teilhabe_core/locale/de/LC_MESSAGES/teilhabe.po", "rb") as f:
+        source = {plain(m.id): plain(m.string) for m in read_po(f) if m.id}
+    with open(locale / "de" / "LC_MESSAGES" / "teilhabe.mo", "rb") as f:
+        built = {plain(m.id): plain(m.string) for m in read_mo(f) if m.id}
+    assert built == source and len(built) > 500
+    with open(locale / "en" / "LC_MESSAGES" / "teilhabe.mo", "rb") as f:
+        english = [m for m in read_mo(f) if m.id]  # the source language: msgid = text
+    assert all(plain(m.string) == plain(m.id) for m in english)
+    german = sh(venv / "bin" / "teilhabe", "validate", "--help").stdout
+    english = sh(venv / "bin" / "teilhabe", "--lang", "en", "validate", "--help").stdout
+    assert german.startswith("Aufruf: teilhabe validate") and "Optionen:" in german
+    assert english.startswith("usage: teilhabe validate") and "options:" in english
+
+
+@pytest.mark.parametrize("mode", ["lenient", "strict"])
+def test_editable_installs_compile_the_catalogs_in_place(tmp_path, mode):
+    """``pip install -e`` (setuptools' default, and the strict mode the README names for
+    type checkers) writes the .mo files beside the .po files, which the package reads."""
+    tree = tmp_path / "src"
+    files = sh("git", "ls-files", cwd=ROOT).stdout.split()
+    for name in files:
+        if (ROOT / name).is_file():
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
+            (tree / name).write_bytes((ROOT / name).read_bytes())
+    assert not list(tree.rglob("*.mo"))
+    folder = tmp_path / "venv"
+    sh(sys.executable, "-m", "venv", folder)
+    sh(folder / "bin" / "python", "-m", "pip", "install", "-q", "--no-deps",
+       "--config-settings", f"editable_mode={mode}", "-e", tree)
+    compiled = tree / "teilhabe_core/locale/de/LC_MESSAGES/teilhabe.mo"
+    assert compiled.is_file()
+    probe = ("from teilhabe_core.base import i18n; "
+             "print(i18n.catalog_file('de')); print(i18n.catalog('de').gettext('options'))")
+    where, text = sh(folder / "bin" / "python", "-c", probe, cwd=tmp_path).stdout.split()
+    assert text == "Optionen" and Path(where).resolve() == compiled.resolve()

@@ -146,9 +146,12 @@ def finding(
     **params: Any,
 ) -> Finding:
     """Build a :class:`Finding` from a catalogue code: its text with ``params``, or ``msg``
-    (a text of its own for this code), or explicit ``de``/``en`` texts (plugins)."""
+    (a text of its own for this code), or explicit ``de``/``en`` texts (plugins).
+
+    A parameter given twice, German as ``x`` and English as ``x_en``, is one
+    :class:`Bilingual` ``x``."""
     if de is None:
-        de, en = both(msg if msg is not None else Msg(MESSAGES[code], **params))
+        de, en = both(msg if msg is not None else Msg(MESSAGES[code], **_paired(params)))
     return Finding(code=code, message=de, message_en=en or de, path=path, level=level,
                    rule=rule)
 
@@ -157,6 +160,15 @@ XLSX_NOT_ZIP = N_("not a ZIP archive – perhaps a renamed file or a broken-off 
 XLSX_TOO_LARGE = N_("larger than {megabytes} MB unpacked")
 XLSX_UNREADABLE = N_("the ZIP archive holds no readable workbook ({error})")
 """Why a file is no workbook (the ``reason`` of ``not-xlsx``), as msgids for :class:`Msg`."""
+
+def _paired(params: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in params.items() if not (k.endswith("_en") and k[:-3] in params)}
+    for key, value in out.items():
+        english = params.get(f"{key}_en")
+        if isinstance(value, str) and isinstance(english, str):
+            out[key] = Bilingual(value, english)
+    return out
+
 
 NONE = Msg(N_("(none)"))
 """What a list of available values says when it is empty."""
