@@ -158,3 +158,6 @@ class Area:
     offices: tuple[Office, ...] = ()
     participation: tuple[ParticipationStep, ...] = ()
     site: SiteSettings = field(factory=SiteSettings)
+    breakdown_labels: dict[str, str] = field(factory=dict)
+    """German names of indicator breakdown values shown to citizens (``female: weiblich``);
+    a value without one is shown as written."""
