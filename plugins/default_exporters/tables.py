@@ -64,6 +64,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("costs", "Kosten (EUR)"),
     ("indicators", "Indikatoren"),
     ("crpd_articles", "UN-BRK-Artikel"),
+    ("easy_title", "Titel in Leichter Sprache"),
     ("easy_text", "Leichte Sprache"),
     ("notes", "Hinweise"),
     ("example", "Beispiel"),
