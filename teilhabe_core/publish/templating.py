@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.german import LONG_DATE, date_long, date_short, money, number
+from ..model.easy import easy_name, easy_title
 from ..model.labels import label
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def environment(folders: Iterable[Path], markdown: bool = False) -> Any:
     )
     env.filters.update(
         date_de=format_date, date_short=date_short, money=format_money, number=format_number,
-        label=label,
+        label=label, easy_title=easy_title, easy_name=easy_name,
         md=md_escape, sentences=sentences,
     )
     env.globals["indicator_chart"] = _indicator_chart
@@ -115,7 +116,9 @@ def render_page(context: ExportContext, template: str, folders: Sequence[Path] =
     from ..model.labels import vocabulary
 
     env = environment([*context.templates_dirs, *folders])
-    base = {"area_name": context.area.name if context.area else "", "variant": "long",
+    shown = easy_name(context.area) if data.get("variant") == "easy" else \
+        context.area.name if context.area else ""
+    base = {"area_name": shown, "variant": "long",
             "variant_label": "", "root": "", "has_examples": False,
             "vocab": vocabulary(context.area)}
     return str(env.get_template(template).render(**{**base, **data}))
