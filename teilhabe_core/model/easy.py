@@ -21,9 +21,11 @@ def easy_name(item: Area | LifeArea | None, fallback: str = "") -> str:
 
 
 def publishes_easy(plan: Plan, area: Area | None) -> bool:
-    """Whether ``plan`` is published in Leichte Sprache: the variants its ``publications``
-    list, else the area's ``plan_defaults.publication_variants``."""
+    """Whether ``plan`` is published in Leichte Sprache: its ``publications`` name the easy
+    variant, or (without that list) the area publishes the easy variant
+    (``plan_defaults.publication_variants``) and the plan has its text in Leichter
+    Sprache. A plan with neither is not yet in Leichter Sprache; its easy page says so."""
     if plan.publications:
         return any(p.variant is Variant.EASY for p in plan.publications)
     defaults = area.plan_defaults if area is not None else PlanDefaults()
-    return Variant.EASY in defaults.publication_variants
+    return Variant.EASY in defaults.publication_variants and bool(plan.easy_text.strip())
