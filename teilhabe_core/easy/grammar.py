@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from attrs import frozen
+
 from ..base.text import MEDIOPUNKT, Sentence, Word
 from . import lexicon as lx
 
@@ -60,6 +62,59 @@ def standalone_clause(s: Sentence) -> bool:
     if lead >= len(words) or words[lead].lower not in lx.SUBORDINATORS:
         return False
     return not any(opens_main_clause(seg) for pos, seg in segments(s) if pos >= 0)
+
+
+@frozen
+class Clause:
+    """A clause joined to a sentence: its kind ('conjunction', 'comma', 'infinitive' or
+    'verbs'), the span to report, the word that shows it, and whether the words after a
+    comma resume the main clause ('Wenn …, dann …', 'Für das, was …, gibt es …')."""
+
+    kind: str
+    start: int
+    end: int
+    word: Word
+    main: bool = False
+
+
+def joined_clauses(s: Sentence) -> list[Clause]:
+    """The clauses joined to the main clause of ``s``: subordinating conjunctions inside
+    it, then clauses after a comma; if there are none, a second finite verb (two main
+    clauses joined by 'und')."""
+    alone = standalone_clause(s)
+    lead = lead_index(s.words)
+    found = [Clause("conjunction", w.start, w.end, w) for i, w in enumerate(s.words)
+             if w.lower in lx.SUBORDINATORS and not (alone and i == lead)]
+    found += _comma_clauses(s)
+    if not found:
+        finite = finite_verbs(s)
+        # "werden … werden" in one verb group is rare; two forms far apart are two clauses
+        if len(finite) > 2 or (len(finite) == 2 and finite[1].start - finite[0].end >= 2):
+            found.append(Clause("verbs", finite[1].start, finite[1].end, finite[1]))
+    return found
+
+
+def _comma_clauses(s: Sentence) -> list[Clause]:
+    parts = segments(s)
+    greeting = bool(parts) and parts[0][0] < 0 and len(parts[0][1]) == 1 \
+        and parts[0][1][0].lower in lx.INTERJECTIONS  # 'Hallo, das ist …'
+    found = []
+    for pos, seg in parts[2 if greeting else 0:]:
+        if pos < 0:
+            continue
+        first = seg[0]
+        if first.lower in _CLAUSE_STARTS and not (
+                first.lower == "wie" and len(seg) > 1 and seg[1].lower in ("zum", "z")):
+            found.append(Clause("comma", pos, first.end, first, opens_main_clause(seg)))
+        elif relative_after_preposition(seg):
+            found.append(Clause("comma", pos, seg[1].end, first))
+        elif s.text[pos - s.start] == "," and (verb := infinitive_clause(seg)) is not None:
+            found.append(Clause("infinitive", pos, verb.end, verb))
+    return found
+
+
+_CLAUSE_STARTS = frozenset(lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS
+                           | lx.QUESTION_WORDS | {"um", "ohne", "anstatt"})
 
 
 def relative_after_preposition(seg: list[Word]) -> bool:
