@@ -114,7 +114,8 @@ CASES: dict[str, tuple[list[Positive], list[str]]] = {
          ("Der Beirat ist ein Teil der Stadt·verwaltung.", "warning"),
          ("Das ist die Meinung vieler Menschen.", "warning"),
          ("Sie ist Mitglied einer Gruppe.", "warning"),
-         ("Das ist ein Zeichen großer Freude.", "warning")],
+         ("Das ist ein Zeichen großer Freude.", "warning"),
+         ("Das ist die Meinung junger und alter Menschen.", "warning")],
         ["Das ist das Haus von meinem Freund.",
          "Es regnet. Deshalb fällt das Fest aus.",
          "Der Landkreis baut eine Rampe.",
@@ -130,12 +131,20 @@ CASES: dict[str, tuple[list[Positive], list[str]]] = {
          ("Wir würden gern helfen.", "error"),
          ("Man könnte eine Rampe bauen.", "error"),
          ("Der Plan sollte bald fertig sein.", "error"),
-         ("Er sagt, der Bus sei kaputt.", "error")],
+         ("Er sagt, der Bus sei kaputt.", "error"),
+         # Konjunktiv I of indirect speech, in minutes of meetings
+         ("Sie sagt, es gebe eine Rampe.", "error"),
+         ("Deshalb habe man die Rampe gebaut.", "error"),
+         ("Der Bus werde bald kommen.", "error")],
         ["Wir helfen gern.",
          "Wir bauen eine Rampe.",
          "Seien Sie Teil unseres Netzwerks.",
          "Der Plan ist bald fertig.",
-         "Ich möchte mit·machen."]),
+         "Ich möchte mit·machen.",
+         # the same forms with 'ich' are the indicative
+         "Ich habe eine Frage.",
+         "Habe ich das richtig verstanden?",
+         "Morgen werde ich 18 Jahre alt."]),
     "ls.negation": (
         ["Das ist nicht schwer.",
          "Es gibt keine Rampe.",
@@ -329,6 +338,14 @@ def test_levels_of_patterns_that_are_never_tolerated_and_of_names():
         ("ls.sentence-length", "warning")}
     assert levels("Wir treffen uns jeden Monat mit allen Leuten im großen Rat·haus.",
                   strict) == {("ls.sentence-length", "error")}
+
+
+def test_an_ordinal_after_an_article_does_not_end_the_sentence():
+    from teilhabe_core.base.text import sentences
+
+    text = "Wir treffen uns im 1. Stock. Am 3. Tag fahren wir zum 2. Mal weg. Es gibt 3."
+    assert [s.text for s in sentences(text)] == [
+        "Wir treffen uns im 1. Stock.", "Am 3. Tag fahren wir zum 2. Mal weg.", "Es gibt 3."]
 
 
 def test_settings_sentence_limit_style_and_disabled_rules():

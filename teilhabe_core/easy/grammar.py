@@ -204,13 +204,18 @@ def genitive_phrase(s: Sentence) -> tuple[Word, Word] | None:
                 continue
             if det.lower in lx.GENITIVE_DETERMINERS and det.text.islower():
                 return noun, det
-            k = i + 1  # article-less: 'Bestandteilen demokratischer politischer Kultur'
-            while k < len(seg) and _GENITIVE_ADJECTIVE.match(seg[k].text) \
-                    and seg[k].lower not in lx.NOT_ADJECTIVES:
+            k = i + 1  # article-less: 'Bestandteilen demokratischer politischer Kultur',
+            while k < len(seg) and (_genitive_adjective(seg[k]) or (  # '… und beratender'
+                    k > i + 1 and seg[k].lower in ("und", "oder") and k + 1 < len(seg)
+                    and _genitive_adjective(seg[k + 1]))):
                 k += 1
             if k > i + 1 and k < len(seg) and seg[k].text[:1].isupper():
                 return noun, seg[k]
     return None
+
+
+def _genitive_adjective(word: Word) -> bool:
+    return bool(_GENITIVE_ADJECTIVE.match(word.text)) and word.lower not in lx.NOT_ADJECTIVES
 
 
 def _is_noun(s: Sentence, index: int) -> bool:

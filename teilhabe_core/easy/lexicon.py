@@ -98,6 +98,10 @@ KONJUNKTIV = frozenset({
     "sollte", "solltest", "sollten", "dürfte", "dürften", "gäbe", "gäben", "käme", "kämen",
     "ginge", "gingen", "wüsste", "wüssten", "bräuchte", "bräuchten", "sei", "seien",
 })
+# Konjunktiv I of indirect speech ('Er habe …', 'es gebe …'); the same form is the
+# indicative with 'ich', so the rule looks for 'ich' in the sentence.
+KONJUNKTIV_I = frozenset({"habe", "werde", "gebe", "könne", "müsse", "solle", "dürfe",
+                          "wolle", "möge"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "nichts", "niemand", "niemandem",
                        "niemanden", "weder", "nirgends", "nirgendwo", "kein", "keine",
                        "keinen", "keinem", "keiner", "keines"})

@@ -239,17 +239,23 @@ def genitive(t: Text) -> Iterator[Hit]:
 
 
 def konjunktiv(t: Text) -> Iterator[Hit]:
-    """Konjunktiv: würde, wäre, hätte, könnte, sollte, sei … Cannot tell 'sollte' in the
-    past indicative from the Konjunktiv; 'Sei/Seien Sie …' (imperative) is allowed."""
+    """Konjunktiv: würde, wäre, hätte, könnte, sollte, sei …, and the Konjunktiv I of
+    indirect speech (habe, werde, gebe, könne, müsse, solle …) in a sentence without
+    'ich' ('Daher habe man sich entschieden.'; 'Ich habe Zeit.' is the indicative).
+    Cannot tell 'sollte' in the past indicative from the Konjunktiv; 'Sei/Seien Sie …'
+    (imperative) is allowed."""
     for s in t.sentences:
+        first_person = any(w.lower == "ich" for w in s.words)
         for i, w in enumerate(s.words):
-            if w.lower not in lx.KONJUNKTIV:
-                continue
-            if w.lower in ("sei", "seien") and (i == 0 or (i + 1 < len(s.words)
-                                                           and s.words[i + 1].text == "Sie")):
-                continue
-            yield Hit(w.start, w.end, f"'{w.text}' ist eine Möglichkeits·form (Konjunktiv).",
-                      "Schreiben Sie, was ist: 'wir machen', 'es gibt'.")
+            if w.lower in lx.KONJUNKTIV_I:
+                found = not first_person and w.text.islower()
+            else:  # 'Sei/Seien Sie …' is the imperative
+                found = w.lower in lx.KONJUNKTIV and not (w.lower in ("sei", "seien") and (
+                    i == 0 or (i + 1 < len(s.words) and s.words[i + 1].text == "Sie")))
+            if found:
+                yield Hit(w.start, w.end,
+                          f"'{w.text}' ist eine Möglichkeits·form (Konjunktiv).",
+                          "Schreiben Sie, was ist: 'wir machen', 'es gibt'.")
 
 
 def negation(t: Text) -> Iterator[Hit]:
