@@ -34,7 +34,7 @@ from attrs import frozen
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "easy_corpus.yaml"
 KINDS = ("easy", "admin")
-PARTS = ("dev", "heldout1", "heldout2", "heldout3")
+PARTS = ("dev", "heldout1", "heldout2", "heldout3", "heldout4")
 
 
 @frozen
