@@ -20,14 +20,18 @@ _VERB_END = re.compile(r"(?:en|n|t|e)$")
 _ZU_INFIX = re.compile(rf"^(?:{'|'.join(lx.SEPARABLE_PREFIXES)})zu[a-zäöüß]{{2,}}(?:en|ern|eln)$")
 _INFINITIVE = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln)$")
 _WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
+_SEPARATOR = re.compile(r"[,;]")
 _GENITIVE_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:er)$")
 
 
 def segments(s: Sentence) -> list[tuple[int, list[Word]]]:
     """The words of ``s`` between commas and semicolons: (position of the comma before
     the segment, or -1 for the first, words)."""
+    text = s.text
+    if "," not in text and ";" not in text:  # most easy sentences
+        return [(-1, list(s.words))] if s.words else []
     out: list[tuple[int, list[Word]]] = [(-1, [])]
-    marks = [s.start + i for i, c in enumerate(s.text) if c in ",;"]
+    marks = [s.start + m.start() for m in _SEPARATOR.finditer(text)]
     for w in s.words:
         while marks and marks[0] < w.start:
             out.append((marks.pop(0), []))
