@@ -20,6 +20,7 @@ from .app import Teilhabe
 from .base.dates import now
 from .base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
 from .base.fileio import atomic_write
+from .base.german import date_short
 from .base.i18n import N_, Bilingual, Msg, _, both
 from .base.messages import finding
 from .documents.kinds import area_of
@@ -147,9 +148,9 @@ def start(app: Teilhabe, name: str, on: dt.date, out: str | Path, *,
     return Started(ident, created, tuple(written), tuple(logic.unassigned(target.plan)))
 
 
-def _row(measure: Measure, flow: Workflow) -> list[str]:
+def _row(measure: Measure, flow: Workflow) -> list[str | int]:
     labels = logic.state_labels(flow)
-    progress = "" if measure.progress is None else str(measure.progress)
+    progress: str | int = "" if measure.progress is None else measure.progress
     return [measure.id, measure.title, labels.get(measure.status.value, measure.status.value),
             progress]
 
@@ -268,7 +269,7 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
             elif parsed > today:
                 problems.append(_at(ret, n, "date", Msg(N_(
                     "The date {date} lies in the future; only what has happened is "
-                    "recorded."), date=parsed.strftime("%d.%m.%Y"))))
+                    "recorded."), date=Bilingual(date_short(parsed), parsed.isoformat()))))
             else:
                 when = parsed
         if len(problems) > before:

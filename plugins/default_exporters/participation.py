@@ -8,6 +8,7 @@ from pathlib import Path
 
 from teilhabe_core.base.i18n import N_
 from teilhabe_core.model import Area, Variant
+from teilhabe_core.model.easy import easy_name
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Output
 from teilhabe_core.publish.templating import render_page, stylesheet
@@ -43,7 +44,7 @@ class ParticipationPage(Exporter):
             variant="easy" if easy else "long", variant_label=label(context.variant),
             has_examples=any(s.example for s in document.participation),
             easy_html=easy_html(context),
-            page_title=("So haben Menschen mit·gemacht" if easy else "So haben wir beteiligt")
-            + f" – {document.name}")
+            page_title=(f"So haben Menschen mit·gemacht – {easy_name(document)}" if easy
+                        else f"So haben wir beteiligt – {document.name}"))
         name = "leicht.html" if easy else "index.html"
         return [Output(name, html), stylesheet()]
