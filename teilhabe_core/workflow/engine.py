@@ -101,8 +101,8 @@ class Workflows:
             for name, fn in guards.items():
                 if name in self.guards:
                     raise WorkflowError(Msg("The guard '{name}' is delivered by two plugins: "
-                                          "'{first}' and '{second}'.", name=name,
-                                          first=self.guards[name][0], second=plugin))
+                                            "'{first}' and '{second}'.", name=name,
+                                            first=self.guards[name][0], second=plugin))
                 self.guards[name] = (plugin, fn)
         for item in self.registered:
             problems.extend(self._unknown_guards(item))
@@ -154,8 +154,8 @@ class Workflows:
         if len(candidates) != 1:
             names = [w.id for w in self.for_kind(kind, area)]
             raise WorkflowUsageError(Msg("Please name the workflow (workflow=…). For '{kind}' "
-                                       "there are: {names}.", kind=kind,
-                                       names=listing(names)))
+                                         "there are: {names}.", kind=kind,
+                                         names=listing(names)))
         return candidates[0]
 
     # -- transitions ------------------------------------------------------------
@@ -249,16 +249,16 @@ class Workflows:
         flow = self.get(workflow, area) if workflow else self.default_for(kind, area)
         if flow.applies_to != kind:
             raise WorkflowUsageError(Msg("The workflow '{workflow}' applies to '{applies}', not "
-                                       "to '{kind}'.", workflow=flow.id,
-                                       applies=flow.applies_to, kind=kind))
+                                         "to '{kind}'.", workflow=flow.id,
+                                         applies=flow.applies_to, kind=kind))
         state = state_of(flow, obj, ref, history.entries)
         allowed = flow.allowed(state)
         step = next((t for t in allowed if t.name == name), None)
         if all(t.name != name for t in flow.transitions):
             known = sorted({t.name for t in flow.transitions})
             raise WorkflowUsageError(Msg("There is no step '{step}' in the workflow "
-                                       "'{workflow}'. Available: {known}.", step=name,
-                                       workflow=flow.id, known=listing(known)))
+                                         "'{workflow}'. Available: {known}.", step=name,
+                                         workflow=flow.id, known=listing(known)))
         if step is None:
             names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed)
             raise WorkflowError(Msg("The step '{step}' is not allowed in the state '{state}'. "
@@ -274,7 +274,7 @@ class Workflows:
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
         if last is not None and when < aware(last.at):
             raise WorkflowError(Msg("The time {time} is before the last entry ({last}).",
-                                  time=when.isoformat(), last=last.at.isoformat()))
+                                    time=when.isoformat(), last=last.at.isoformat()))
         self._run_guards(step.guards, event, obj, history.entries)
         reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
                    if r]
@@ -304,7 +304,7 @@ class Workflows:
                 reason = (verdict if isinstance(verdict, str)
                           else Msg("guard '{name}' not met", name=name))
                 raise WorkflowError(Msg("The step '{step}' is not possible yet: {reason}.",
-                                      step=event.transition, reason=reason))
+                                        step=event.transition, reason=reason))
 
     # -- history ----------------------------------------------------------------
 
