@@ -456,8 +456,8 @@ def test_json_findings_keep_positions():
 def test_enum_given_a_yaml_trap_lists_allowed_values_without_quote_advice(raw):
     f = only(with_measure_line(f"status: {raw}"))
     assert f.code == "enum"
-    assert f.message == (f"'{raw}' ist hier nicht erlaubt. Erlaubt sind: planned, in_progress, "
-                         "ongoing, done, postponed, dropped.")
+    assert f.message == (f"'{raw}' ist hier nicht erlaubt. Erlaubt sind: geplant, in Umsetzung, "
+                         "Daueraufgabe, abgeschlossen, zurückgestellt, entfallen.")
 
 
 def test_number_fields_get_no_quote_advice():

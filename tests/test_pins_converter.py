@@ -256,7 +256,9 @@ def test_enum_by_value_and_allowed_list():
         hook("fertig", MeasureStatus)
     exc = info.value
     assert exc.code == "enum" and exc.params["found"] == "fertig" and exc.params["trap"] is False
-    assert exc.params["allowed"] == ", ".join(s.value for s in MeasureStatus)
+    assert exc.params["allowed"] == ("geplant, in Umsetzung, Daueraufgabe, abgeschlossen, "
+                                     "zurückgestellt, entfallen")
+    assert exc.params["allowed_en"] == ", ".join(s.value for s in MeasureStatus)
     with pytest.raises(Invalid) as info:
         hook(MeasureStatus.DONE, MeasureStatus)  # members are not values
     assert info.value.params["trap"] is True
@@ -267,8 +269,10 @@ def test_enum_fields_given_yaml11_traps_list_the_allowed_values(raw):
     """Quoting `no` would not make it a status: the allowed values are listed instead."""
     f = measure_findings(f"    status: {raw}\n")["measures[0].status"]
     assert f.code == "enum" and (f.line, f.column) == (13, 13)
-    assert f.message == (f"'{raw}' ist hier nicht erlaubt. Erlaubt sind: planned, in_progress, "
-                         "ongoing, done, postponed, dropped.")
+    assert f.message == (f"'{raw}' ist hier nicht erlaubt. Erlaubt sind: geplant, in Umsetzung, "
+                         "Daueraufgabe, abgeschlossen, zurückgestellt, entfallen.")
+    assert f.message_en.endswith("Allowed: planned, in_progress, ongoing, done, postponed, "
+                                 "dropped.")
     assert QUOTE not in f.message and "Schreiben Sie" not in f.message
 
 

@@ -421,12 +421,15 @@ BAD_TRANSITIONS = [
     (["measure", "start"], 2, "Das Dokument ist kein measure."),
     (["paper", "submit"], 2, "Das Dokument ist kein paper."),
     (["measure:m1", "fliegen"], 2, "Den Schritt 'fliegen' gibt es im Ablauf 'measure' nicht. "
-                                   "Vorhanden: drop, finish, make_ongoing, postpone, start."),
+                                   "Vorhanden: beginnen, als Daueraufgabe führen, "
+                                   "zurückstellen, abschließen, streichen."),
     (["measure:m1", "start", "--workflow", "nope"], 2, "Unbekannter Ablauf 'nope'."),
     (["measure:m1", "start", "--workflow", "plan"], 2,
      "Der Ablauf 'plan' gilt für 'plan', nicht für 'measure'."),
-    (["measure:m1", "finish"], 1, "Der Schritt 'finish' ist im Zustand 'planned' nicht "
-                                  "erlaubt. Erlaubt sind: start (→ in_progress)"),
+    (["measure:m1", "finish"], 1, "Der Schritt 'abschließen' ist im Zustand 'geplant' nicht "
+                                  "erlaubt. Erlaubt sind: beginnen (→ in Umsetzung), als "
+                                  "Daueraufgabe führen (→ Daueraufgabe), zurückstellen "
+                                  "(→ zurückgestellt), streichen (→ entfallen)."),
 ]
 
 

@@ -175,7 +175,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "enum": (
         "'{found}' ist hier nicht erlaubt. Erlaubt sind: {allowed}.",
-        "'{found}' is not allowed here. Allowed: {allowed}.",
+        "'{found}' is not allowed here. Allowed: {allowed_en}.",
+    ),
+    "transition-without-label": (
+        "Der Schritt '{name}' hat keinen deutschen Namen. Geben Sie ihn unter 'label' an "
+        "(z. B. label: abschließen); mit ihm rufen Sachbearbeitende den Schritt auf.",
+        "The step '{name}' has no German name. Give it as 'label' (e.g. label: abschließen); "
+        "clerks call the step by it.",
+    ),
+    "name-twice": (
+        "'{name}' bezeichnet schon {first} (Groß- und Kleinschreibung, Leerzeichen und die "
+        "Schreibung der Umlaute zählen nicht). Wählen Sie einen anderen Namen.",
+        "'{name}' already names {first} (case, blanks and the spelling of umlauts do not "
+        "count). Choose another name.",
     ),
     "invalid-value": (
         "Ungültiger Wert: {reason}.",
@@ -234,7 +246,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is already a measurement for {date}{breakdown} ({first}).",
     ),
     "dropped-without-reason": (
-        "Die Maßnahme ist entfallen (status: dropped); bitte unter 'dropped_reason' den "
+        "Die Maßnahme ist entfallen (status: entfallen); bitte unter 'dropped_reason' den "
         "Grund angeben.",
         "The measure was dropped (status: dropped); please give the reason in "
         "'dropped_reason'.",
@@ -256,9 +268,19 @@ def finding(
     if de is None:
         de_tpl, en_tpl = MESSAGES[code]
         de = de_tpl.format(**params)
-        en = en_tpl.format(**params)
+        en = en_tpl.format_map(_English(params))
     return Finding(code=code, message=de, message_en=en or de, path=path, level=level,
                    rule=rule)
+
+
+class _English(dict[str, Any]):
+    """Parameters of an English text: a missing ``x_en`` is ``x`` (ids, numbers, names
+    that read the same in both languages)."""
+
+    def __missing__(self, key: str) -> Any:
+        if key.endswith("_en") and key[:-3] in self:
+            return self[key[:-3]]
+        raise KeyError(key)
 
 
 def describe(value: object) -> str:

@@ -20,7 +20,9 @@ hooks instead:
   places and at most 15 digits before the point, from a YAML number, an integer, or text
   such as ``"15000.00"``. ``12.500`` is refused, not read as 12,50 EUR: the message asks
   whether 12500 was meant. German forms (``1.500,50``, ``1500,50``) get the plain form.
-* Enums are structured by value; the message lists the allowed values.
+* Enums are structured from their id or their German name (``in_progress``, ``in Umsetzung``,
+  ``In umsetzung``: :mod:`teilhabe_core.model.names`); the message lists the German names
+  (the English message the ids). Unstructuring writes the id.
 * Lists must be lists (a single text where a list is expected is an error).
 * Unstructuring keeps dates and decimals as objects; the YAML and JSON writers
   format them (ISO dates; decimals as plain YAML numbers and JSON strings).
@@ -60,6 +62,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ..base.errors import Finding
 from ..base.messages import describe, finding
+from ..model import names
 from ..model.common import Money
 from ..model.goals import Goal, GoalLevel
 from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
@@ -268,15 +271,17 @@ def _is_enum(t: Any) -> bool:
 
 
 def _enum_hook(cls: type[Enum]) -> Callable[[Any, Any], Enum]:
-    values = {m.value: m for m in cls}
-    allowed = ", ".join(str(v) for v in values)
+    allowed, allowed_en = names.allowed(cls), names.allowed_ids(cls)
 
     def hook(value: Any, _: Any) -> Enum:
-        if isinstance(value, str) and value in values:
-            return values[value]
+        if isinstance(value, str):
+            member = names.member_of(cls, value)
+            if member is not None:
+                return member
         trap = value is not None and not isinstance(value, str | dict | list)
         raise Invalid("enum", found=value if isinstance(value, str) else _type_name(value),
-                      allowed=allowed, value=value, trap=trap, choices=values)
+                      allowed=allowed, allowed_en=allowed_en, value=value, trap=trap,
+                      choices=cls)
 
     return hook
 
@@ -450,7 +455,7 @@ def _advised(exc: Invalid, path: str, written: str | None) -> Finding:
     """
     params = {k: v for k, v in exc.params.items() if k not in ("value", "trap", "choices")}
     if exc.code == "enum" and written is not None:
-        if written not in exc.params["choices"]:
+        if names.member_of(exc.params["choices"], written) is None:
             return finding("enum", path, **{**params, "found": written})
         f = finding("enum", path, **params)
         return attrs.evolve(f, message=f"{f.message}{_QUOTE_DE} Schreiben Sie: \"{written}\"",
