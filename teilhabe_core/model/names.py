@@ -51,7 +51,8 @@ ALIASES: dict[Enum, tuple[str, ...]] = {
 
 _SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _BARE = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
-_SEPARATORS = re.compile(r"[\s_\-]+")
+SEPARATORS = re.compile(r"[\s_\-]+")
+"""What separates the words of a name: blanks, ``_`` and ``-`` (runs count as one)."""
 
 
 def fold(text: str) -> str:
@@ -62,7 +63,7 @@ def fold(text: str) -> str:
 
 def _key(text: str, umlauts: dict[int, str]) -> str:
     lowered = unicodedata.normalize("NFC", text).casefold().translate(umlauts)
-    return " ".join(_SEPARATORS.split(lowered)).strip()
+    return " ".join(SEPARATORS.split(lowered)).strip()
 
 
 def keys(name: str) -> set[str]:
