@@ -38,9 +38,9 @@ def test_minimal_plan_loads(write):
 def test_yaml_syntax_error(write):
     f = one(write(MINIMAL_PLAN + "  - id: [m2\n"))
     assert f.code == "yaml-syntax"
-    assert f.line == 14  # where the parser noticed: the end of the file
-    assert "YAML-Syntaxfehler" in f.message
-    assert "begonnen in Zeile 13" in f.message
+    assert (f.line, f.column) == (13, 9)  # the bracket that is not closed
+    assert f.message == ("YAML-Syntaxfehler: Die Klammer [ in Zeile 13, Spalte 9 wird nicht "
+                         "mit ] geschlossen. Schließen Sie sie am Ende des Werts: - id: [m2]")
 
 
 def test_duplicate_key_names_both_lines(write):

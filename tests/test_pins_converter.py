@@ -193,16 +193,24 @@ def test_date_hook(value, expected):
     assert converter.structure_date(value) == expected
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("2024-13-01", "einen Monat 13 gibt es nicht"), ("2024-00-10", "einen Monat 0 gibt es nicht"),
-    ("2023-02-29", "der Monat 2 hat keinen 29. Tag"),
-    ("2024-04-31", "der Monat 4 hat keinen 31. Tag"),
-    ("2024-01-00", "der Monat 1 hat keinen 0. Tag"),
+@pytest.mark.parametrize("text, reason, reason_en", [
+    ("2024-13-01", "einen Monat 13 gibt es nicht", "there is no month 13"),
+    ("2024-00-10", "einen Monat 0 gibt es nicht", "there is no month 0"),
+    ("2023-02-29", "der Monat 2 hat keinen 29. Tag", "month 2 has no day 29"),
+    ("2024-04-31", "der Monat 4 hat keinen 31. Tag", "month 4 has no day 31"),
+    ("2024-01-00", "der Monat 1 hat keinen 0. Tag", "month 1 has no day 0"),
 ])
-def test_impossible_dates_say_why(text, reason):
+def test_impossible_dates_say_why(text, reason, reason_en):
     exc = invalid(converter.structure_date, text)
     assert exc.code == "invalid-date"
-    assert exc.params == {"found": text, "reason": reason}
+    assert exc.params == {"found": text, "reason": reason, "reason_en": reason_en}
+
+
+def test_an_impossible_german_date_is_not_turned_into_an_iso_hint():
+    """31.02.2024 has no ISO form either: the reason, not 'Schreiben Sie 2024-02-31'."""
+    exc = invalid(converter.structure_date, "31.02.2024")
+    assert exc.code == "invalid-date"
+    assert exc.params["reason"] == "der Monat 2 hat keinen 31. Tag"
 
 
 @pytest.mark.parametrize("text, iso", [

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import Finding, Level
+from .syntax_messages import SYNTAX_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "file-unreadable": (
@@ -26,10 +27,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte 0x{byte:02X}). "
         "Bitte im Editor als UTF-8 speichern.",
         "The file is not saved as UTF-8 (invalid byte 0x{byte:02X}). Please save it as UTF-8.",
-    ),
-    "yaml-syntax": (
-        "YAML-Syntaxfehler: {problem}. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.",
-        "YAML syntax error: {problem}. Check indentation, colons and quotes.",
     ),
     "json-syntax": (
         "JSON-Syntaxfehler: {problem}.",
@@ -134,9 +131,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "number-form": (
         "'{found}' ist keine einfach geschriebene Zahl: YAML liest das als {read} ({why}). "
-        "Schreiben Sie die Zahl nur mit Ziffern und höchstens einem Punkt, z. B. {example}.",
+        "Schreiben Sie die Zahl nur mit Ziffern und höchstens einem Punkt{example}.",
         "'{found}' is not a plainly written number: YAML reads it as {read} ({why_en}). Write "
-        "the number with digits and at most one point only, e.g. {example}.",
+        "the number with digits and at most one point only{example_en}.",
     ),
     "number-too-large": (
         "Die Zahl ist zu groß ({digits} Ziffern, erlaubt sind höchstens {limit}).",
@@ -163,11 +160,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "invalid-date": (
         "'{found}' ist kein gültiges Datum: {reason}.",
-        "'{found}' is not a valid date: {reason}.",
+        "'{found}' is not a valid date: {reason_en}.",
     ),
     "expected-list": (
-        "Hier wird eine Liste erwartet (Zeilen mit '- '), gelesen wurde {found}.",
-        "A list is expected here (lines starting with '- '), read {found}.",
+        "Hier wird eine Liste erwartet (Zeilen mit '- '), gelesen wurde {found}.{hint}",
+        "A list is expected here (lines starting with '- '), read {found}.{hint_en}",
     ),
     "expected-mapping": (
         "Hier wird eine Zuordnung (Feld: Wert) erwartet, gelesen wurde {found}.",
@@ -252,6 +249,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'dropped_reason'.",
     ),
 }
+
+
+MESSAGES.update(SYNTAX_MESSAGES)
 
 
 def finding(
