@@ -226,3 +226,29 @@ def test_the_clerks_page_lists_the_names_of_every_vocabulary(enum):
     extra = [a for m in enum for a in names.ALIASES.get(m, ())]
     german = names.allowed(enum) + (f" (also: {', '.join(extra)})" if extra else "")
     assert f"| {german} | {names.allowed_ids(enum)} |" in page
+
+
+# -- the command line reads German values too ------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["leicht", "Leichte Sprache", "easy", "EASY"])
+def test_export_takes_the_variant_by_its_german_name(tmp_path, capsys, typed):
+    from teilhabe_core.cli import main
+
+    plan = ROOT / "counties" / "boerde" / "data" / "aktionsplan-2.yaml"
+    assert main(["export", str(plan), "--format", "html", "--variant", typed, "--out",
+                 str(tmp_path / "out")]) == 0
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert 'lang="de"' in page and "Leichte Sprache" in page
+    capsys.readouterr()
+
+
+def test_new_county_takes_the_kind_by_its_german_name(tmp_path, capsys):
+    from teilhabe_core.cli import main
+
+    assert main(["new-county", "harz", "--name", "Stadt Harz", "--state", "Sachsen-Anhalt",
+                 "--kind", "Kreisfreie Stadt", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    (profile,) = tmp_path.glob("*/*/area.yaml")
+    assert th.load(profile).kind is th.AreaKind.KREISFREIE_STADT
+    assert "kind: kreisfreie_stadt" in profile.read_text("utf-8")

@@ -565,6 +565,7 @@ def test_parser_errors_are_german(capsys):
     assert code == 2 and "teilhabe transition: Fehler: es fehlt: object, name" in err
     code, _, err = cli(capsys, "export", "x.yaml", "--format", "csv", "--out", "o",
                        "--variant", "fett")
-    assert code == 2 and "--variant: ungültige Auswahl 'fett' (erlaubt: 'long', 'short'" in err
+    assert code == 2 and ("--variant: 'fett' ist nicht erlaubt. Erlaubt sind: Langfassung, "
+                          "Kurzfassung, Leichte Sprache (oder long, short, easy)." in err)
     code, _, err = cli(capsys, "status", "x.yaml", "--frosch")
     assert code == 2 and "teilhabe: Fehler: unbekannte Angaben: --frosch" in err
