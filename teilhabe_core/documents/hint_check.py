@@ -37,15 +37,17 @@ def judge_for(data: dict[str, Any], cls: type[Any]) -> Judge:
                 document = structure(patched, cls)
             except BaseValidationError as exc:
                 problems = findings_from(exc)
-                refused: dict[str, Finding | None] = {
-                    p: f for p in proposals for f in problems if _under(f.path, p)}
-                others = [f for f in problems if not any(
-                    _under(f.path, p) or _under(p, f.path) for p in proposals)]
-                if not others or not all(_drop(patched, f, proposals) for f in others):
+                refused = _at_proposals(problems, proposals)
+                inside = {a for p in proposals for a in _ancestors(p)}
+                others = [f for f in problems if f.path not in inside
+                          and not any(a in proposals for a in _ancestors(f.path))]
+                if not others or not all(_drop(patched, f, inside) for f in others):
                     return refused
                 continue
-            errors = [f for f in check(document) if f.is_error]
-            return {p: next((f for f in errors if _under(f.path, p)), None) for p in proposals}
+            verdicts: dict[str, Finding | None] = dict.fromkeys(proposals)
+            verdicts.update(_at_proposals([f for f in check(document) if f.is_error],
+                                          proposals))
+            return verdicts
         return {}
 
     return judge
@@ -61,8 +63,25 @@ def _copy(data: Any) -> Any:
     return data
 
 
-def _under(path: str, parent: str) -> bool:
-    return path == parent or path.startswith((parent + ".", parent + "["))
+def _ancestors(path: str) -> list[str]:
+    """``path`` and every path above it (``a.b[2].c``, ``a.b[2]``, ``a.b``, ``a``)."""
+    out = [path]
+    while True:
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            return out
+        path = path[:cut]
+        out.append(path)
+
+
+def _at_proposals(problems: list[Finding], proposals: dict[str, Any]) -> dict[str, Finding | None]:
+    """The first problem at or below each proposal's path (in time linear in both)."""
+    found: dict[str, Finding | None] = {}
+    for f in problems:
+        for above in _ancestors(f.path):
+            if above in proposals:
+                found.setdefault(above, f)
+    return found
 
 
 def _put(data: Any, parts: list[str | int], value: Any) -> None:
@@ -71,14 +90,14 @@ def _put(data: Any, parts: list[str | int], value: Any) -> None:
     data[parts[-1]] = value
 
 
-def _drop(data: dict[str, Any], problem: Finding, proposals: dict[str, Any]) -> bool:
-    """Leave out the field of ``problem`` (the nearest mapping key holding it, if no proposal
-    is inside); ``False`` if that cannot be done (a missing field, a top-level list item)."""
+def _drop(data: dict[str, Any], problem: Finding, inside: set[str]) -> bool:
+    """Leave out the field of ``problem`` (the nearest mapping key holding it that holds no
+    proposal: ``inside`` are the proposals' paths and the paths above them); ``False`` if
+    that cannot be done (a missing field, a top-level list item)."""
     if problem.code == "missing-field":
         return False
     parts = split_path(problem.path)
-    while parts and (isinstance(parts[-1], int) or any(
-            _under(p, _joined(parts)) for p in proposals)):
+    while parts and (isinstance(parts[-1], int) or _joined(parts) in inside):
         parts = parts[:-1]
     if not parts:
         return False
