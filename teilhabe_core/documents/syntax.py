@@ -17,6 +17,7 @@ at the end of the file).
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import yaml
@@ -41,7 +42,6 @@ class _Lines:
     """The lines of a text as libyaml counts them, with what the messages need."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.lines = _BREAK.split(text)
 
     def __getitem__(self, index: int) -> str:
@@ -126,7 +126,7 @@ def _classify(lines: _Lines, problem: str, context: str, start: Any, line: int,
     if "tab character" in problem or (char == "\t" and "cannot start any token" in problem):
         return _tab(lines, line, column)
     if "quoted scalar" in context and ("end of stream" in problem or "document" in problem):
-        return _unclosed_quote(lines, start)
+        return _unclosed_quote(lines, start or SimpleNamespace(line=line, column=column))
     if "quoted scalar" in context:  # an escape YAML does not know
         backslash = lines[line].rfind("\\", 0, column + 1)
         return _escape(lines, line, backslash if backslash >= 0 else column)
