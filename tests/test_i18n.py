@@ -63,14 +63,14 @@ def test_the_check_finds_what_is_out_of_step(tmp_path, monkeypatch):
     german.delete(gone)
     german[MESSAGES["missing-field"]].flags.add("fuzzy")
     german[MESSAGES["complex-key"]].string = ""
-    german[MESSAGES["duplicate-id"]].string = "Die Kennung kommt mehrfach vor."
+    german[MESSAGES["duplicate-id"]].string = "Die Kennung {kennung} kommt mehrfach vor."
     german.add("A text no code has.", "Ein Text, den es im Code nicht gibt.")
     catalogs.write(german, catalogs.po_file("de"))
     found = "\n".join(catalogs.problems("de"))
     assert f"de: missing from the catalog: {gone!r}" in found
     assert f"de: fuzzy (needs review): {MESSAGES['missing-field']!r}" in found
     assert f"de: untranslated: {MESSAGES['complex-key']!r}" in found
-    assert "de: placeholders differ in" in found and "['first', 'id'] → []" in found
+    assert "de: placeholders differ in" in found and "['first', 'id'] → ['kennung']" in found
     assert "de: no longer in the source: 'A text no code has.'" in found
 
 

@@ -97,7 +97,7 @@ def _fill(text: str, lang: str, params: dict[str, object]) -> str:
 def _(message: str, /, **params: object) -> str:
     """``message`` translated into the current language, placeholders filled."""
     lang = language()
-    return _fill(catalog(lang).gettext(message), lang, params)
+    return _fill(catalog(lang).gettext(message) if message else message, lang, params)
 
 
 def ngettext(singular: str, plural: str, n: int, /, **params: object) -> str:
@@ -136,7 +136,7 @@ class Msg:
         lang = language(lang)
         table = catalog(lang)
         raw = (table.ngettext(self.message, self.plural, self.n) if self.plural
-               else table.gettext(self.message))
+               else table.gettext(self.message) if self.message else "")
         return _fill(raw, lang, self.params)
 
     def __str__(self) -> str:

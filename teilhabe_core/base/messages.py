@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import Finding, Level
 from .i18n import N_, Bilingual, Msg, both
+from .syntax_messages import SYNTAX_MESSAGES
 
 MESSAGES: dict[str, str] = {
     "file-unreadable": N_(
@@ -23,8 +24,6 @@ MESSAGES: dict[str, str] = {
         "The file is empty. A document starting with 'document:' is expected."),
     "not-utf8": N_(
         "The file is not saved as UTF-8 (invalid byte 0x{byte:02X}). Please save it as UTF-8."),
-    "yaml-syntax": N_(
-        "YAML syntax error: {problem}. Check indentation, colons and quotes."),
     "json-syntax": N_(
         "JSON syntax error: {problem}."),
     "too-deep": N_(
@@ -77,7 +76,7 @@ MESSAGES: dict[str, str] = {
         "The amount {found} is negative; costs and amounts are written without a minus."),
     "number-form": N_(
         "'{found}' is not a plainly written number: YAML reads it as {read} ({why}). Write "
-        "the number with digits and at most one point only, e.g. {example}."),
+        "the number with digits and at most one point only{example}."),
     "number-too-large": N_(
         "The number is too large ({digits} digits, at most {limit} allowed)."),
     "not-xlsx": N_(
@@ -93,11 +92,17 @@ MESSAGES: dict[str, str] = {
     "invalid-date": N_(
         "'{found}' is not a valid date: {reason}."),
     "expected-list": N_(
-        "A list is expected here (lines starting with '- '), read {found}."),
+        "A list is expected here (lines starting with '- '), read {found}.{hint}"),
     "expected-mapping": N_(
         "A mapping (field: value) is expected here, read {found}."),
     "enum": N_(
         "'{found}' is not allowed here. Allowed: {allowed}."),
+    "transition-without-label": N_(
+        "The step '{name}' has no German name. Give it as 'label' (e.g. label: abschließen); "
+        "clerks call the step by it."),
+    "name-twice": N_(
+        "'{name}' already names {first} (case, blanks and the spelling of umlauts do not "
+        "count). Choose another name."),
     "invalid-value": N_(
         "Invalid value: {reason}."),
     "end-before-start": N_(
@@ -132,6 +137,7 @@ MESSAGES: dict[str, str] = {
         "The measure was dropped (status: dropped); please give the reason in "
         "'dropped_reason'."),
 }
+MESSAGES.update(SYNTAX_MESSAGES)
 
 
 def finding(

@@ -7,7 +7,8 @@ import argparse
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -102,6 +103,27 @@ def parse_date(text: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(_("'{text}' is not a date (YYYY-MM-DD).",
                                            text=text)) from None
+
+
+def enum_value(name: str) -> Callable[[str], Enum]:
+    """An argparse type reading a value of the model's enum ``name`` by its German name or
+    id, like the YAML fields (``--variant leicht``, ``"Leichte Sprache"``, ``easy``). The
+    model is imported only when the option is given."""
+
+    def read(text: str) -> Enum:
+        from .. import model
+        from ..model import names
+
+        cls: type[Enum] = getattr(model, name)
+        member = names.member_of(cls, text)
+        if member is None:
+            raise argparse.ArgumentTypeError(_(
+                "'{text}' is not allowed. Allowed: {names} (or {ids}).", text=text,
+                names=names.allowed(cls) if language() == "de" else names.allowed_ids(cls),
+                ids=names.allowed_ids(cls) if language() == "de" else names.allowed(cls)))
+        return member
+
+    return read
 
 
 def parse_moment(text: str) -> dt.datetime:

@@ -57,11 +57,9 @@ def _store_keys(app: Teilhabe, names: list[str]) -> list[Key]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..model import Variant
-
     app = common.make_app()
     loaded = app.load(args.path)
-    variant = Variant(args.variant) if args.variant else None
+    variant = args.variant
     options = common.parse_options(args.option)
     paths = app.export(loaded.document, args.format, args.out, options, variant)
     for path in paths:
@@ -128,8 +126,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("path", metavar=_("PATH"), help=_("the document"))
     p.add_argument("--format", required=True, metavar="ID",
                    help=_("exporter id (see 'teilhabe formats')"))
-    p.add_argument("--variant", choices=["long", "short", "easy"],
-                   help=_("long or short version, or Leichte Sprache (easy)"))
+    p.add_argument("--variant", type=common.enum_value("Variant"), metavar="long|short|easy",
+                   help=_("long or short version, or Leichte Sprache (also: lang, kurz, "
+                          "leicht)"))
     p.add_argument("--option", action="append", default=[], metavar=_("KEY=VALUE"),
                    help=_("an option of the format (see 'teilhabe formats'); repeatable"))
     p.add_argument("--out", required=True, metavar=_("DIR"), help=_("the output folder"))

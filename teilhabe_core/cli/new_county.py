@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from ..base.i18n import _
+from . import common
 from .common import EXIT_OK
 
 
 def cmd_new_county(args: argparse.Namespace) -> int:
     from .scaffold import scaffold
 
-    files = scaffold(args.id, args.name, args.state, args.ags or "", Path(args.out), args.kind)
+    files = scaffold(args.id, args.name, args.state, args.ags or "", Path(args.out),
+                     args.kind.value)
     root = files[0].parent
     print(_("County plugin written to {folder}", folder=root))
     print(_("Next: pip install -e {folder} && teilhabe counties", folder=root))
@@ -30,9 +32,10 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--state", required=True, metavar=_("STATE"), help=_("the federal state"))
     p.add_argument("--ags", default="", metavar=_("KEY"),
                    help=_("the official municipality key (AGS: 2, 3, 5 or 8 digits)"))
-    p.add_argument("--kind", default="landkreis",
-                   choices=["landkreis", "kreisfreie_stadt", "sozialraum"],
-                   help=_("the kind of area (default: landkreis)"))
+    p.add_argument("--kind", default="landkreis", type=common.enum_value("AreaKind"),
+                   metavar="landkreis|kreisfreie_stadt|sozialraum",
+                   help=_("the kind of area: Landkreis, kreisfreie Stadt or Sozialraum "
+                          "(default: landkreis)"))
     p.add_argument("--out", required=True, metavar=_("DIR"),
                    help=_("the folder to write the package into"))
     p.set_defaults(func=cmd_new_county)

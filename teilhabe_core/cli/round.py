@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ..base.errors import DocumentError
-from ..base.i18n import _, ngettext
+from ..base.i18n import _, language, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK
 
@@ -59,10 +59,15 @@ def cmd_collect(args: argparse.Namespace) -> int:
                                  len(done.transitions)),
                 reports=ngettext("{n} report", "{n} reports", done.reports)))
         for entry in done.transitions:
+            flow, german = target.flow, language() == "de"  # English: the ids
             print("  " + _("{object}: {step} ({old} → {new}), {date}, by {who}",
-                           object=entry.object, step=entry.transition, old=entry.from_state,
-                           new=entry.to_state, date=entry.at.date().isoformat(),
-                           who=entry.by))
+                           object=entry.object,
+                           step=flow.step_title(entry.transition) if german
+                           else entry.transition,
+                           old=flow.state_label(entry.from_state) if german
+                           else entry.from_state,
+                           new=flow.state_label(entry.to_state) if german else entry.to_state,
+                           date=entry.at.date().isoformat(), who=entry.by))
     return EXIT_ERRORS if failed else EXIT_OK
 
 

@@ -42,7 +42,7 @@ from ..base.errors import (
     WorkflowUsageError,
     message_of,
 )
-from ..base.i18n import N_, Msg, _, both
+from ..base.i18n import N_, Bilingual, Msg, _, both
 from ..base.messages import finding, listing
 from ..documents.kinds import area_of
 from ..documents.loader import Loaded, format_of, load_file, load_text
@@ -71,7 +71,7 @@ from .events import (
 )
 from .host import WorkflowHost
 from .objects import locate_object, state_of
-from .text_edit import set_field
+from .text_edit import set_state
 
 
 class Workflows:
@@ -236,7 +236,7 @@ class Workflows:
                 replayed_doc = load_text(replayed, current.where, fmt).document
                 _obj, _kind, obj_path = locate_object(replayed_doc, entry.object)
                 field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
-                replayed = set_field(replayed, field_path, entry.to_state, fmt)
+                replayed = set_state(replayed, field_path, flow, entry.to_state, fmt)
         if replayed != current.text:  # edited by hand or saved: a real conflict
             raise changed_since(current.where)
 
@@ -252,43 +252,50 @@ class Workflows:
                                          "to '{kind}'.", workflow=flow.id,
                                          applies=flow.applies_to, kind=kind))
         state = state_of(flow, obj, ref, history.entries)
-        allowed = flow.allowed(state)
-        step = next((t for t in allowed if t.name == name), None)
-        if all(t.name != name for t in flow.transitions):
-            known = sorted({t.name for t in flow.transitions})
+        step = flow.transition_named(name)
+        if step is None:
+            labels = ", ".join(t.label or t.name for t in flow.transitions)
+            ids = ", ".join(t.name for t in flow.transitions)
             raise WorkflowUsageError(Msg("There is no step '{step}' in the workflow "
                                          "'{workflow}'. Available: {known}.", step=name,
-                                         workflow=flow.id, known=listing(known)))
-        if step is None:
-            names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed)
+                                         workflow=flow.id,
+                                         known=Bilingual(labels, ids) if ids else Msg("(none)")))
+        title = Bilingual(step.label or step.name, step.name)  # a clerk's word, or the id
+        if state not in step.sources:
+            allowed = flow.allowed(state)
+            names_de = ", ".join(flow.transition_label(t) for t in allowed)
+            names_en = ", ".join(f"{t.name} (→ {t.target})" for t in allowed)
             raise WorkflowError(Msg("The step '{step}' is not allowed in the state '{state}'. "
-                                    "Allowed: {names}.", step=name, state=state,
-                                    names=names or Msg("none")))
+                                    "Allowed: {names}.", step=title,
+                                    state=Bilingual(flow.state_label(state), state),
+                                    names=Bilingual(names_de, names_en) if allowed
+                                    else Msg("none")))
         inputs = {"by": by, "note": note, "at": at}
         missing = [k for k in step.requires if not inputs.get(k)]
         if missing:
-            raise MissingInputs(tuple(missing), name)
+            raise MissingInputs(tuple(missing), title)
         when = _checked_time(at)
-        event = TransitionEvent(document, current.where, ref, area, flow.id, name, state,
+        event = TransitionEvent(document, current.where, ref, area, flow.id, step.name, state,
                                 step.target, by, when, note)
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
         if last is not None and when < aware(last.at):
             raise WorkflowError(Msg("The time {time} is before the last entry ({last}).",
                                     time=when.isoformat(), last=last.at.isoformat()))
-        self._run_guards(step.guards, event, obj, history.entries)
+        self._run_guards(step.guards, event, obj, history.entries, title)
         reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
                    if r]
         if reasons:
             raise WorkflowError(Msg("The step was refused: {reasons}", reasons=" ".join(reasons)))
-        entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
+        entry = HistoryEntry(ref, flow.id, step.name, state, step.target, when, by, note)
         new_doc = None
         if flow.field:
             field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
-            new_doc = set_field(current.text, field_path, step.target, format_of(current.name))
+            new_doc = set_state(current.text, field_path, flow, step.target,
+                                format_of(current.name))
         return Commit(new_doc, entry), event
 
     def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
-                    history: tuple[HistoryEntry, ...]) -> None:
+                    history: tuple[HistoryEntry, ...], title: Bilingual) -> None:
         context = GuardContext(event.document, obj, self.app.context_for(event.document),
                                history, event)
         for name in names:
@@ -304,7 +311,7 @@ class Workflows:
                 reason = (verdict if isinstance(verdict, str)
                           else Msg("guard '{name}' not met", name=name))
                 raise WorkflowError(Msg("The step '{step}' is not possible yet: {reason}.",
-                                        step=event.transition, reason=reason))
+                                        step=title, reason=reason))
 
     # -- history ----------------------------------------------------------------
 
@@ -391,7 +398,7 @@ class Workflows:
 class MissingInputs(WorkflowError):
     """A step that needs ``by``, ``note`` or ``at`` was called without them."""
 
-    def __init__(self, missing: tuple[str, ...], step: str) -> None:
+    def __init__(self, missing: tuple[str, ...], step: Bilingual) -> None:
         self.missing = missing
         super().__init__(Msg(N_("The step '{step}' needs more: {missing} (by = who, note = "
                                 "why, at = when)."), step=step, missing=", ".join(missing)))
