@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..base.errors import UsageError
 from ..base.i18n import _, ngettext
-from ..base.messages import listing
 from . import common
 from .common import EXIT_OK
 
@@ -46,6 +45,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             folders = _installed_folders()
         unknown = sorted(set(args.areas) - set(folders))
         if unknown:
+            from ..base.messages import listing
+
             raise UsageError(_("Unknown areas: {areas}. Available: {available}.",
                                areas=", ".join(unknown), available=listing(sorted(folders))))
         total = 0
