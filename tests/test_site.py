@@ -46,12 +46,9 @@ def local(ref: str) -> bool:
     return not ref.startswith(("mailto:", "#", "https://", "http://"))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    assert cli.main(["publish", "--out", str(out), "--base-url",
-                     "https://teilhabe.example.org/"]) == 0
-    return out
+@pytest.fixture
+def site(published_site: Path) -> Path:
+    return published_site
 
 
 def test_every_page_links_its_area_and_the_start_page_and_no_link_is_dead(site):

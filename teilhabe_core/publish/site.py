@@ -241,9 +241,10 @@ def _page_step(app: Host, area_id: str,
 
 
 def publication_steps(app: Host, area_ids: list[str], base_url: str | None = None,
-                      pdf: bool = True) -> list[Step]:
+                      pdf: bool = True, previous_base_url: str = "") -> list[Step]:
     """Every build step for ``area_ids``, landing pages, OParl and the shared stylesheet
-    last; ``base_url`` (else the areas' profiles) is where the site will be online.
+    last; ``base_url`` (else the areas' profiles, else ``previous_base_url``, the one of
+    the site's last publication) is where the site will be online.
 
     The start page itself is made by :func:`write_site` from every area on the site."""
     from .oparl import site_base_url
@@ -254,7 +255,7 @@ def publication_steps(app: Host, area_ids: list[str], base_url: str | None = Non
         area_steps, links = plan_steps(app, area_id, pdf)
         steps.extend(area_steps)
         steps.append(Step(area_id, "Übersichtsseite", _page_step(app, area_id, links)))
-    base = site_base_url([app.area(a).area for a in area_ids], base_url)
+    base = site_base_url([app.area(a).area for a in area_ids], base_url, previous_base_url)
     steps.append(Step("", "OParl und Schema", extras_step(app, area_ids, base, pdf)))
     steps.append(Step("", "Startseite", lambda: [stylesheet()]))
     return steps
