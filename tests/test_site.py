@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from teilhabe_core import cli
 from teilhabe_core.app import Teilhabe
@@ -338,3 +339,25 @@ def test_every_site_page_has_an_accessible_structure(site):
         for role, labelled in page.svgs:
             assert role == "img" and labelled, name
             assert set(labelled.split()) <= page.svg_parts, name
+
+
+def test_every_statement_names_the_state_enforcement_body_from_its_source(app, site):
+    import re
+
+    for area in AREAS:
+        body = app.area(area).area.site.enforcement
+        assert body is not None and body.source.startswith(("https://", "http://")), area
+        statement = (site / area / "barrierefreiheit.html").read_text("utf-8")
+        easy = (site / area / "barrierefreiheit-leicht.html").read_text("utf-8")
+        for page, name in ((statement, body.name), (easy, body.easy_name)):
+            assert name and str(escape(name)) in page
+            assert "Durchsetzungsstelle des Landes" not in page  # "… noch nicht angegeben"
+            assert "Die Stelle für Beschwerden steht hier noch nicht." not in page
+            assert ('href="' + body.url + '"' in page) is bool(body.url)
+        if body.source != body.url:  # where it was looked up is for maintainers
+            assert body.source not in statement
+        if body.legal_basis:
+            assert f"Rechtsgrundlage: {escape(body.legal_basis)}." in statement
+    states = {app.area(a).area.state: app.area(a).area.site.enforcement for a in AREAS}
+    assert len(states) == 4  # one body per state, the same for both Sachsen-Anhalt areas
+    assert re.search(r"§ 16d", states["Sachsen-Anhalt"].legal_basis)

@@ -65,7 +65,7 @@ from .plan import (
     Publication,
     Transition,
 )
-from .site import AccessibilityStatement, Conformity, SiteSettings
+from .site import AccessibilityStatement, Conformity, EnforcementBody, SiteSettings
 from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
@@ -86,6 +86,7 @@ __all__ = [
     "CouncilPaper",
     "CrossCuttingGoal",
     "EasyLanguageSettings",
+    "EnforcementBody",
     "Evaluation",
     "EvaluationEntry",
     "Event",
