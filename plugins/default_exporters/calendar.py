@@ -156,8 +156,9 @@ class IcalExporter(Exporter):
                         if stage.date is not None:
                             cal.add(f"call-{call.id}-{index + 1}", f"{call.name}: {stage.name}",
                                     stage.date)
-                for paper in docs.papers:
-                    cal.paper(paper)
+                for paper in docs.papers:  # a non-public paper's title stays internal
+                    if paper.public:
+                        cal.paper(paper)
         if isinstance(document, Plan):
             cal.plan(document, area, current is None or document is current,
                      _evaluated(docs, document) if docs is not None else ())

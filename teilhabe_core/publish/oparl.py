@@ -32,6 +32,7 @@ from ..documents.checks import BASE_URL
 from ..model import Area, BodyKind, ConsultationRole, CouncilPaper, Plan
 from ..model.labels import label
 from .api import Output, slug
+from .domain_data import PAPERS_FOLDER, paper_page_name
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 20
@@ -136,8 +137,11 @@ def system_outputs(base_url: str, bodies: Sequence[BodyData], name: str = "",
     body_objects = []
     for data in sorted(bodies, key=lambda b: b.area.id):
         body, objects = _body(url, data)
-        if site:
+        if site:  # the site's HTML pages of the Body and its papers
             body["web"] = f"{url.base}{data.area.id}/index.html"
+            for paper, obj in zip(data.papers, objects["paper"], strict=True):
+                obj["web"] = (f"{url.base}{data.area.id}/{PAPERS_FOLDER}/"
+                              f"{paper_page_name(paper)}")
         body_objects.append(body)
         for kind in LISTS:
             _pages(url, files, data.area.id, kind, objects.get(kind, []), page_size)
