@@ -137,3 +137,16 @@ def test_the_axe_run_reports_violations_where_there_are_some(axe_tools, tmp_path
     (page,) = result["pages"]
     found = {v["id"] for v in page["violations"]}
     assert {"html-has-lang", "image-alt", "color-contrast", "link-name"} <= found
+
+
+def test_a_missing_browser_fails_where_it_is_required(tmp_path):
+    import sys
+
+    env = {**os.environ, "TEILHABE_CHROMIUM": str(tmp_path / "kein-chromium")}
+    for require, outcome in (("1", "1 error"), ("0", "1 skipped")):
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-rs", str(__file__),
+             "-k", "reports_violations"], cwd=ROOT, capture_output=True, text=True,
+            env={**env, "TEILHABE_REQUIRE_BROWSER": require}, timeout=300, check=False)
+        assert outcome in done.stdout, done.stdout[-2000:]
+        assert "kein-chromium" in done.stdout  # the message names what is missing
