@@ -37,6 +37,19 @@ def app():
     return Teilhabe.discover()
 
 
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of every shipped area as ``teilhabe publish --no-pdf`` writes it (with a
+    base URL, so with ``sitemap.xml``), built once per session for the tests that read its
+    pages (read-only for them: copy it before changing anything; PDFs: test_pdf.py)."""
+    from teilhabe_core import cli
+
+    out = tmp_path_factory.mktemp("published") / "site"
+    assert cli.main(["publish", "--no-pdf", "--out", str(out), "--base-url",
+                     "https://teilhabe.example.org/"]) == 0
+    return out
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:
     """Write text (or bytes) to a file in a temp folder and return its path."""
@@ -133,19 +146,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     admin.dispose()
 
 
-# -- the published site and a static server (issue 16) ---------------------------------
-
-
-@pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site of every shipped area, PDFs included, as ``teilhabe publish`` writes
-    it (read-only for the tests: copy it before changing anything)."""
-    from teilhabe_core import cli
-
-    out = tmp_path_factory.mktemp("published") / "site"
-    assert cli.main(["publish", "--out", str(out), "--base-url",
-                     "https://teilhabe.example.org/"]) == 0
-    return out
+# -- a static server (issue 16) --------------------------------------------------------
 
 
 @contextlib.contextmanager

@@ -16,6 +16,10 @@ _MONTH_OR_LOWER = re.compile(
     r"November|Dezember)\b")
 _END_CANDIDATE = re.compile(r"\n|[.!?:](?=\s|\Z)")
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+# An ordinal after an article or a preposition: "im 1. Quartal", "den 3. Bürgermeister".
+_ORDINAL_AFTER_ARTICLE = re.compile(
+    r"\b(?:am|im|vom|zum|zur|beim|ab|bis|der|die|das|den|dem|des)\s+\d{1,2}\.$",
+    re.IGNORECASE)
 
 
 class Word:
@@ -66,7 +70,8 @@ def words(text: str, offset: int = 0) -> tuple[Word, ...]:
 def sentences(text: str) -> list[Sentence]:
     """Sentences end at ``.``, ``!``, ``?`` or ``:`` before a blank or the end, and at line
     breaks; a period after a known abbreviation pattern (``z.``, ``B.``, ``Nr.``, ``2.``)
-    does not end a sentence."""
+    or after an ordinal that follows an article or a preposition (``im 1. Quartal``) does
+    not end a sentence."""
     out: list[Sentence] = []
     start = 0
     length = len(text)
@@ -80,6 +85,7 @@ def sentences(text: str) -> list[Sentence]:
             before = text[start:index + 1]
             end_here = not (char == "." and index + 1 < length and (
                 (_ORDINAL.search(before) and _MONTH_OR_LOWER.match(text[index + 1:].lstrip(" ")))
+                or _ORDINAL_AFTER_ARTICLE.search(before)
                 or (_NO_END.search(before) and not _next_is_upper_after_space(text, index))))
         if end_here:
             _add(out, text, start, index + 1)
