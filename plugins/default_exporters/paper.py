@@ -75,8 +75,8 @@ class PaperPage(Exporter):
             context, "paper.html.j2", [HERE], **paper_data(document, context,
                                                           self.options.site_links),
             variant="easy" if easy else "long", variant_label=label(context.variant),
-            page_title=(f"Vorlage {document.reference}: {document.title}"
-                        + (" – Leichte Sprache" if easy else "")))
+            page_title=(f"Vorlage: {document.title} – Leichte Sprache" if easy
+                        else f"Vorlage {document.reference}: {document.title}"))
         return [Output(paper_page_name(document, easy), html), stylesheet()]
 
 
