@@ -89,6 +89,9 @@ MESSAGES: dict[str, str] = {
         "{found}.{hint}"),
     "expected-datetime": N_(
         "A point in time like 2022-06-29T10:30:00 is expected here, read {found}."),
+    "expected-time": N_(
+        "A time of day like 18:00 is expected here (hours 0 to 23, minutes 00 to 59), read "
+        "{found}."),
     "invalid-date": N_(
         "'{found}' is not a valid date: {reason}."),
     "expected-list": N_(
@@ -131,6 +134,8 @@ MESSAGES: dict[str, str] = {
         "to {high})."),
     "duplicate-measurement": N_(
         "There is already a measurement for {date}{breakdown} ({first})."),
+    "duplicate-meeting": N_(
+        "The working group already meets on {date}{time} ({first})."),
     "import-transition": N_(
         "No workflow step leads from '{old}' to '{new}'."),
     "dropped-without-reason": N_(

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from ..publish.site import publication_steps, site_folder, write_site
+    from ..publish.sitefiles import read_manifest
 
-    site_folder(args.out)  # a file or a foreign folder is refused before any work
+    folder = site_folder(args.out)  # a file or a foreign folder is refused before any work
     app = common.make_app()
     common.print_failures(app)
     area_ids = args.areas or [s.id for s in app.areas()]
@@ -33,7 +34,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
             _report_failure(area_id, [f.format() for e in broken for f in e.findings])
             failed.append(area_id)
     good = [a for a in area_ids if a not in failed]
-    steps = publication_steps(app, good, args.base_url, pdf=not args.no_pdf)
+    steps = publication_steps(app, good, args.base_url, pdf=not args.no_pdf,
+                              previous_base_url=read_manifest(folder)["base_url"])
     progress = Progress(len(steps), sys.stderr)
     outputs: dict[str, list[Output]] = {}
     for step in steps:

@@ -71,7 +71,8 @@ def oparl_site(app: Host, area_ids: Sequence[str], base_url: str,
     bodies = []
     for area_id in area_ids:
         docs = app.documents(area_id)
-        bodies.append(BodyData(app.area(area_id).area, tuple(docs.papers), tuple(docs.plans),
+        papers = tuple(p for p in docs.papers if p.public)  # never a non-public one
+        bodies.append(BodyData(app.area(area_id).area, papers, tuple(docs.plans),
                                tuple(published_files(app, area_id, pdf))))
     return system_outputs(base_url, bodies, SITE_NAME, site=True)
 

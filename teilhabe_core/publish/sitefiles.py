@@ -9,6 +9,7 @@ teilhabe wrote it: files that someone else put into the folder are never deleted
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -20,11 +21,14 @@ from ..base.errors import FileError, TeilhabeError
 from ..base.fileio import output_folder, read_regular, replace_folder, safe_join
 from ..base.i18n import _
 from .api import ExportContext, Output, checked_targets
+from .oparl import body_file, system_files
 
 MANIFEST = ".manifest.teilhabe.json"
 SITE_FILES = ("index.html", "style.css")
 """Files every publication site has at its top; a non-empty folder without them is refused."""
 SHARED = ("index.html", "style.css", "robots.txt", "sitemap.xml", MANIFEST)
+OPARL_SYSTEM = "oparl/system.json"
+OPARL_BODIES = "oparl/body/"
 
 
 def site_folder(out_dir: str | os.PathLike[str]) -> Path:
@@ -88,17 +92,54 @@ def robots(base_url: str) -> Output:
     return Output("robots.txt", text)
 
 
-def _area_of(name: str) -> str:
+def _owner(name: str, area_ids: set[str]) -> str:
+    """The area a site file belongs to: its folder, or its OParl Body and the objects
+    below it; ``""`` for the shared files."""
+    if name.startswith(OPARL_BODIES):
+        for area_id in area_ids:
+            body = body_file(area_id)
+            if name == body or name.startswith(body.removesuffix(".json") + "/"):
+                return area_id
+        return ""
     return name.split("/", 1)[0] if "/" in name else ""
+
+
+def _oparl_system(folder: Path, outputs: Sequence[Output],
+                  entries: dict[str, Any]) -> list[Output]:
+    """The OParl System and Body list over every area on the site that has a Body (the
+    run's Bodies are in ``outputs``, the others' in their manifest entries or, for a
+    manifest of an older teilhabe, in their Body file); nothing when this run wrote no
+    OParl System."""
+    by_name = {o.name: o for o in outputs}
+    system = by_name.get(OPARL_SYSTEM)
+    if system is None:
+        return []
+    bodies = {o.name: json.loads(o.data().decode("utf-8")) for o in outputs
+              if o.name.startswith(OPARL_BODIES) and o.name.count("/") == 2}
+    for area_id, entry in entries.items():
+        name = body_file(area_id)
+        if name in bodies:
+            entry["oparl_body"] = bodies[name]
+        elif isinstance(entry.get("oparl_body"), dict):
+            bodies[name] = entry["oparl_body"]
+        elif (folder / name).is_file():  # unreadable: the Body stays out of the list
+            with contextlib.suppress(ValueError, UnicodeDecodeError, TeilhabeError):
+                bodies[name] = entry["oparl_body"] = json.loads(
+                    read_regular(folder / name).decode("utf-8"))
+    data = json.loads(system.data().decode("utf-8"))
+    base = str(data["id"]).removesuffix(OPARL_SYSTEM)
+    return system_files(base, list(bodies.values()), str(data.get("name", "")),
+                        site="web" in data)
 
 
 def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
                areas: Sequence[Any] = (), base_url: str | None = None) -> list[Path]:
     """Make ``outputs`` (of the published ``areas``) part of the site in ``out_dir`` in one
     step; other areas on the site stay as they were. Adds the start page over every area,
-    ``robots.txt``, ``sitemap.xml`` (with a base URL; the last one given is kept) and the
-    manifest; removes files of the published areas that teilhabe wrote before and that
-    this build no longer produces. See :func:`~teilhabe_core.base.fileio.replace_folder`.
+    ``robots.txt``, ``sitemap.xml`` (with a base URL; the last one given is kept), the
+    OParl System over every area's Body and the manifest; removes files of the published
+    areas (and OParl list pages) that teilhabe wrote before and that this build no longer
+    produces. See :func:`~teilhabe_core.base.fileio.replace_folder`.
     """
     folder = site_folder(out_dir)
     old = read_manifest(folder)
@@ -110,20 +151,30 @@ def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
     published = {area.id for area in areas}
     new_files: dict[str, list[str]] = {area_id: [] for area_id in published}
     for o in outputs:
-        area_id = _area_of(o.name)
+        area_id = _owner(o.name, published)
         if area_id in new_files:
             new_files[area_id].append(o.name)
     stale: set[str] = set()
     for area in areas:
         stale.update(str(n) for n in entries.get(area.id, {}).get("files", []))
+        old_body = entries.get(area.id, {}).get("oparl_body")
         entries[area.id] = {**area_entry(area), "files": sorted(new_files[area.id])}
+        if old_body is not None:  # kept until this run's Body replaces it
+            entries[area.id]["oparl_body"] = old_body
+    system = _oparl_system(folder, outputs, entries)
+    old_system = [n for n in old.get("system", []) if isinstance(n, str)]
+    if system:  # earlier list pages this System no longer has
+        stale.update(old_system)
+    outputs = [o for o in outputs if o.name not in {s.name for s in system}] + system
     kept = {n for e in entries.values() for n in e.get("files", [])}
     all_files = sorted(kept | {o.name for o in outputs} | set(SHARED[:2]))
-    extra = [site_index([{k: v for k, v in e.items() if k != "files"}
+    extra = [site_index([{k: v for k, v in e.items() if k not in ("files", "oparl_body")}
                          for e in entries.values()]), robots(base)]
     if base:
         extra.append(sitemap(base, all_files))
-    manifest = {"base_url": base, "areas": entries}
+    manifest: dict[str, Any] = {"base_url": base, "areas": entries}
+    if system or old_system:
+        manifest["system"] = [o.name for o in system] if system else old_system
     extra.append(Output(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1,
                                              sort_keys=True) + "\n"))
     final = [o for o in outputs if o.name not in {e.name for e in extra}] + extra
