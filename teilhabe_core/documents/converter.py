@@ -185,7 +185,8 @@ def _thousands_hint(found: str) -> dict[str, Any]:
     match = re.fullmatch(r"(\d{1,3})\.(\d{3})", found)
     if match is None:
         return _NO_HINT
-    whole, cents = "".join(match.groups()), f"{match.group(1)}.{match.group(2)[:2]}"
+    whole = str(int("".join(match.groups())))  # 0.000: "0", not "0000" (an octal-looking form)
+    cents = f"{match.group(1)}.{match.group(2)[:2]}"
     return {"hint": Msg(N_(" For {whole} euros write {whole}; for {cents} euros write "
                            "{cents}."), whole=whole, cents=cents)}
 
