@@ -60,7 +60,7 @@ def measure(i: int, variant: str, rng: random.Random) -> dict[str, Any]:
         "id": f"m-{i}", "title": f"Maßnahme {i} für Barrierefreiheit",
         "life_areas": [AREAS[i % len(AREAS)]], "problem": problem,
         "approach": "Haltestellen werden nach einer Prioritätenliste umgebaut.",
-        "responsible_office": "Amt für Kreisstraßen", "partners": ["Verkehrsbetrieb"],
+        "responsible_office": "Amt für Kreisstraßen und ÖPNV", "partners": ["Verkehrsbetrieb"],
         "start": dt.date(2020, 1, 1), "end": dt.date(2023, 12, 31),
         "status": STATUS[i % len(STATUS)],
         "costs": Decimal("1500.50"), "crpd_articles": [9, 20], "easy_text": easy,
