@@ -67,8 +67,8 @@ def measure(i: int, variant: str, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def plan_data(measures: int = 6000, variant: str = "repeated") -> dict[str, Any]:
-    rng = random.Random(15)
+def plan_data(measures: int = 6000, variant: str = "repeated", seed: int = 15) -> dict[str, Any]:
+    rng = random.Random(seed)
     life_areas = [{"id": a, "name": a.title(), "crpd_articles": [9, 24],
                    "easy_text": "Wie Menschen gut leben."} for a in AREAS]
     return {"document": "plan", "id": f"bench-{variant}", "county": "boerde",

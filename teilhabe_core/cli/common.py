@@ -117,6 +117,10 @@ def months(text: str) -> int:
     return _whole(text, 1)
 
 
+def positive(text: str) -> int:
+    return _whole(text, 1)
+
+
 def print_failures(app: Teilhabe) -> None:
     for failure in app.failures:
         print(f"warning: {failure.describe()}", file=sys.stderr)

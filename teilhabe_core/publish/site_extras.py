@@ -68,12 +68,19 @@ def published_files(app: Host, area_id: str, pdf: bool = True) -> list[Published
 def oparl_site(app: Host, area_ids: Sequence[str], base_url: str,
                pdf: bool = True) -> list[Output]:
     """The OParl system of the site: one Body per area, below ``oparl/``."""
-    bodies = []
-    for area_id in area_ids:
-        docs = app.documents(area_id)
-        bodies.append(BodyData(app.area(area_id).area, tuple(docs.papers), tuple(docs.plans),
-                               tuple(published_files(app, area_id, pdf))))
-    return system_outputs(base_url, bodies, SITE_NAME, site=True)
+    return oparl_outputs([body_data(app, area_id, pdf) for area_id in area_ids], base_url)
+
+
+def body_data(app: Host, area_id: str, pdf: bool = True) -> BodyData:
+    """What ``area_id`` contributes to the site's OParl system."""
+    docs = app.documents(area_id)
+    return BodyData(app.area(area_id).area, tuple(docs.papers), tuple(docs.plans),
+                    tuple(published_files(app, area_id, pdf)))
+
+
+def oparl_outputs(bodies: Sequence[BodyData], base_url: str) -> list[Output]:
+    """The OParl system of the site from the areas' :func:`body_data`."""
+    return system_outputs(base_url, list(bodies), SITE_NAME, site=True)
 
 
 SCHEMA_PATH = "schema/teilhabe.schema.json"

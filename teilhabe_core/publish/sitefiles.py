@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from ..base.errors import FileError, TeilhabeError
-from ..base.fileio import output_folder, read_regular, replace_folder, safe_join
+from ..base.errors import ExportError, FileError, TeilhabeError
+from ..base.fileio import FolderBuild, output_folder, read_regular, safe_join
 from .api import ExportContext, Output, checked_targets
 
 MANIFEST = ".manifest.teilhabe.json"
@@ -97,40 +97,86 @@ def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
     step; other areas on the site stay as they were. Adds the start page over every area,
     ``robots.txt``, ``sitemap.xml`` (with a base URL; the last one given is kept) and the
     manifest; removes files of the published areas that teilhabe wrote before and that
-    this build no longer produces. See :func:`~teilhabe_core.base.fileio.replace_folder`.
+    this build no longer produces. See :func:`~teilhabe_core.base.fileio.replace_folder`
+    and, to write the files bit by bit, :class:`SiteWriter`.
     """
-    folder = site_folder(out_dir)
-    old = read_manifest(folder)
-    base = old.get("base_url", "") if base_url is None else base_url
-    entries: dict[str, Any] = {
-        k: {**v, "files": [n for n in v.get("files", []) if isinstance(n, str)]
-            if isinstance(v.get("files"), list) else []}
-        for k, v in old["areas"].items() if isinstance(v, dict) and isinstance(k, str)}
-    published = {area.id for area in areas}
-    new_files: dict[str, list[str]] = {area_id: [] for area_id in published}
-    for o in outputs:
-        area_id = _area_of(o.name)
-        if area_id in new_files:
-            new_files[area_id].append(o.name)
-    stale: set[str] = set()
-    for area in areas:
-        stale.update(str(n) for n in entries.get(area.id, {}).get("files", []))
-        entries[area.id] = {**area_entry(area), "files": sorted(new_files[area.id])}
-    kept = {n for e in entries.values() for n in e.get("files", [])}
-    all_files = sorted(kept | {o.name for o in outputs} | set(SHARED[:2]))
-    extra = [site_index([{k: v for k, v in e.items() if k != "files"}
-                         for e in entries.values()]), robots(base)]
-    if base:
-        extra.append(sitemap(base, all_files))
-    manifest = {"base_url": base, "areas": entries}
-    extra.append(Output(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1,
-                                             sort_keys=True) + "\n"))
-    final = [o for o in outputs if o.name not in {e.name for e in extra}] + extra
-    written = {o.name for o in final}
-    remove = sorted(n for n in stale - written - kept if _inside(folder, n))
-    targets = checked_targets(final, folder)
-    return replace_folder(folder, [(path.relative_to(folder).as_posix(), data)
-                                   for path, data in targets], remove)
+    with SiteWriter(out_dir, base_url) as writer:
+        writer.add(outputs)
+        return writer.finish(areas)
+
+
+class SiteWriter:
+    """:func:`write_site` in steps: :meth:`add` writes files into the new site at once
+    (worker processes may call it for their areas), :meth:`finish` adds the start page,
+    ``robots.txt``, ``sitemap.xml`` and the manifest and puts the site in place. Leaving
+    the ``with`` block without :meth:`finish` leaves the old site as it was."""
+
+    def __init__(self, out_dir: str | os.PathLike[str], base_url: str | None = None) -> None:
+        self.folder = site_folder(out_dir)
+        self.old = read_manifest(self.folder)
+        self.base = self.old.get("base_url", "") if base_url is None else base_url
+        self.names: dict[str, None] = {}
+        self._build = FolderBuild(self.folder)
+
+    def __enter__(self) -> SiteWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._build.close()
+
+    def add(self, outputs: Sequence[Output]) -> None:
+        """Write ``outputs`` into the new site now (see :meth:`write`) and record them."""
+        self.add_names(self.write(outputs))
+
+    def write(self, outputs: Sequence[Output]) -> list[str]:
+        """Write ``outputs`` into the new site and return their names, without recording
+        them (a worker process writes, the main process records with :meth:`add_names`).
+        A bad name, or one twice, is refused before anything is written."""
+        for path, data in checked_targets(outputs, self.folder):
+            self._build.write(path.relative_to(self.folder).as_posix(), data)
+        return [o.name for o in outputs]
+
+    def add_names(self, names: Sequence[str]) -> None:
+        """Record written files; a name written before is refused."""
+        if any(n in self.names for n in names):
+            raise ExportError("Ein Exporter hat denselben Dateinamen mehrfach erzeugt.")
+        self.names.update(dict.fromkeys(names))
+
+    def finish(self, areas: Sequence[Any] = ()) -> list[Path]:
+        """Add the site's own files for the published ``areas``, remove their files of the
+        last build that this one no longer has, and put the new site in place."""
+        entries: dict[str, Any] = {
+            k: {**v, "files": [n for n in v.get("files", []) if isinstance(n, str)]
+                if isinstance(v.get("files"), list) else []}
+            for k, v in self.old["areas"].items() if isinstance(v, dict) and isinstance(k, str)}
+        published = {area.id for area in areas}
+        new_files: dict[str, list[str]] = {area_id: [] for area_id in published}
+        for name in self.names:
+            area_id = _area_of(name)
+            if area_id in new_files:
+                new_files[area_id].append(name)
+        stale: set[str] = set()
+        for area in areas:
+            stale.update(str(n) for n in entries.get(area.id, {}).get("files", []))
+            entries[area.id] = {**area_entry(area), "files": sorted(new_files[area.id])}
+        kept = {n for e in entries.values() for n in e.get("files", [])}
+        all_files = sorted(kept | set(self.names) | set(SHARED[:2]))
+        extra = [site_index([{k: v for k, v in e.items() if k != "files"}
+                             for e in entries.values()]), robots(self.base)]
+        if self.base:
+            extra.append(sitemap(self.base, all_files))
+        manifest = {"base_url": self.base, "areas": entries}
+        extra.append(Output(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1,
+                                                 sort_keys=True) + "\n"))
+        shared = {o.name for o in extra}
+        names = [n for n in self.names if n not in shared] + [o.name for o in extra]
+        written = set(names)
+        for name in sorted(n for n in stale - written - kept if _inside(self.folder, n)):
+            self._build.remove(name)
+        for path, data in checked_targets(extra, self.folder):
+            self._build.write(path.relative_to(self.folder).as_posix(), data)
+        self._build.commit()
+        return [self.folder / name for name in names]
 
 
 def _inside(folder: Path, name: str) -> bool:
