@@ -14,8 +14,8 @@ from teilhabe_core.cli.common import Progress
 from teilhabe_core.model import Variant
 from teilhabe_core.publish import templating
 from teilhabe_core.publish.pool import build_areas
-from teilhabe_core.publish.sitefiles import SiteWriter
 from teilhabe_core.publish.site import publication_steps, write_site
+from teilhabe_core.publish.sitefiles import SiteWriter
 
 SCRIPT = Path(sys.executable).parent / "teilhabe"
 AREAS = ["boerde", "nienburg", "saale_orla"]
