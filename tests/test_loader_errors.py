@@ -275,3 +275,19 @@ def test_keys_are_literal_text(write):
     # `on:` as a key stays the text "on" (YAML 1.1 would make it True) → unknown field
     f = one(write(MINIMAL_PLAN + "    on: 1\n"))
     assert f.path == "measures[0].on"
+
+
+def test_finding_at_keeps_every_other_field():
+    """``Finding.at`` builds the positioned finding field by field (it runs for every
+    finding): every field it does not set is kept, also one added later."""
+    import attrs
+
+    from teilhabe_core.base.findings import Finding, Level
+
+    values = {"code": "c", "message": "m", "message_en": "e", "path": "p", "level":
+              Level.WARNING, "file": "f", "line": 3, "column": 4, "rule": "r"}
+    assert set(values) == {a.name for a in attrs.fields(Finding)}
+    finding = Finding(**values)
+    assert finding.at() == finding
+    assert finding.at("g", 5, 6) == attrs.evolve(finding, file="g", line=5, column=6)
+    assert finding.at(line=7) == attrs.evolve(finding, line=7)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -67,9 +68,10 @@ class Sentence:
     words: tuple[Word, ...]
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """How words are compared: without Mediopunkt, hyphens, blanks and case
-    (``Aktions·plan`` = ``Aktions-Plan`` = ``aktionsplan``)."""
+    (``Aktions·plan`` = ``Aktions-Plan`` = ``aktionsplan``); remembered per word."""
     return word.replace(MEDIOPUNKT, "").replace("-", "").replace(" ", "").lower()
 
 
