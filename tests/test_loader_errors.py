@@ -291,3 +291,16 @@ def test_finding_at_keeps_every_other_field():
     assert finding.at() == finding
     assert finding.at("g", 5, 6) == attrs.evolve(finding, file="g", line=5, column=6)
     assert finding.at(line=7) == attrs.evolve(finding, line=7)
+
+
+def test_only_comments_beyond_the_first_lines_is_still_empty():
+    """``check_not_empty`` reads the first 64 KiB first; what decides may come later."""
+    comments = "# Kommentar\n" * 8000  # about 96 KB
+    with pytest.raises(th.DocumentError) as info:
+        yamlsafe.check_not_empty(comments + "---\n...\n" + "   \n", "x.yaml")
+    assert info.value.findings[0].code == "file-empty"
+    yamlsafe.check_not_empty(comments + "document: plan\n", "x.yaml")
+    yamlsafe.check_not_empty(comments[:65532] + "-----\n", "x.yaml")  # a line across the cut
+    for cut in ("---\n", "\n\n---\n"):  # inside the head, and "--" of it in the head
+        with pytest.raises(th.DocumentError):
+            yamlsafe.check_not_empty(comments[:65532] + cut, "x.yaml")
