@@ -30,6 +30,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for area_id in area_ids:
         app.area(area_id)  # unknown areas fail before any work
     jobs = args.jobs or default_jobs()
+    if app.store is not None and jobs > 1:  # workers must not share the store's connections:
+        for area_id in area_ids:  # they get the documents read here, before they are forked
+            app.documents(area_id)
     progress = Progress(len(area_ids) + 1, sys.stderr)
     failed: list[str] = []
     notes: dict[str, tuple[str, ...]] = {}
