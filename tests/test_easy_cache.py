@@ -61,3 +61,15 @@ def test_cache_is_off_unless_asked_for(tmp_path: Path, monkeypatch: pytest.Monke
     assert from_environment() is None
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "c.sqlite"))
     assert isinstance(from_environment(), FindingsCache)
+
+
+def test_changed_rule_code_misses_the_cache(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from teilhabe_core.easy import cache
+
+    store = FindingsCache(tmp_path / "c.sqlite")
+    checker = Checker()
+    before = store.scope(checker.context)
+    assert before == store.scope(checker.context)
+    monkeypatch.setattr(cache, "rules_digest", lambda: "changed rule code")
+    assert store.scope(checker.context) != before

@@ -3,8 +3,9 @@
 Off unless ``TEILHABE_EASY_CACHE`` is set (``1`` for the cache folder of
 :func:`~teilhabe_core.easy.lexstore.cache_dir`, or a file path). Findings are keyed by a
 digest of the text and of its *scope*: the settings, the glossary entries, the known
-words, the rules, the teilhabe version and the lexicon version, so any change there
-(a new glossary entry, a new wordfreq) misses the old entries. It is a cache: deleting
+words, the rules and their code, the teilhabe version and the lexicon version, so any
+change there (a new glossary entry, a new wordfreq, a changed rule) misses the old
+entries. It is a cache: deleting
 the file loses nothing.
 """
 
@@ -14,6 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +43,7 @@ class FindingsCache:
         from ..base.version import __version__
         from .rules import RULES
 
-        parts = (FORMAT, __version__, lexstore.version(), repr(context.settings),
+        parts = (FORMAT, __version__, lexstore.version(), rules_digest(), repr(context.settings),
                  repr(context.glossary), sorted(context.known),
                  [(r.id, r.level) for r in RULES])
         return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -67,6 +69,15 @@ class FindingsCache:
                 self._db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?)",
                                      self._pending.items())
             self._pending.clear()
+
+
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """Digest of the rule code, so that a changed rule misses the old findings."""
+    digest = hashlib.sha256()
+    for name in ("rules.py", "grammar.py", "lexicon.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
 
 
 def from_environment() -> FindingsCache | None:

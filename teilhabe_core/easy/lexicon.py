@@ -20,6 +20,13 @@ SUBORDINATORS = frozenset({
 })
 RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen",
                       "welche", "welcher", "welches", "welchem", "welchen", "wo", "was"})
+QUESTION_WORDS = frozenset({"wie", "wer", "wen", "wem", "wessen", "warum", "wann", "wohin",
+                            "woher", "wieso", "weshalb", "wozu", "woran", "worüber"})
+PREPOSITIONS = frozenset({"an", "auf", "aus", "bei", "bis", "durch", "für", "gegen", "hinter",
+                          "in", "mit", "nach", "neben", "ohne", "seit", "über", "um",
+                          "unter", "von", "vor", "zu", "zwischen"})
+INTERJECTIONS = frozenset({"hallo", "ja", "nein", "danke", "bitte", "achtung", "oh", "ach",
+                           "okay", "tschüss"})
 CLAUSE_JOINERS = frozenset({"und", "oder", "aber", "denn", "sondern", "doch", "jedoch"})
 FINITE_AUX = frozenset({
     "bin", "bist", "ist", "sind", "seid", "war", "warst", "waren", "wart",
@@ -33,6 +40,39 @@ FINITE_AUX = frozenset({
     "gibt", "gab", "geht", "ging", "kommt", "kam", "macht", "machte", "liegt", "lag",
     "gilt", "galt", "steht", "stand", "bekommt", "bekommen", "helfen", "hilft",
 })
+# Finite forms of the list above that are never infinitives (past tense in -en).
+FINITE_ONLY = frozenset({"waren", "hatten", "wurden", "konnten", "mussten", "sollten",
+                         "wollten", "durften"})
+SEIN_FINITE = frozenset({"bin", "bist", "ist", "sind", "seid", "war", "warst", "waren",
+                         "wart", "sei", "seien", "wäre", "wären"})
+# 'leicht zu lesen', 'schwer zu finden': sein + adjective + zu-infinitive is no passive.
+EASE_ADJECTIVES = frozenset({"leicht", "leichter", "schwer", "schwerer", "einfach",
+                             "einfacher", "gut", "besser", "schlecht", "schlechter",
+                             "schwierig", "bequem", "kaum"})
+# 'Wir sind bereit zu helfen', 'in der Lage zu arbeiten': the subject acts, no passive.
+ACTIVE_ZU_PREDICATES = frozenset({"bereit", "fähig", "imstande", "lage", "gewillt",
+                                  "verpflichtet", "berechtigt", "gezwungen", "befugt"})
+# Separable verb prefixes: 'umzusetzen', 'vorzulegen' are infinitives with 'zu'.
+SEPARABLE_PREFIXES = ("ab", "an", "auf", "aus", "bei", "bekannt", "bereit", "dar", "durch",
+                      "ein", "fest", "fort", "frei", "her", "heraus", "hin", "hinzu",
+                      "kennen", "los", "mit", "nach", "sicher", "statt", "teil", "um", "vor",
+                      "voran", "vorbei", "wahr", "weg", "weiter", "wieder", "zu", "zurück",
+                      "zusammen")
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer",
+                      "einem", "einen", "eines"})
+# Words after a noun that mark a genitive ('Organ der Stadt', 'Mitglied einer Gruppe').
+GENITIVE_DETERMINERS = frozenset({"der", "einer", "dieser", "jener", "jeder", "aller",
+                                  "keiner", "meiner", "deiner", "seiner", "ihrer",
+                                  "unserer", "eurer", "welcher", "solcher", "mancher",
+                                  "beider", "sämtlicher"})
+# Lowercase words in -er that are no adjective in the genitive.
+NOT_ADJECTIVES = frozenset({"aber", "oder", "über", "unter", "hinter", "wieder", "immer",
+                            "weiter", "später", "früher", "sicher", "leider", "bisher",
+                            "daher", "vorher", "nachher", "außer", "entweder", "weder",
+                            "wer", "er", "ihr", "hier"})
+# Capitalised words that are no noun with a genitive after them.
+NOT_GENITIVE_HEADS = frozenset({"beispiel", "sie", "ihnen", "ihr", "ihre", "ihrer", "ihrem",
+                                "ihren", "ihres"})
 WERDEN_PRESENT = frozenset({"werde", "wirst", "wird", "werden", "werdet"})
 WERDEN_PAST = frozenset({"wurde", "wurdest", "wurden", "wurdet", "worden"})
 GENITIVE_ARTICLES = frozenset({"des", "eines", "meines", "deines", "seines", "ihres",

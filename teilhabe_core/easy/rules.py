@@ -14,6 +14,7 @@ from attrs import frozen
 
 from ..base.text import MEDIOPUNKT, Sentence, Word, norm, sentences
 from ..model import EasyLanguageSettings, GlossaryEntry
+from . import grammar
 from . import lexicon as lx
 
 
@@ -98,27 +99,38 @@ def sentence_length(t: Text) -> Iterator[Hit]:
 
 
 def one_statement(t: Text) -> Iterator[Hit]:
-    """More than one statement: a subordinating conjunction (dass, weil, wenn …), a comma
-    followed by a relative pronoun, a conjunction or a finite verb, or two finite
-    auxiliary/modal verbs. Without a parser it misses clauses joined by 'und' without
-    comma and main verbs outside the auxiliary list."""
+    """More than one statement: a subordinating conjunction (dass, weil, wenn …) inside
+    the sentence, a comma followed by a relative pronoun (also after a preposition: ', mit
+    denen'), a conjunction, a question word, a finite verb or an infinitive clause with
+    'zu', or two finite auxiliary/modal verbs.
+    A subordinate clause standing alone ('Wenn Sie 16 Jahre alt sind.') is one statement,
+    and so is a modal with an infinitive ('Alle sollen mitmachen können.') and a greeting
+    before a comma ('Hallo, das ist …'). Without a
+    parser it misses clauses joined by 'und' without comma and main verbs outside the
+    auxiliary list."""
     for s in t.sentences:
-        ws = s.words
-        for w in ws:
-            if w.lower in lx.SUBORDINATORS:
-                yield Hit(w.start, w.end, f"'{w.text}' leitet einen Neben·satz ein.",
-                          "Schreiben Sie 2 Sätze: eine Aussage pro Satz.")
-                break
-        else:
-            hit = _comma_clause(t.text, s)
-            if hit is not None:
-                yield hit
-                continue
-            finite = [w for w in ws if w.lower in lx.FINITE_AUX]
-            if len(finite) >= 2 and not _same_group(finite):
-                yield Hit(finite[1].start, finite[1].end,
-                          f"Der Satz hat mehrere Verben ('{finite[0].text}', "
-                          f"'{finite[1].text}').", "Schreiben Sie eine Aussage pro Satz.")
+        hit = _subordinator(s) or _comma_clause(s) or _two_verbs(s)
+        if hit is not None:
+            yield hit
+
+
+def _subordinator(s: Sentence) -> Hit | None:
+    alone = grammar.standalone_clause(s)
+    lead = grammar.lead_index(s.words)
+    for i, w in enumerate(s.words):
+        if w.lower in lx.SUBORDINATORS and not (alone and i == lead):
+            return Hit(w.start, w.end, f"'{w.text}' leitet einen Neben·satz ein.",
+                       "Schreiben Sie 2 Sätze: eine Aussage pro Satz.")
+    return None
+
+
+def _two_verbs(s: Sentence) -> Hit | None:
+    finite = grammar.finite_verbs(s)
+    if len(finite) >= 2 and not _same_group(finite):
+        return Hit(finite[1].start, finite[1].end, f"Der Satz hat mehrere Verben "
+                   f"('{finite[0].text}', '{finite[1].text}').",
+                   "Schreiben Sie eine Aussage pro Satz.")
+    return None
 
 
 def _same_group(finite: list[Word]) -> bool:
@@ -126,23 +138,30 @@ def _same_group(finite: list[Word]) -> bool:
     return len(finite) == 2 and finite[1].start - finite[0].end < 2
 
 
-def _comma_clause(text: str, s: Sentence) -> Hit | None:
-    at = s.text.find(",")
-    while at >= 0:
-        pos = s.start + at
-        at = s.text.find(",", at + 1)
-        after = [w for w in s.words if w.start > pos]
-        if not after:
+def _comma_clause(s: Sentence) -> Hit | None:
+    parts = grammar.segments(s)
+    greeting = bool(parts) and parts[0][0] < 0 and len(parts[0][1]) == 1 \
+        and parts[0][1][0].lower in lx.INTERJECTIONS  # 'Hallo, das ist …'
+    for pos, seg in parts[2 if greeting else 0:]:
+        if pos < 0:
             continue
-        nxt = after[0]
-        if nxt.lower in _CLAUSE_STARTS:
-            return Hit(pos, nxt.end, "Das Komma trennt hier 2 Aussagen.",
+        first = seg[0]
+        if first.lower in _CLAUSE_STARTS and not (
+                first.lower == "wie" and len(seg) > 1 and seg[1].lower in ("zum", "z")):
+            return Hit(pos, first.end, "Das Komma trennt hier 2 Aussagen.",
                        "Machen Sie aus jeder Aussage einen eigenen Satz.")
+        if grammar.relative_after_preposition(seg):
+            return Hit(pos, seg[1].end, "Das Komma trennt hier 2 Aussagen.",
+                       "Machen Sie aus jeder Aussage einen eigenen Satz.")
+        verb = grammar.infinitive_clause(seg) if s.text[pos - s.start] == "," else None
+        if verb is not None:
+            return Hit(pos, verb.end, f"'{verb.text}' ist ein Neben·satz mit 'zu'.",
+                       "Schreiben Sie einen eigenen Satz: 'Wir wollen … .'")
     return None
 
 
 _CLAUSE_STARTS = frozenset(lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS
-                           | {"um", "ohne", "anstatt"})
+                           | lx.QUESTION_WORDS | {"um", "ohne", "anstatt"})
 _PARTICIPLE_GE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|\w{3,}iert)$")
 _PARTICIPLE_T = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}t$")
 _PARTICIPLE_EN = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}en$")
@@ -151,38 +170,64 @@ _PARTICIPLE_EN = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}en
 def passive(t: Text) -> Iterator[Hit]:
     """Passive voice: a form of 'werden' with a past participle in the same sentence
     (ge-…-t/-en, …-iert, be-/ver-/er-…-t; after 'wurde'/'worden' also be-/ver-…-en),
-    and every 'worden' (passive perfect).
+    or before a 'werden' that ends a clause ('sollen gestärkt werden'), every 'worden'
+    (passive perfect), and 'sein' + 'zu' + infinitive ('ist zu prüfen',
+    a passive that means 'must be'; not 'leicht zu lesen').
     'werden' + infinitive (future tense) is not reported. Misses participles without
     these markers and may take an adjective ending in -t for a participle."""
     for s in t.sentences:
-        lowered = [w.lower.replace(MEDIOPUNKT, "") for w in s.words]
-        for i, word in enumerate(lowered):
-            past = word in lx.WERDEN_PAST
-            if word == "worden":  # only ever used in the passive perfect
-                w = s.words[i]
-                yield Hit(w.start, w.end, "Der Satz steht im Passiv.",
-                          "Schreiben Sie, wer etwas getan hat: 'Der Kreis·tag hat …'.")
-                break
-            if not (past or word in lx.WERDEN_PRESENT):
-                continue
-            for later in lowered[i + 1:]:
-                if (_PARTICIPLE_GE.match(later) and not later.startswith("gegen")) \
-                        or _PARTICIPLE_T.match(later) \
-                        or (past and _PARTICIPLE_EN.match(later)):
-                    w = s.words[i]
-                    yield Hit(w.start, s.words[lowered.index(later, i + 1)].end,
-                              "Der Satz steht im Passiv.",
-                              "Schreiben Sie, wer etwas tut: 'Der Landkreis baut …'.")
-                    break
-            else:
-                continue
-            break
+        hit = _werden_passive(s)
+        if hit is None:
+            found = grammar.modal_passive(s)
+            if found is not None:
+                sein, verb = found
+                hit = Hit(min(sein.start, verb.start), max(sein.end, verb.end),
+                          f"'{sein.text} … zu {verb.text.removeprefix('zu')}' ist ein Passiv "
+                          "(es muss … werden).",
+                          "Schreiben Sie, wer etwas tun muss: 'Der Landkreis muss … .'")
+        if hit is not None:
+            yield hit
+
+
+def _werden_passive(s: Sentence) -> Hit | None:
+    lowered = [w.lower.replace(MEDIOPUNKT, "") for w in s.words]
+    ends = {id(seg[-1]) for _, seg in grammar.segments(s)}
+    for i, word in enumerate(lowered):
+        past = word in lx.WERDEN_PAST
+        if word == "worden":  # only ever used in the passive perfect
+            w = s.words[i]
+            return Hit(w.start, w.end, "Der Satz steht im Passiv.",
+                       "Schreiben Sie, wer etwas getan hat: 'Der Kreis·tag hat …'.")
+        if not (past or word in lx.WERDEN_PRESENT):
+            continue
+        # after 'werden'; before it when it ends a clause ('sollen gestärkt werden')
+        before = _clause_before(s, i) if id(s.words[i]) in ends else range(0)
+        for j in (*range(i + 1, len(lowered)), *before):
+            later = lowered[j]
+            if (_PARTICIPLE_GE.match(later) and not later.startswith("gegen")) \
+                    or _PARTICIPLE_T.match(later) \
+                    or (past and _PARTICIPLE_EN.match(later)):
+                a, b = sorted((i, j))
+                return Hit(s.words[a].start, s.words[b].end, "Der Satz steht im Passiv.",
+                           "Schreiben Sie, wer etwas tut: 'Der Landkreis baut …'.")
+    return None
+
+
+def _clause_before(s: Sentence, i: int) -> range:
+    """Indexes of the words before ``s.words[i]`` in its clause (after the last comma)."""
+    start = i
+    while start > 0 and "," not in s.text[s.words[start - 1].end - s.start:
+                                          s.words[start].start - s.start]:
+        start -= 1
+    return range(start, i)
 
 
 def genitive(t: Text) -> Iterator[Hit]:
-    """Genitive: the articles des/eines/dieses … and prepositions that need the
-    genitive (wegen, trotz, aufgrund …). Misses genitive after 'der' (feminine) and
-    the -s genitive of names ('Annas Haus')."""
+    """Genitive: the articles des/eines/dieses …, prepositions that need the genitive
+    (wegen, trotz, aufgrund …), and a noun followed by 'der', 'einer', 'dieser' … or by
+    adjectives in -er and a noun ('Organ der Stadt', 'Teil demokratischer Kultur').
+    Misses the -s genitive of names ('Annas Haus'); may take a dative after a noun
+    ('gibt das Buch der Frau') for a genitive."""
     for s in t.sentences:
         for w in s.words:
             if w.lower in lx.GENITIVE_ARTICLES:
@@ -191,6 +236,11 @@ def genitive(t: Text) -> Iterator[Hit]:
             elif w.lower in lx.GENITIVE_PREPOSITIONS:
                 yield Hit(w.start, w.end, f"'{w.text}' verlangt den Genitiv.",
                           "Schreiben Sie einfacher, z. B. 'weil' → 2 Sätze, 'mit'.")
+        phrase = grammar.genitive_phrase(s)
+        if phrase is not None:
+            noun, det = phrase
+            yield Hit(noun.start, det.end, f"'{t.text[noun.start:det.end]}' ist ein Genitiv.",
+                      "Schreiben Sie 'von der …' oder 'von den …'.")
 
 
 def konjunktiv(t: Text) -> Iterator[Hit]:
@@ -252,8 +302,10 @@ _ABBREVIATIONS = tuple((short, long, re.compile(re.escape(short)))
 
 def abbreviations(t: Text) -> Iterator[Hit]:
     """Abbreviations (z. B., usw., bzw. …, from a list) and all-caps acronyms (UN, ÖPNV)
-    unless the glossary explains them. Abbreviations missing from the list are not
-    found."""
+    unless the glossary explains them or the sentence (or the one before, ending in ':')
+    introduces them as the short form ('Das kurze Wort dafür ist: BTHG.', 'UN ist eine
+    Abkürzung.'). Abbreviations missing from
+    the list are not found."""
     for short, long, pattern in _ABBREVIATIONS:
         if short not in t.text:
             continue
@@ -262,10 +314,22 @@ def abbreviations(t: Text) -> Iterator[Hit]:
                 continue
             yield Hit(match.start(), match.end(), f"'{short}' ist eine Abkürzung.",
                       f"Schreiben Sie das Wort aus: '{long}'.")
+    introduced = [(s.start, s.end) for i, s in enumerate(t.sentences)
+                  if _introduces_short_form(s) or (i and t.sentences[i - 1].text.endswith(":")
+                                                   and _introduces_short_form(t.sentences[i - 1]))]
     for match in _ACRONYM.finditer(t.text):
-        if t.in_glossary(match.group()) is None:
+        if t.in_glossary(match.group()) is None \
+                and not any(a <= match.start() < b for a, b in introduced):
             yield Hit(match.start(), match.end(), f"'{match.group()}' ist eine Abkürzung.",
                       "Schreiben Sie das Wort aus oder erklären Sie es im Wörterbuch.")
+
+
+def _introduces_short_form(s: Sentence) -> bool:
+    return _SHORT_FORM.search(s.text) is not None
+
+
+_SHORT_FORM = re.compile(rf"\b(?:Abkürzung|abgekürzt|kurze Wort|kurzes Wort|Kurz[{MEDIOPUNKT}-]?"
+                         r"[Ww]ort|steht für|spricht man)\b", re.IGNORECASE)
 
 
 def compounds(t: Text) -> Iterator[Hit]:
