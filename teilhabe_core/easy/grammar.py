@@ -21,11 +21,16 @@ _WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
 _GENITIVE_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:er)$")
 
 
+_SEPARATOR = re.compile("[,;]")
+
+
 def segments(s: Sentence) -> list[tuple[int, list[Word]]]:
     """The words of ``s`` between commas and semicolons: (position of the comma before
     the segment, or -1 for the first, words)."""
+    marks = [s.start + m.start() for m in _SEPARATOR.finditer(s.text)]
+    if not marks:  # most sentences: one segment (found without a loop over characters)
+        return [(-1, list(s.words))] if s.words else []
     out: list[tuple[int, list[Word]]] = [(-1, [])]
-    marks = [s.start + i for i, c in enumerate(s.text) if c in ",;"]
     for w in s.words:
         while marks and marks[0] < w.start:
             out.append((marks.pop(0), []))
