@@ -107,3 +107,15 @@ def test_jobs_must_be_a_positive_number(tmp_path, jobs):
                             capture_output=True, text=True,
                             env={"PATH": "/usr/bin:/bin", "TEILHABE_LANG": "de"})
     assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_a_worker_that_dies_stops_the_build_with_a_german_error(tmp_path, app):
+    import teilhabe_core as th
+
+    site = tmp_path / "site"
+    publish(site, "--jobs", "1")
+    before = site_files(site)
+    with pytest.raises(th.TeilhabeError, match="Arbeitsprozess"), SiteWriter(site) as writer:
+        list(build_areas(app, AREAS, False, writer.write, lambda area_id: os._exit(3), jobs=2))
+    assert site_files(site) == before  # the old site stays
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no build left beside it

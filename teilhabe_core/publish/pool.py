@@ -15,6 +15,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -97,8 +99,13 @@ def build_areas(app: Host, area_ids: Sequence[str], pdf: bool, write: Writer, no
         yield from (task(area_id) for area_id in area_ids)
         return
     _TASK[:] = [task]
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_run, area_ids)
-    finally:
+        yield from pool.map(_run, area_ids)
+    except BrokenProcessPool:
+        raise TeilhabeError("Ein Arbeitsprozess der Veröffentlichung wurde beendet (etwa weil "
+                            "der Speicher nicht reichte); die Website bleibt unverändert. "
+                            "Mit --jobs 1 läuft alles in einem Prozess.") from None
+    finally:  # on an error or Ctrl-C: no further area is started
+        pool.shutdown(wait=True, cancel_futures=True)
         _TASK.clear()
