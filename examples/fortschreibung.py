@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import teilhabe_core as th
+from teilhabe_core.base.german import date_short
 from teilhabe_core.evaluation.diff import diff_plans
 from teilhabe_core.evaluation.successor import derive_successor, save_successor
 
@@ -22,6 +23,7 @@ def main(out_dir: str | None = None) -> int:
     first = next(p for p in docs.plans if p.id == "boerde-aktionsplan-1")
     evaluation = next(e for e in docs.evaluations if e.plan == first.id)
     new = th.Measure(id="bo-mobilitaet-5", title="Barrierefreie Bahnhofsvorplätze",
+                     easy_title="Barriere·freie Plätze vor den Bahn·höfen",
                      life_areas=("mobilitaet",), responsible_office="Bauamt",
                      crpd_articles=(9,), example=True)
     successor = derive_successor(
@@ -29,7 +31,8 @@ def main(out_dir: str | None = None) -> int:
         drop={"bo-arbeit-3": "Das Projekt wurde an das Jobcenter übergeben (Beispiel)."},
         history=docs.history_of(first))
     draft = successor.plan
-    print(f"Evaluation {evaluation.reference_date}: {len(evaluation.entries)} Maßnahmen")
+    print(f"Evaluation {date_short(evaluation.reference_date)}: "
+          f"{len(evaluation.entries)} Maßnahmen")
     print(f"Entwurf {draft.id} ({draft.version}. Fassung, ersetzt {draft.supersedes})")
     print(f"  abgeschlossen: {', '.join(successor.closed)}")
     print(f"  fortgeführt:   {len(successor.carried_over)} Maßnahmen")
@@ -45,7 +48,8 @@ def main(out_dir: str | None = None) -> int:
 
     adopted = next(p for p in docs.plans if p.id == "boerde-aktionsplan-2")
     versus = diff_plans(draft, adopted)
-    print(f"\nEntwurf → beschlossene 2. Fassung (2022-06-29): +{len(versus.added)} "
+    adopted_on = date_short(adopted.adoption.date) if adopted.adoption else "–"
+    print(f"\nEntwurf → beschlossene 2. Fassung ({adopted_on}): +{len(versus.added)} "
           f"-{len(versus.removed)} ~{len(versus.changed)}")
     loaded = th.load_text(th.dumps(draft, "yaml"), "aktionsplan-2-entwurf.yaml")
     findings = [f for f in app.check(loaded) if f.is_error]

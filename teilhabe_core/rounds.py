@@ -20,6 +20,7 @@ from .app import Teilhabe
 from .base.dates import now
 from .base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
 from .base.fileio import atomic_write
+from .base.german import date_short
 from .base.messages import finding
 from .documents.kinds import area_of
 from .documents.loader import dumps, load_text
@@ -146,9 +147,9 @@ def start(app: Teilhabe, name: str, on: dt.date, out: str | Path, *,
     return Started(ident, created, tuple(written), tuple(logic.unassigned(target.plan)))
 
 
-def _row(measure: Measure, flow: Workflow) -> list[str]:
+def _row(measure: Measure, flow: Workflow) -> list[str | int]:
     labels = logic.state_labels(flow)
-    progress = "" if measure.progress is None else str(measure.progress)
+    progress: str | int = "" if measure.progress is None else measure.progress
     return [measure.id, measure.title, labels.get(measure.status.value, measure.status.value),
             progress]
 
@@ -262,7 +263,7 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
                     f"'{cells['date']}' ist kein Datum (TT.MM.JJJJ).")))
             elif parsed > today:
                 problems.append(_at(ret, n, "date", (
-                    f"Das Datum {parsed.strftime('%d.%m.%Y')} liegt in der Zukunft; "
+                    f"Das Datum {date_short(parsed)} liegt in der Zukunft; "
                     "eingetragen wird nur, was geschehen ist.")))
             else:
                 when = parsed

@@ -36,6 +36,17 @@ def app():
     return Teilhabe.discover()
 
 
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of every shipped area as ``teilhabe publish --no-pdf`` writes it, built
+    once per session for the tests that read its pages."""
+    from teilhabe_core import cli
+
+    out = tmp_path_factory.mktemp("published") / "site"
+    assert cli.main(["publish", "--no-pdf", "--out", str(out)]) == 0
+    return out
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:
     """Write text (or bytes) to a file in a temp folder and return its path."""

@@ -359,7 +359,7 @@ def test_new_fields_survive_yaml_json_csv_and_xlsx(app, tmp_path):
 
 def test_a_broken_funding_cell_names_row_and_column(app, tmp_path):
     (out,) = app.render(rich(app), "csv")
-    text = out.content.replace("2021: 1500,50", "2021: viel")
+    text = out.content.replace("2021: 1.500,50", "2021: viel")
     path = tmp_path / "m.csv"
     path.write_text(text, "utf-8")
     with pytest.raises(th.DocumentError) as info:

@@ -169,7 +169,7 @@ def test_csv_for_german_excel(app):
     header = table[0]
     first = dict(zip(header, table[1], strict=True))
     assert first["Beginn"] == "01.01.2020" and first["Ende"] == "31.12.2023"
-    assert first["Kosten (EUR)"] == "2500,00"
+    assert first["Kosten (EUR)"] == "2.500,00"
     assert first["Status"] == "in Umsetzung"
     assert len(table) == len(plan.measures) + 1
 

@@ -95,7 +95,8 @@ def test_published_area_links_its_pdfs_and_lists_them_in_oparl(app, server):  # 
         else:
             assert reader.metadata["/CreationDate"] == "D:20220629"  # adopted
             text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-            assert plan.measures[0].title in text
+            first = plan.measures[0]
+            assert (first.easy_title if "leicht" in href else first.title) in text
     _, objects = crawl(base + "oparl/system.json", base)  # every accessUrl resolves
     files = {o["accessUrl"] for o in objects.values() if o.get("mimeType") == "application/pdf"}
     assert files == {f"{base}boerde/{href}" for href in pdfs}

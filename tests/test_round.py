@@ -86,7 +86,8 @@ def test_start_writes_one_protected_workbook_per_office_with_german_lists(files_
     assert len(out) == 12
     sheet = load_workbook(out["sozialamt"])["Rückmeldung"]
     assert [c.value for c in sheet[1]] == ["Statusrunde", ROUND, "Plan", PLAN, "Amt",
-                                           "sozialamt", "Stichtag", "2025-12-31"]
+                                           "sozialamt", "Stichtag", dt.datetime(2025, 12, 31)]
+    assert sheet["H1"].number_format == "DD.MM.YYYY"  # a date cell German Excel shows German
     assert [c.value for c in sheet[2]] == [
         "Maßnahme", "Titel", "Status bisher", "Fortschritt bisher (%)", "Neuer Status",
         "Fortschritt (%)", "Kommentar", "Datum (TT.MM.JJJJ)"]

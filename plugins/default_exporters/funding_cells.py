@@ -1,6 +1,6 @@
 """The table cell of a measure's funding, one source per line:
 
-``programm-id | Haushaltsstelle | 2023: 4000,00; 2024: 4000,00 | Hinweis``
+``programm-id | Haushaltsstelle | 2023: 4.000,00; 2024: 4.000,00 | Hinweis``
 
 The programme is ``-`` for the county's own budget; amounts are German (decimal comma,
 thousands points allowed). ``|`` and line breaks cannot be part of the texts.
@@ -12,13 +12,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from teilhabe_core.base.german import amount as _amount
 from teilhabe_core.model import MeasureFunding
 
 SEPARATOR = " | "
-
-
-def _amount(value: Decimal) -> str:
-    return f"{value:.2f}".replace(".", ",")
 
 
 def funding_cell(sources: tuple[MeasureFunding, ...]) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from teilhabe_core.model import Area, Variant
+from teilhabe_core.model.easy import easy_name
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Output
 from teilhabe_core.publish.templating import render_page, stylesheet
@@ -42,7 +43,7 @@ class ParticipationPage(Exporter):
             variant="easy" if easy else "long", variant_label=label(context.variant),
             has_examples=any(s.example for s in document.participation),
             easy_html=easy_html(context),
-            page_title=("So haben Menschen mit·gemacht" if easy else "So haben wir beteiligt")
-            + f" – {document.name}")
+            page_title=(f"So haben Menschen mit·gemacht – {easy_name(document)}" if easy
+                        else f"So haben wir beteiligt – {document.name}"))
         name = "leicht.html" if easy else "index.html"
         return [Output(name, html), stylesheet()]

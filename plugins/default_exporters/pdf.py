@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from teilhabe_core.model import Evaluation, Plan, Variant
+from teilhabe_core.model.easy import easy_name, easy_title
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 from teilhabe_core.publish.pdf import join_pages, plan_pdf_name, render_pdf
@@ -44,9 +45,11 @@ class PlanPdf(Exporter):
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
         pages = plan_pages(document, context, self.options.include_examples,
                            other_variants=[])
-        title = f"{document.title} – {label(context.variant)}"
-        html = join_pages(title, pages, _css(), plan_date(document),
-                          context.area.name if context.area else "")
+        easy = context.variant is Variant.EASY
+        title = f"{easy_title(document) if easy else document.title} – {label(context.variant)}"
+        author = "" if context.area is None else easy_name(context.area) if easy \
+            else context.area.name
+        html = join_pages(title, pages, _css(), plan_date(document), author)
         return [Output(plan_pdf_name(document.id, context.variant), render_pdf(html))]
 
 

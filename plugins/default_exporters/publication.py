@@ -21,6 +21,7 @@ from teilhabe_core.evaluation.coverage import barrier_summary, chain, transition
 from teilhabe_core.evaluation.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
 from teilhabe_core.evaluation.indicators import progress, series
 from teilhabe_core.model import GlossaryEntry, LifeArea, Measure, Plan, Variant
+from teilhabe_core.model.easy import easy_name, easy_title
 from teilhabe_core.model.labels import label, vocabulary
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
 from teilhabe_core.publish.domain_data import domain_context
@@ -50,6 +51,9 @@ LINEAGE_LABELS = {NEW: "neu", CONTINUED: "fortgeführt", COMPLETED: "abgeschloss
                   DROPPED: "entfallen"}
 
 VARIANT_FOLDERS = {Variant.LONG: "lang", Variant.SHORT: "kurz", Variant.EASY: "leicht"}
+EASY_VARIANT_LABELS = {Variant.LONG: "Die lange Fassung", Variant.SHORT: "Die kurze Fassung",
+                       Variant.EASY: "Leichte Sprache"}
+"""How the Leichte Sprache pages name the variants they link to."""
 
 
 def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
@@ -75,6 +79,7 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
                      if mark == DROPPED and (include_examples or not previous[i].example)],
         "indicators": shown.indicators,
         "indicator_series": series,
+        "breakdown_labels": area.breakdown_labels if area else {},
         "indicator_progress": progress,
         "stages": chain(shown),
         "gaps": transition_gaps(shown),
@@ -85,7 +90,7 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
         "counts": {la.id: sum(1 for m in measures if la.id in m.life_areas)
                    for la in plan.life_areas},
         "vocab": vocabulary(area),
-        "area_name": area.name if area else "",
+        "area_name": (easy_name(area) if variant is Variant.EASY else area.name) if area else "",
         "variant": variant.value,
         "variant_label": label(variant),
         "has_examples": any(m.example for m in measures),
@@ -100,7 +105,8 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
         "anchor": anchor,
         "other_areas": lambda m: ", ".join(names.get(i, i) for i in m.life_areas),
         "other_variants": [
-            {"href": f"../{VARIANT_FOLDERS[v]}/index.html", "label": label(v)}
+            {"href": f"../{VARIANT_FOLDERS[v]}/index.html", "label": label(v),
+             "easy_label": EASY_VARIANT_LABELS[v]}
             for v in (Variant.LONG, Variant.SHORT, Variant.EASY) if v is not variant
         ] if variant_links else [],
     }
@@ -151,14 +157,17 @@ def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
     ``overrides`` replace template values (the PDF has no links to other variants)."""
     env = template_env(context)
     data = plan_context(plan, context, include_examples, variant_links) | overrides
-    title = f"{plan.title} – {data['variant_label']}"
+    easy = context.variant is Variant.EASY
+    title = f"{easy_title(plan) if easy else plan.title} – {data['variant_label']}"
     pages = [("index.html", env.get_template("plan_index.html.j2").render(
         **data, root="", page_title=title, easy_html=easy_html(context)))]
     for life_area in plan.life_areas:
         measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
         html = env.get_template("plan_area.html.j2").render(
             **data, root="", life_area=life_area, measures=measures,
-            page_title=f"{life_area.name} – {title}", easy_html=easy_html(context))
+            page_title=f"{easy_name(life_area)} – {data['variant_label']}" if easy
+            else f"{life_area.name} – {title}",
+            easy_html=easy_html(context))
         pages.append((page_of(life_area), html))
     return pages
 

@@ -1,13 +1,15 @@
 """Measure tables for German Excel (CSV and XLSX), and importing them back into a plan.
 
 CSV: ``;`` as delimiter, UTF-8 with BOM (and never a ``sep=;`` line, which would break the
-BOM), dates ``TT.MM.JJJJ``, money with two decimals and a decimal comma, lists one item per
-line inside the cell. Text cells that a spreadsheet could run as a formula get a leading
-``'`` (OWASP CSV injection): cells starting with tab, CR, LF or ``'``, and cells whose first
-character after blanks and control characters is ``= + - @`` (also in a compatibility form
-such as the fullwidth ``＝＋－＠``). The importer removes exactly that one quote again, so
-every text survives the round trip. XLSX: one sheet per life area plus a summary
-sheet; text cells are neutralised the same way and forced to the text type.
+BOM), dates ``TT.MM.JJJJ``, money the German way (``2.500,00``: thousands points, two
+decimals after a decimal comma), lists one item per line inside the cell. Text cells that
+a spreadsheet could run as a formula get a leading ``'`` (OWASP CSV injection): cells
+starting with tab, CR, LF or ``'``, and cells whose first character after blanks and
+control characters is ``= + - @`` (also in a compatibility form such as the fullwidth
+``＝＋－＠``). The importer removes exactly that one quote again, so every text survives
+the round trip. XLSX: one sheet per life area plus a summary sheet; text cells are
+neutralised the same way and forced to the text type; dates are Excel dates
+(``TT.MM.JJJJ``), costs and progress numbers (see :mod:`.xlsx_cells`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from attrs import define, evolve, field
 from cattrs.errors import BaseValidationError
 
 from teilhabe_core.base.errors import DocumentError, Finding
+from teilhabe_core.base.german import amount, date_short
 from teilhabe_core.base.messages import finding
 from teilhabe_core.documents.checks import check
 from teilhabe_core.documents.converter import Invalid, findings_from, structure
@@ -40,6 +43,7 @@ from teilhabe_core.model.labels import LABELS, label
 from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
 
 from .funding_cells import funding_cell, parse_funding
+from .xlsx_cells import AMOUNT_FORMAT, cell_text, typed
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "ID"),
@@ -60,6 +64,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("costs", "Kosten (EUR)"),
     ("indicators", "Indikatoren"),
     ("crpd_articles", "UN-BRK-Artikel"),
+    ("easy_title", "Titel in Leichter Sprache"),
     ("easy_text", "Leichte Sprache"),
     ("notes", "Hinweise"),
     ("example", "Beispiel"),
@@ -117,9 +122,9 @@ def cell(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return date_short(value)
     if isinstance(value, Decimal):
-        return f"{value:.2f}".replace(".", ",")
+        return amount(value)
     if isinstance(value, MeasureStatus | Priority):
         return label(value)
     return str(value)
@@ -219,6 +224,8 @@ class XlsxExporter(Exporter):
                 if index == 0:
                     for c in sheet[1]:
                         c.font = Font(bold=True)
+                else:
+                    _type_cells(sheet[sheet.max_row], measures[index - 1])
         for c in summary[1]:
             c.font = Font(bold=True)
         cost_rows(summary, document, context, Font(bold=True))
@@ -249,7 +256,17 @@ def cost_rows(sheet: Any, plan: Plan, context: ExportContext, bold: Any) -> None
             c.font = bold
         for r in (*rows_, costs.total):
             sheet.append([_text(neutralise(r.name)), *r.by_year, r.total])
+            for c in sheet[sheet.max_row][1:]:
+                c.number_format = AMOUNT_FORMAT
         sheet.append([])
+
+
+def _type_cells(cells: Any, measure: Measure) -> None:
+    """Dates, amounts and progress of one measure row as real Excel dates and numbers."""
+    for c, (name, _) in zip(cells, COLUMNS, strict=True):
+        value = typed(name, getattr(measure, name))
+        if value is not None:
+            c.value, c.number_format = value
 
 
 def context_label(context: ExportContext) -> str:
@@ -446,21 +463,9 @@ def read_workbook(data: bytes, file: str) -> list[list[str]]:
             for index, values in enumerate(sheet.iter_rows(values_only=True)):
                 if index == 0 and table:
                     continue
-                table.append([_cell_text(v) for v in values])
+                table.append([cell_text(v) for v in values])
     except Exception as exc:  # openpyxl raises anything for a broken archive
         raise refuse("das ZIP-Archiv enthält keine lesbare Arbeitsmappe "
                      f"({type(exc).__name__})") from None
     return table
 
-
-def _cell_text(value: Any) -> str:
-    """A cell as the CSV would hold it (dates and whole numbers typed in Excel included)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        value = value.date()
-    if isinstance(value, dt.date | Decimal):
-        return cell("", value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

@@ -119,6 +119,7 @@ id: {area_id.replace('_', '-')}-aktionsplan
 county: {area_id}
 kind: action_plan
 title: Aktionsplan Inklusion (Entwurf)
+easy_title: Entwurf für einen Aktions·plan für Inklusion
 life_areas:
   - id: bildung
     name: Bildung
@@ -129,6 +130,7 @@ life_areas:
 measures:
   - id: m-1
     title: Beispielmaßnahme
+    easy_title: Ein Beispiel für eine Maßnahme
     life_areas: [bildung]
     responsible_office: Sozialamt
     example: true

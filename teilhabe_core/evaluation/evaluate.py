@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ..base.dates import aware, local_date
+from ..base.german import date_short
 from ..model import (
     Evaluation,
     EvaluationEntry,
@@ -79,7 +80,7 @@ def build_evaluation(plan: Plan, on: dt.date, history: History | None = None, *,
     return Evaluation(
         id=evaluation_id or f"{plan.id}-evaluation-{on.isoformat()}",
         plan=plan.id, county=plan.county, reference_date=on,
-        title=title or f"Evaluation: {plan.title} (Stand {on.isoformat()})",
+        title=title or f"Evaluation: {plan.title} (Stand {date_short(on)})",
         period=str(on.year), authors=authors, entries=tuple(entries),
         stale_months=stale_months, example=plan.measures != () and all(
             m.example for m in plan.measures))

@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from attrs import evolve, frozen
@@ -40,7 +41,12 @@ class Series:
 
     @property
     def label(self) -> str:
-        return ", ".join(v for _, v in self.key) if self.key else "gesamt"
+        return self.labelled({})
+
+    def labelled(self, labels: Mapping[str, str]) -> str:
+        """The breakdown values in German (``labels``: the area's ``breakdown_labels``;
+        a value without a label is shown as written), ``gesamt`` for the total."""
+        return ", ".join(labels.get(v, v) for _, v in self.key) if self.key else "gesamt"
 
 
 def series(indicator: Indicator) -> list[Series]:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import evolve, frozen
 
+from ..base.german import date_short
 from ..model import Evaluation, EvaluationEntry, Measure, MeasureStatus, Plan, Workflow
 from ..model.goals import Office, find_office
 
@@ -36,7 +37,7 @@ def is_round_of(evaluation: Evaluation, plan_id: str) -> bool:
 def new_round(plan: Plan, on: dt.date, due: dt.date | None) -> Evaluation:
     """The round document as ``round start`` creates it (no entries yet)."""
     return Evaluation(id=round_id(plan.id, on), plan=plan.id, county=plan.county,
-                      reference_date=on, title=f"Statusrunde {on.strftime('%d.%m.%Y')}: "
+                      reference_date=on, title=f"Statusrunde {date_short(on)}: "
                       f"{plan.title}", period=str(on.year),
                       authors="Rückmeldungen der zuständigen Ämter", reported=True, due=due,
                       example=plan.measures != () and all(m.example for m in plan.measures))

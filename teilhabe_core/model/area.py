@@ -15,13 +15,15 @@ from .site import SiteSettings
 
 @frozen
 class LifeArea:
-    """A life area (Lebensbereich, Handlungsfeld, Themenfeld) grouping measures."""
+    """A life area (Lebensbereich, Handlungsfeld, Themenfeld) grouping measures;
+    ``easy_name`` is its name in Leichte Sprache (else the name is used there)."""
 
     id: str
     name: str
     crpd_articles: tuple[int, ...] = ()
     description: str = ""
     easy_text: str = ""
+    easy_name: str = ""
     example: bool = False
 
 
@@ -131,7 +133,8 @@ class Area:
     ``ags`` is the official municipality key of the area or of the county that
     contains it (5 digits for a county). ``goals`` are the area's own goals (a plain
     text is read as a Leitziel), ``offices`` its office registry and ``participation`` the
-    steps in which people took part in making its plans.
+    steps in which people took part in making its plans. ``easy_name`` is the name the
+    Leichte Sprache pages use (``Landkreis Nienburg an der Weser``), else ``name``.
     """
 
     id: str
@@ -144,6 +147,7 @@ class Area:
     base_url: str = ""
     """Where the area's publication is online (``https://…/``): the base of the OParl ids."""
     intro: str = ""
+    easy_name: str = ""
     vocabulary: Vocabulary = field(factory=Vocabulary)
     plan_defaults: PlanDefaults = field(factory=PlanDefaults)
     easy_language: EasyLanguageSettings = field(factory=EasyLanguageSettings)
@@ -158,3 +162,6 @@ class Area:
     offices: tuple[Office, ...] = ()
     participation: tuple[ParticipationStep, ...] = ()
     site: SiteSettings = field(factory=SiteSettings)
+    breakdown_labels: dict[str, str] = field(factory=dict)
+    """German names of indicator breakdown values shown to citizens (``female: weiblich``);
+    a value without one is shown as written."""

@@ -37,6 +37,7 @@ class Measure:
     ids of goals of the plan or the area, ``funding`` says what pays for it,
     ``participation`` names the participation steps it came from and ``paper`` the
     council paper that decided it (without one, the plan's adoption decided it).
+    ``easy_title`` is the title in Leichte Sprache (the heading of the easy publication).
     """
 
     id: str
@@ -58,6 +59,7 @@ class Measure:
     indicators: tuple[str, ...] = ()
     crpd_articles: tuple[int, ...] = ()
     easy_text: str = ""
+    easy_title: str = ""
     notes: str = ""
     example: bool = False
     goals: tuple[str, ...] = ()
@@ -163,7 +165,8 @@ class Publication:
 
 @frozen
 class Plan:
-    """A versioned plan: version N of ``id`` supersedes the plan named in ``supersedes``."""
+    """A versioned plan: version N of ``id`` supersedes the plan named in ``supersedes``;
+    ``easy_title`` is its title in Leichte Sprache."""
 
     id: str
     county: str
@@ -177,6 +180,7 @@ class Plan:
     review_interval_months: int | None = None
     intro: str = ""
     easy_text: str = ""
+    easy_title: str = ""
     easy_checked: Checked | None = None
     life_areas: tuple[LifeArea, ...] = ()
     cross_cutting_goals: tuple[CrossCuttingGoal, ...] = ()

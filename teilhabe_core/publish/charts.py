@@ -3,14 +3,19 @@
 Each breakdown is its own line with its own dash pattern and marker shape, so series are
 told apart without colour (WCAG 1.4.1); baseline and target are dashed reference lines.
 Every text is escaped. The same data is always published as a table beside the chart.
+Dates and numbers are German (``31.12.2023``, ``57,5``); breakdown values are shown with the
+area's German labels (``breakdown_labels`` of the area profile: ``female`` → ``weiblich``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from html import escape
 
+from ..base.german import date_short
+from ..base.german import number as _de
 from ..evaluation.indicators import series
 from ..model import Indicator
 
@@ -29,11 +34,6 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _de(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    return text.replace(".", ",")
-
-
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
     if kind == "square":
         return (f'<rect x="{_num(x - 4)}" y="{_num(y - 4)}" width="8" height="8" '
@@ -48,8 +48,10 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" fill="{colour}"/>'
 
 
-def indicator_svg(indicator: Indicator, element_id: str) -> str:
-    """An accessible SVG chart of ``indicator``; ``element_id`` makes its ids unique."""
+def indicator_svg(indicator: Indicator, element_id: str,
+                  labels: Mapping[str, str] | None = None) -> str:
+    """An accessible SVG chart of ``indicator``; ``element_id`` makes its ids unique,
+    ``labels`` name the breakdown values (the area's ``breakdown_labels``)."""
     groups = series(indicator)
     points = [p for s in groups for p in s.points]
     uid = escape(element_id)
@@ -62,8 +64,8 @@ def indicator_svg(indicator: Indicator, element_id: str) -> str:
     if not points:
         desc = "Es liegen noch keine Messwerte vor."
     else:
-        desc = (f"{len(points)} Messwerte vom {min(dates).strftime('%d.%m.%Y')} bis "
-                f"{max(dates).strftime('%d.%m.%Y')}"
+        desc = (f"{len(points)} Messwerte vom {date_short(min(dates))} bis "
+                f"{date_short(max(dates))}"
                 + (f"; Ausgangswert {_de(indicator.baseline)}"
                    if indicator.baseline is not None else "")
                 + (f"; Zielwert {_de(indicator.target)}" if indicator.target is not None else "")
@@ -92,15 +94,14 @@ def indicator_svg(indicator: Indicator, element_id: str) -> str:
         def y_of(value: Decimal) -> float:
             return TOP + plot_h - plot_h * (float(value) - low) / (high - low)
 
-        for text, value in ((_de(Decimal(str(low)).normalize()), low),
-                            (_de(Decimal(str(high)).normalize()), high)):
+        for text, value in ((_de(Decimal(str(low))), low), (_de(Decimal(str(high))), high)):
             y = y_of(Decimal(str(value)))
             out.append(f'<text x="{LEFT - 6}" y="{_num(y + 4)}" text-anchor="end" '
                        f'font-size="12" fill="#222222">{escape(text)}</text>')
         for day, anchor in ((first, "start"), (last, "end")):
             out.append(f'<text x="{_num(x_of(day))}" y="{HEIGHT - BOTTOM + 18}" '
                        f'text-anchor="{anchor}" font-size="12" fill="#222222">'
-                       f'{day.strftime("%d.%m.%Y")}</text>')
+                       f'{date_short(day)}</text>')
         legend_y = TOP + 12
         for label, ref in (("Ausgangswert", indicator.baseline), ("Ziel", indicator.target)):
             if ref is None:
@@ -121,6 +122,6 @@ def indicator_svg(indicator: Indicator, element_id: str) -> str:
                 y = legend_y + 40 + 18 * index
                 out.append(_marker(marker, LEFT + plot_w + 12, y - 4, colour))
                 out.append(f'<text x="{LEFT + plot_w + 22}" y="{y}" font-size="12" '
-                           f'fill="#222222">{escape(s.label)}</text>')
+                           f'fill="#222222">{escape(s.labelled(labels or {}))}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -5,6 +5,10 @@ A :class:`GlossaryMarker` is made per page and remembers which words it has expl
 
     <p class="sentence">Mehr <strong class="glossary-word">Teilhabe</strong>.</p>
     <p class="explanation"><dfn>Teilhabe</dfn> bedeutet: Alle können mit·machen.</p>
+
+The explanation names the word the reader sees: the entry's term for a spelling or
+inflection of it (``Barrieren`` → ``Barriere``), else the word as the text has it
+(:func:`~teilhabe_core.easy.explanations.shown_term`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterable
 from html import escape
 
 from ..base.text import norm, sentences
+from ..easy.explanations import shown_term
 from ..easy.rules import lookup
 from ..model import GlossaryEntry
 
@@ -53,7 +58,7 @@ class GlossaryMarker:
         out: list[str] = []
         for sentence in sentences(text):
             pieces: list[str] = []
-            notes: list[GlossaryEntry] = []
+            notes: list[tuple[str, GlossaryEntry]] = []
             cursor = sentence.start
             for start, end, entry in matches:
                 if start < sentence.start or end > sentence.end or start < cursor:
@@ -63,14 +68,14 @@ class GlossaryMarker:
                     pieces.append(escape(text[start:end]))
                 else:
                     self.explained.add(entry.term)
-                    notes.append(entry)
+                    notes.append((shown_term(entry, text[start:end]), entry))
                     pieces.append(f'<strong class="glossary-word">{escape(text[start:end])}'
                                   "</strong>")
                 cursor = end
             pieces.append(escape(text[cursor:sentence.end]))
             out.append(f'<p class="sentence">{"".join(pieces)}</p>')
-            for entry in notes:
-                out.append(f'<p class="explanation"><dfn>{escape(entry.term)}</dfn> bedeutet: '
+            for word, entry in notes:
+                out.append(f'<p class="explanation"><dfn>{escape(word)}</dfn> bedeutet: '
                            f"{escape(entry.explanation)}</p>")
         return "\n".join(out)
 
@@ -81,10 +86,11 @@ class GlossaryMarker:
         out: list[str] = []
         for sentence in sentences(text):
             out.append(md_escape(sentence.text) + "  ")
-            for _, _, entry in self._phrases(sentence.text):
+            for start, end, entry in self._phrases(sentence.text):
                 if entry.term not in self.explained:
                     self.explained.add(entry.term)
-                    out.append(f"> **{md_escape(entry.term)}** bedeutet: "
+                    word = shown_term(entry, sentence.text[start:end])
+                    out.append(f"> **{md_escape(word)}** bedeutet: "
                                f"{md_escape(entry.explanation)}")
                     out.append("")
         return "\n".join(out)

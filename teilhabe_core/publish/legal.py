@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Conformity
+from ..model.easy import easy_name
 from .api import ExportContext, Output
+from .navigation import EASY_LINKS
 from .templating import render_page
 
 STATUS = {
@@ -45,5 +47,7 @@ def accessibility_pages(context: ExportContext) -> list[Output]:
         Output("barrierefreiheit-leicht.html", render_page(
             context, "site_accessibility_easy.html.j2", **data, variant="easy",
             variant_label="Leichte Sprache",
-            page_title=f"Erklärung zur Barriere·freiheit in Leichter Sprache – {area.name}")),
+            easy_legal=EASY_LINKS,
+            page_title="Erklärung zur Barriere·freiheit in Leichter Sprache – "
+            f"{easy_name(area)}")),
     ]

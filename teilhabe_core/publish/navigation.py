@@ -2,7 +2,9 @@
 
 Every HTML page of an area gets breadcrumbs "Alle Gebiete › area › page" (put in front of
 the page's own breadcrumbs, or added to its header) and a footer navigation to the legal
-pages. Only the page's own layout markers are used (``<header>``, ``<footer>``, the
+pages. A Leichte Sprache page (``<body class="easy">``) gets them in Leichte Sprache: the
+area's easy name, and its footer leads to the accessibility statement in Leichter Sprache.
+Only the page's own layout markers are used (``<header>``, ``<footer>``, the
 ``breadcrumb`` list of ``base.html.j2``); text comes escaped. Deterministic.
 """
 
@@ -15,29 +17,42 @@ from attrs import evolve
 from markupsafe import escape
 
 from ..model import Area
+from ..model.easy import easy_name
 from .api import Output
 
 CRUMBS = '<nav class="breadcrumb" aria-label="Brotkrumen"><ol>'
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _BODY = re.compile(r"<body[^>]*>")
+_EASY_BODY = re.compile(r'<body[^>]*\bclass="[^"]*\beasy\b')
+LINKS = {"statement": "Erklärung zur Barrierefreiheit", "imprint": "Impressum",
+         "privacy": "Datenschutzerklärung"}
+EASY_LINKS = {"statement": "Barriere·freiheit in Leichter Sprache",
+              "imprint": "Wer macht diese Seiten?", "privacy": "Daten·schutz"}
+"""The footer's link texts on standard and on Leichte Sprache pages."""
 
 
-def legal_links(area: Area, up: str) -> str:
-    """The footer navigation: accessibility statement, Impressum, Datenschutzerklärung."""
-    items = [f'<li><a href="{up}barrierefreiheit.html">Erklärung zur Barrierefreiheit</a></li>']
+def legal_links(area: Area, up: str, easy: bool = False) -> str:
+    """The footer navigation: accessibility statement, Impressum, Datenschutzerklärung
+    (``easy``: in Leichter Sprache, to the statement in Leichter Sprache)."""
+    words = EASY_LINKS if easy else LINKS
+    page = "barrierefreiheit-leicht.html" if easy else "barrierefreiheit.html"
+    items = [f'<li><a href="{up}{page}">{words["statement"]}</a></li>']
     if area.site.imprint_url:
-        items.append(f'<li><a href="{escape(area.site.imprint_url)}">Impressum</a></li>')
+        items.append(f'<li><a href="{escape(area.site.imprint_url)}">{words["imprint"]}'
+                     "</a></li>")
     if area.site.privacy_url:
-        items.append(f'<li><a href="{escape(area.site.privacy_url)}">'
-                     "Datenschutzerklärung</a></li>")
+        items.append(f'<li><a href="{escape(area.site.privacy_url)}">{words["privacy"]}'
+                     "</a></li>")
     return f'<nav class="legal" aria-label="Rechtliches"><ul>{"".join(items)}</ul></nav>'
 
 
 def _navigable_page(html: str, area: Area, depth: int) -> str:
     up = "../" * depth
     area_up = "../" * (depth - 1)
+    easy = _EASY_BODY.search(html) is not None
+    name = easy_name(area) if easy else area.name
     head = (f'<li><a href="{up}index.html">Alle Gebiete</a></li>'
-            f'<li><a href="{area_up}index.html">{escape(area.name)}</a></li>')
+            f'<li><a href="{area_up}index.html">{escape(name)}</a></li>')
     if CRUMBS in html:
         html = html.replace(CRUMBS, CRUMBS + head, 1)
     else:
@@ -48,7 +63,7 @@ def _navigable_page(html: str, area: Area, depth: int) -> str:
             html = html.replace("<header>", "<header>\n" + nav, 1)
         elif (body := _BODY.search(html)) is not None:
             html = html[:body.end()] + "\n<header>\n" + nav + "</header>" + html[body.end():]
-    footer = legal_links(area, area_up)
+    footer = legal_links(area, area_up, easy)
     if "</footer>" in html:
         return html.replace("</footer>", footer + "\n</footer>", 1)
     return html.replace("</body>", f"<footer>\n{footer}\n</footer>\n</body>", 1)

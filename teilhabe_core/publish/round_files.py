@@ -2,13 +2,15 @@
 
 Layout (XLSX sheet ``Rückmeldung``, CSV the same rows, ``;``, UTF-8 with BOM):
 
-* row 1, the round's identity: ``Statusrunde; ID; Plan; ID; Amt; KEY; Stichtag; DATE``;
+* row 1, the round's identity: ``Statusrunde; ID; Plan; ID; Amt; KEY; Stichtag; DATE``
+  (the date German in the CSV, a date cell ``TT.MM.JJJJ`` in the workbook);
 * row 2, the German headers; from row 3 one row per measure of the office.
 
 Columns A–D (measure, title, status and progress so far) and the identity row are
 protected; E–H (new status, progress 0–100, comment, date) are for the office, with
-data-validation lists of the German status labels. Text is never a formula: cells are
-written as text, and text a spreadsheet could take for a formula gets a leading ``'``.
+data-validation lists of the German status labels. The progress so far is a number, the
+office's date column a date cell. Text is never a formula: cells are written as text, and
+text a spreadsheet could take for a formula gets a leading ``'``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from attrs import frozen
 
 from ..base.errors import DocumentError
+from ..base.german import date_short
 from ..base.messages import finding
 from ..documents.loader import read_bytes
 from ..documents.yamlsafe import decode
@@ -42,6 +45,8 @@ COLUMNS = (
 )
 """Key, German header, whether the office may fill it."""
 HEADERS = tuple(h for _, h, _ in COLUMNS)
+DATE_FORMAT = "DD.MM.YYYY"
+"""How German Excel shows the date cells (``31.12.2025``)."""
 LETTERS = "ABCDEFGH"
 FIRST_ROW = 3
 MAX_UNPACKED = 50 * 1024 * 1024
@@ -54,8 +59,10 @@ class Identity:
     office: str
     on: dt.date
 
-    def cells(self) -> list[str]:
-        values = (self.round, self.plan, self.office, self.on.isoformat())
+    def cells(self, date: bool = False) -> list[str | dt.date]:
+        """Row 1: the reference date German (``31.12.2023``), or with ``date`` as a
+        date for a workbook cell."""
+        values = (self.round, self.plan, self.office, self.on if date else date_short(self.on))
         return [c for pair in zip(IDENTITY, values, strict=True) for c in pair]
 
 
@@ -104,9 +111,15 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str]],
+def _typed(value: str | int) -> str | int:
+    """A cell of columns A–D: the progress so far a number, every text safe."""
+    return value if isinstance(value, int) else safe(value)
+
+
+def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str | int]],
              labels: Sequence[str], due: dt.date | None) -> bytes:
-    """The XLSX workbook of one office: ``rows`` hold columns A–D (as text)."""
+    """The XLSX workbook of one office: ``rows`` hold columns A–D (texts; the progress
+    so far a number or empty)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -119,12 +132,13 @@ def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str]]
     book.properties.subject = f"{identity.plan} {identity.office}"
     sheet = book.active
     sheet.title = SHEET
-    sheet.append(identity.cells())
+    sheet.append(identity.cells(date=True))
+    sheet["H1"].number_format = DATE_FORMAT
     sheet.append(list(HEADERS))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([safe(str(v)) for v in row] + ["", "", "", ""])
+        sheet.append([_typed(v) for v in row] + ["", "", "", ""])
     last = FIRST_ROW + len(rows) - 1
     open_cell = Protection(locked=False)
     for number in range(FIRST_ROW, last + 1):
@@ -135,7 +149,9 @@ def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str]]
             if key in ("new_status", "new_progress", "comment", "date"):
                 cell.protection = open_cell
             if key == "date":
-                cell.number_format = "DD.MM.YYYY"
+                cell.number_format = DATE_FORMAT
+            if key == "progress":
+                cell.number_format = "0"
     if rows:
         status = DataValidation(type="list", formula1='"' + ",".join(labels) + '"',
                                 allow_blank=True, showErrorMessage=True,
@@ -167,9 +183,9 @@ def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str]]
 
 def _notes(office_name: str, identity: Identity, labels: Sequence[str],
            due: dt.date | None) -> list[str]:
-    until = f" bis zum {due.strftime('%d.%m.%Y')}" if due else ""
+    until = f" bis zum {date_short(due)}" if due else ""
     return [f"Statusabfrage für: {office_name}",
-            f"Stand zum Stichtag {identity.on.strftime('%d.%m.%Y')}; bitte{until} zurück.",
+            f"Stand zum Stichtag {date_short(identity.on)}; bitte{until} zurück.",
             "Füllen Sie im Blatt „Rückmeldung“ nur die Spalten E bis H aus:",
             f"Neuer Status: einer von {', '.join(labels)} (leer: unverändert).",
             "Fortschritt: ganze Zahl von 0 bis 100 (Prozent).",
@@ -178,7 +194,7 @@ def _notes(office_name: str, identity: Identity, labels: Sequence[str],
             "Zeile 1 (die Kennung der Runde) und die Spalten A bis D nicht ändern."]
 
 
-def csv_text(identity: Identity, rows: Sequence[Sequence[str]]) -> str:
+def csv_text(identity: Identity, rows: Sequence[Sequence[str | int]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(identity.cells())

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..base.german import LONG_DATE, date_long, date_short, money, number
+from ..model.easy import easy_name, easy_title
 from ..model.labels import label
 
 if TYPE_CHECKING:
@@ -34,30 +36,19 @@ _MD_LINE_START = re.compile(r"^(\s*)([#+\->=]|\d+(?=[.)]))", re.M)
 """What starts a heading, list, quote or setext line: escaped only at a line's start."""
 
 
-def format_date(value: dt.date | None, fmt: str = "d. MMMM y") -> str:
+def format_date(value: dt.date | None, fmt: str = LONG_DATE) -> str:
     """``11. Dezember 2019`` (empty for ``None``)."""
-    if value is None:
-        return ""
-    from babel.dates import format_date as babel_date
-
-    return str(babel_date(value, format=fmt, locale="de_DE"))
+    return date_long(value, fmt)
 
 
 def format_money(value: Decimal | None) -> str:
     """``15.000,00 €`` with a no-break space (empty for ``None``)."""
-    if value is None:
-        return ""
-    from babel.numbers import format_currency
-
-    return str(format_currency(value, "EUR", locale="de_DE"))
+    return money(value)
 
 
 def format_number(value: Decimal | int | None, fmt: str = "#,##0.##") -> str:
-    if value is None:
-        return ""
-    from babel.numbers import format_decimal
-
-    return str(format_decimal(value, format=fmt, locale="de_DE"))
+    """``1.234,5`` (every decimal kept; empty for ``None``)."""
+    return number(value, fmt)
 
 
 def md_escape(value: object) -> str:
@@ -106,20 +97,23 @@ def _environment(folders: tuple[str, ...], markdown: bool) -> Any:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        date_de=format_date, money=format_money, number=format_number, label=label,
+        date_de=format_date, date_short=date_short, money=format_money, number=format_number,
+        label=label, easy_title=easy_title, easy_name=easy_name,
         md=md_escape, sentences=sentences,
     )
     env.globals["indicator_chart"] = _indicator_chart
     return env
 
 
-def _indicator_chart(indicator: Any, element_id: str) -> Any:
-    """The indicator's SVG chart as safe markup (the chart escapes every text itself)."""
+def _indicator_chart(indicator: Any, element_id: str,
+                     labels: dict[str, str] | None = None) -> Any:
+    """The indicator's SVG chart as safe markup (the chart escapes every text itself);
+    ``labels``: German names of breakdown values."""
     from markupsafe import Markup
 
     from .charts import indicator_svg
 
-    return Markup(indicator_svg(indicator, element_id))  # noqa: S704 - escaped in charts
+    return Markup(indicator_svg(indicator, element_id, labels))  # noqa: S704 - escaped
 
 
 def render_page(context: ExportContext, template: str, folders: Sequence[Path] = (),
@@ -132,7 +126,9 @@ def render_page(context: ExportContext, template: str, folders: Sequence[Path] =
     from ..model.labels import vocabulary
 
     env = environment([*context.templates_dirs, *folders])
-    base = {"area_name": context.area.name if context.area else "", "variant": "long",
+    shown = easy_name(context.area) if data.get("variant") == "easy" else \
+        context.area.name if context.area else ""
+    base = {"area_name": shown, "variant": "long",
             "variant_label": "", "root": "", "has_examples": False,
             "vocab": vocabulary(context.area)}
     return str(env.get_template(template).render(**{**base, **data}))
