@@ -353,8 +353,9 @@ def test_dump_json_is_exact_and_iso():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=12) | st.sampled_from(["Maßnahme 3", "no", "~", "1:30", "0x1F", "",
-                                                "2020-01-01", "=", "<<", "!x", ".inf", ".nan", "Off"]))
+@given(st.text(max_size=12) | st.sampled_from([
+    "Maßnahme 3", "no", "~", "1:30", "0x1F", "", "2020-01-01", "=", "<<", "!x", ".inf", ".nan",
+    "Off"]))
 def test_plain_scalars_skip_the_resolver_only_where_it_would_say_text(value):
     """``_plain`` answers text without asking the YAML resolver when no implicit type starts
     with the value's first character; the answer is the resolver's."""
