@@ -64,6 +64,8 @@ def measure(i: int, variant: str, rng: random.Random) -> dict[str, Any]:
         "start": dt.date(2020, 1, 1), "end": dt.date(2023, 12, 31),
         "status": STATUS[i % len(STATUS)],
         "costs": Decimal("1500.50"), "crpd_articles": [9, 20], "easy_text": easy,
+        "easy_title": "Bus·halte·stellen für alle" if variant == "repeated"
+        else f"Nummer {i}: {OBJECTS[i % len(OBJECTS)]}",
     }
 
 
@@ -74,6 +76,7 @@ def plan_data(measures: int = 6000, variant: str = "repeated", seed: int = 15) -
     return {"document": "plan", "id": f"bench-{variant}", "county": "boerde",
             "kind": "action_plan", "title": f"Aktionsplan ({variant})", "version": 1,
             "status": "draft", "easy_text": "Das ist der Plan vom Land·kreis.",
+            "easy_title": "Der Plan vom Land·kreis",
             "life_areas": life_areas,
             "measures": [measure(i, variant, rng) for i in range(measures)]}
 

@@ -29,11 +29,10 @@ build() {  # build NAME REV
         (cd "$root" && git archive "$rev") | tar -x -C "$src"
     fi
     [[ -x $venv/bin/python ]] || "$python" -m venv "$venv"
-    "$venv/bin/pip" install -q -c "$root/constraints.txt" --force-reinstall --no-deps "$src" \
-        >/dev/null
-    "$venv/bin/pip" install -q -c "$root/constraints.txt" "$src" >/dev/null
+    "$venv/bin/pip" install -q -c "$root/constraints.txt" "$src" >/dev/null 2>&1
+    "$venv/bin/pip" install -q --force-reinstall --no-deps "$src" >/dev/null 2>&1
     (cd "$work" && "$venv/bin/teilhabe" publish --out "$work/$name-site" \
-        ${options[@]+"${options[@]}"} >/dev/null)
+        ${options[@]+"${options[@]}"} >"$work/$name.log" 2>&1) || { cat "$work/$name.log"; exit 1; }
 }
 
 build before "$before"
