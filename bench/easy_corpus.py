@@ -3,16 +3,18 @@
 Reads ``tests/data/easy_corpus.yaml`` (sentences from Leichte Sprache pages and from
 administrative documents of German public bodies, with their sources), checks every
 sentence on its own with the shared glossary and prints, per rule, how many easy and how
-many administrative sentences it reports, its precision (share of its reports that fall on
-administrative sentences) and its recall (share of administrative sentences it reports);
-then the share of administrative sentences with an error finding, of easy sentences with
-one, and of easy sentences with a false alarm (an error for a rule the sentence does not
-break by the corpus' ``breaks`` annotation).
+many administrative sentences it reports as an error and as a warning only, with precision
+(share of its reports that fall on administrative sentences) and recall (share of the
+administrative sentences it reports), for errors and for findings of any level; then the
+goal figures: the share of administrative sentences with an error finding (goal ≥ 90 %)
+and of easy sentences with one (goal ≤ 10 %); and, as information, how many of the rule
+breaches annotated on easy sentences (``breaks``) are reported.
 
 Parts: ``dev`` (batch 1, URL hash even; the rules were tuned on it), ``heldout1`` (batch 1,
 URL hash odd; held out until one measurement, looked at afterwards), ``heldout2`` (batch 2,
-collected after the rules were final). Run:
-``python bench/easy_corpus.py [--part dev|heldout1|heldout2|all] [--show easy|admin]``.
+collected after the rules of issue 17.6 were committed), ``heldout3`` (batch 3, collected
+after the error/warning levels were committed). Run:
+``python bench/easy_corpus.py [--part dev|heldout1|heldout2|heldout3|all] [--show easy|admin]``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from attrs import frozen
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "easy_corpus.yaml"
 KINDS = ("easy", "admin")
-PARTS = ("dev", "heldout1", "heldout2")
+PARTS = ("dev", "heldout1", "heldout2", "heldout3", "heldout4")
 
 
 @frozen
@@ -47,8 +49,8 @@ class Sentence:
 
 def part_of(url: str, batch: int = 1) -> str:
     """The part of a source, fixed by its batch and URL (not chosen by hand)."""
-    if batch == 2:
-        return "heldout2"
+    if batch > 1:
+        return f"heldout{batch}"
     return "dev" if hashlib.sha256(url.encode("utf-8")).digest()[0] % 2 == 0 else "heldout1"
 
 
@@ -81,21 +83,13 @@ class Result:
         """Share of ``kind`` sentences with at least one error finding."""
         return _share(self.count(kind, errors_only=True), len(self.sentences[kind]))
 
-    def false_alarms(self) -> list[tuple[Sentence, frozenset[str]]]:
-        """Easy sentences with an error for a rule they do not break, and those rules."""
-        return [(s, errors - s.breaks)
-                for s, errors in zip(self.sentences["easy"], self.errors["easy"], strict=True)
-                if errors - s.breaks]
-
-    def false_alarm_rate(self) -> float:
-        return _share(len(self.false_alarms()), len(self.sentences["easy"]))
-
-    def breaches(self, rule: str | None = None) -> tuple[int, int]:
+    def breaches(self, rule: str | None = None, *, errors_only: bool = False
+                 ) -> tuple[int, int]:
         """(breaches the checker reports, breaches annotated) on easy sentences."""
-        pairs = [(r, errors) for s, errors in zip(self.sentences["easy"], self.errors["easy"],
-                                                  strict=True)
+        found = self.errors["easy"] if errors_only else self.rules["easy"]
+        pairs = [(r, hit) for s, hit in zip(self.sentences["easy"], found, strict=True)
                  for r in s.breaks if rule in (None, r)]
-        return sum(1 for r, errors in pairs if r in errors), len(pairs)
+        return sum(1 for r, hit in pairs if r in hit), len(pairs)
 
 
 def _share(part: int, total: int) -> float:
@@ -126,42 +120,42 @@ def default_checker() -> Any:
 
 
 def table(result: Result) -> str:
-    """Markdown table per rule: level, easy sentences reported (and how many of them
-    break that rule), administrative sentences reported, precision, recall."""
+    """Markdown table per rule: its default level, easy and administrative sentences it
+    reports as an error and as a warning only, precision and recall of its errors and of
+    its findings at any level."""
     from teilhabe_core.easy import RULES
 
     n_easy, n_admin = len(result.sentences["easy"]), len(result.sentences["admin"])
-    lines = [f"| rule | level | easy sentences reported (of {n_easy}; of them breaking "
-             f"the rule) | administrative sentences reported (of {n_admin}) | precision | "
-             "recall |",
-             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    lines = [f"| rule | level | easy (of {n_easy}): error | easy: warning only | "
+             f"administrative (of {n_admin}): error | administrative: warning only | "
+             "error precision | error recall | any-level precision | any-level recall |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
 
-    def row(name: str, level: str, easy: int, real: str, admin: int) -> str:
-        precision = f"{admin / (admin + easy):.0%}" if admin + easy else "–"
-        recall = f"{admin / n_admin:.0%}" if n_admin else "–"
-        return f"| {name} | {level} | {easy}{real} | {admin} | {precision} | {recall} |"
+    def share(part: int, total: int) -> str:
+        return f"{part / total:.0%}" if total else "–"
 
-    for rule in RULES:
-        easy = result.count("easy", rule.id)
-        real = sum(1 for s, hit in zip(result.sentences["easy"], result.rules["easy"],
-                                       strict=True) if rule.id in hit and rule.id in s.breaks)
-        lines.append(row(f"`{rule.id}`", rule.level, easy,
-                         f" ({real})" if rule.level == "error" else "",
-                         result.count("admin", rule.id)))
-    any_easy = result.count("easy", errors_only=True)
-    lines.append(row("**any error finding**", "error", any_easy,
-                     f" ({any_easy - len(result.false_alarms())})",
-                     result.count("admin", errors_only=True)))
+    def row(name: str, level: str, rule: str | None) -> str:
+        counts = {(kind, errors): result.count(kind, rule, errors_only=errors)
+                  for kind in KINDS for errors in (True, False)}
+        easy_err, easy_any = counts["easy", True], counts["easy", False]
+        admin_err, admin_any = counts["admin", True], counts["admin", False]
+        return (f"| {name} | {level} | {easy_err} | {easy_any - easy_err} | {admin_err} | "
+                f"{admin_any - admin_err} | {share(admin_err, admin_err + easy_err)} | "
+                f"{share(admin_err, n_admin)} | {share(admin_any, admin_any + easy_any)} | "
+                f"{share(admin_any, n_admin)} |")
+
+    lines += [row(f"`{rule.id}`", rule.level, rule.id) for rule in RULES]
+    lines.append(row("**any rule**", "–", None))
     return "\n".join(lines)
 
 
 def summary(result: Result) -> str:
     found, annotated = result.breaches()
+    as_error, _ = result.breaches(errors_only=True)
     return (f"administrative sentences with an error finding: {result.rate('admin'):.1%} "
-            f"(goal ≥ 90 %)\neasy sentences with an error finding: {result.rate('easy'):.1%}; "
-            f"with a false alarm (an error for a rule the sentence does not break): "
-            f"{result.false_alarm_rate():.1%} (goal ≤ 10 %)\nrule breaches in easy sentences "
-            f"reported: {found} of {annotated}")
+            f"(goal ≥ 90 %)\neasy sentences with an error finding: {result.rate('easy'):.1%} "
+            f"(goal ≤ 10 %)\nrule breaches annotated on easy sentences that are reported: "
+            f"{found} of {annotated} ({as_error} as an error)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,6 +21,7 @@ import pluggy
 from .base.errors import DocumentError, ExportError, Finding, Level, PluginError
 from .hooks.hookspecs import PROJECT
 from .model import RuleContext
+from .model.labels import label
 from .publish.api import ExportContext, Exporter, Importer, NoOptions, Output
 from .store.areas import AreaSource, area_from_folder, load_funding_programmes, load_glossary
 from .workflow.events import GuardContext, TransitionEvent, WorkflowSource
@@ -54,6 +55,7 @@ __all__ = [
     "WorkflowSource",
     "area_from_folder",
     "hookimpl",
+    "label",
     "load_funding_programmes",
     "load_glossary",
     "rule_finding",

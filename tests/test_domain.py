@@ -389,7 +389,9 @@ def test_json_schema_describes_the_new_fields():
     area = defs["AreaDocument"]["properties"]
     assert area["goals"]["items"]["anyOf"] == [{"type": "string"}, {"$ref": "#/$defs/Goal"}]
     assert {"offices", "participation"} <= set(area)
-    assert defs["ParticipationStep"]["properties"]["groups"]["items"]["enum"][0] == \
-        "disabled_people"
+    assert defs["ParticipationStep"]["properties"]["groups"]["items"] == {
+        "$ref": "#/$defs/ParticipantGroup"}
+    offered = defs["ParticipantGroup"]["anyOf"][0]["enum"]  # German names first, then ids
+    assert offered[0] == "Menschen mit Behinderung" and "disabled_people" in offered
     assert unstructure(YearAmount(2022, th.Money(Decimal("1.00")))) == {
         "year": 2022, "amount": Decimal("1.00")}

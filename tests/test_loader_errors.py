@@ -38,9 +38,9 @@ def test_minimal_plan_loads(write):
 def test_yaml_syntax_error(write):
     f = one(write(MINIMAL_PLAN + "  - id: [m2\n"))
     assert f.code == "yaml-syntax"
-    assert f.line == 14  # where the parser noticed: the end of the file
-    assert "YAML-Syntaxfehler" in f.message
-    assert "begonnen in Zeile 13" in f.message
+    assert (f.line, f.column) == (13, 9)  # the bracket that is not closed
+    assert f.message == ("YAML-Syntaxfehler: Die Klammer [ in Zeile 13, Spalte 9 wird nicht "
+                         "mit ] geschlossen. Schließen Sie sie am Ende des Werts: - id: [m2]")
 
 
 def test_duplicate_key_names_both_lines(write):
@@ -130,8 +130,10 @@ def test_enum_value_lists_allowed(write):
     assert f.code == "enum"
     assert f.path == "measures[0].status"
     assert f.line == 13
-    for allowed in ("planned", "in_progress", "done", "dropped"):
+    for allowed in ("geplant", "in Umsetzung", "abgeschlossen", "entfallen"):
         assert allowed in f.message
+    for allowed in ("planned", "in_progress", "done", "dropped"):
+        assert allowed in f.message_en and allowed not in f.message
 
 
 def test_wrong_types(write):
@@ -240,7 +242,7 @@ def test_multiple_documents(write):
 
 
 def test_all_findings_of_a_file_at_once(write):
-    text = MINIMAL_PLAN.replace("kind: action_plan", "kind: aktionsplan") + \
+    text = MINIMAL_PLAN.replace("kind: action_plan", "kind: masterplan") + \
         "    status: fertig\n    statu: x\n"
     codes = sorted(f.code for f in errors_of(write(text)))
     assert codes == ["enum", "enum", "unknown-field"]
@@ -266,7 +268,9 @@ def test_json_field_errors_located(write):
 def test_messages_available_in_english(write):
     f = one(write(MINIMAL_PLAN + "    status: fertig\n"))
     assert f.text("en").startswith("'fertig' is not allowed here")
-    assert f.format("de").endswith("Erlaubt sind: planned, in_progress, ongoing, done, postponed,"
+    assert f.format("de").endswith("Erlaubt sind: geplant, in Umsetzung, Daueraufgabe, "
+                                   "abgeschlossen, zurückgestellt, entfallen.")
+    assert f.format("en").endswith("Allowed: planned, in_progress, ongoing, done, postponed,"
                                    " dropped.")
     assert f.format().startswith(f"{f.file}:13:13: error: measures[0].status: ")
 

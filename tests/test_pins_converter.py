@@ -193,16 +193,24 @@ def test_date_hook(value, expected):
     assert converter.structure_date(value) == expected
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("2024-13-01", "einen Monat 13 gibt es nicht"), ("2024-00-10", "einen Monat 0 gibt es nicht"),
-    ("2023-02-29", "der Monat 2 hat keinen 29. Tag"),
-    ("2024-04-31", "der Monat 4 hat keinen 31. Tag"),
-    ("2024-01-00", "der Monat 1 hat keinen 0. Tag"),
+@pytest.mark.parametrize("text, reason, reason_en", [
+    ("2024-13-01", "einen Monat 13 gibt es nicht", "there is no month 13"),
+    ("2024-00-10", "einen Monat 0 gibt es nicht", "there is no month 0"),
+    ("2023-02-29", "der Monat 2 hat keinen 29. Tag", "month 2 has no day 29"),
+    ("2024-04-31", "der Monat 4 hat keinen 31. Tag", "month 4 has no day 31"),
+    ("2024-01-00", "der Monat 1 hat keinen 0. Tag", "month 1 has no day 0"),
 ])
-def test_impossible_dates_say_why(text, reason):
+def test_impossible_dates_say_why(text, reason, reason_en):
     exc = invalid(converter.structure_date, text)
     assert exc.code == "invalid-date"
-    assert exc.params == {"found": text, "reason": reason}
+    assert exc.params == {"found": text, "reason": reason, "reason_en": reason_en}
+
+
+def test_an_impossible_german_date_is_not_turned_into_an_iso_hint():
+    """31.02.2024 has no ISO form either: the reason, not 'Schreiben Sie 2024-02-31'."""
+    exc = invalid(converter.structure_date, "31.02.2024")
+    assert exc.code == "invalid-date"
+    assert exc.params["reason"] == "der Monat 2 hat keinen 31. Tag"
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -256,7 +264,9 @@ def test_enum_by_value_and_allowed_list():
         hook("fertig", MeasureStatus)
     exc = info.value
     assert exc.code == "enum" and exc.params["found"] == "fertig" and exc.params["trap"] is False
-    assert exc.params["allowed"] == ", ".join(s.value for s in MeasureStatus)
+    assert exc.params["allowed"] == ("geplant, in Umsetzung, Daueraufgabe, abgeschlossen, "
+                                     "zurückgestellt, entfallen")
+    assert exc.params["allowed_en"] == ", ".join(s.value for s in MeasureStatus)
     with pytest.raises(Invalid) as info:
         hook(MeasureStatus.DONE, MeasureStatus)  # members are not values
     assert info.value.params["trap"] is True
@@ -267,8 +277,10 @@ def test_enum_fields_given_yaml11_traps_list_the_allowed_values(raw):
     """Quoting `no` would not make it a status: the allowed values are listed instead."""
     f = measure_findings(f"    status: {raw}\n")["measures[0].status"]
     assert f.code == "enum" and (f.line, f.column) == (13, 13)
-    assert f.message == (f"'{raw}' ist hier nicht erlaubt. Erlaubt sind: planned, in_progress, "
-                         "ongoing, done, postponed, dropped.")
+    assert f.message == (f"'{raw}' ist hier nicht erlaubt. Erlaubt sind: geplant, in Umsetzung, "
+                         "Daueraufgabe, abgeschlossen, zurückgestellt, entfallen.")
+    assert f.message_en.endswith("Allowed: planned, in_progress, ongoing, done, postponed, "
+                                 "dropped.")
     assert QUOTE not in f.message and "Schreiben Sie" not in f.message
 
 

@@ -358,7 +358,7 @@ def test_workflow_for_another_kind_and_missing_inputs(app2, plan):
     assert str(info.value) == "Der Ablauf 'paper' gilt für 'paper', nicht für 'measure'."
     with pytest.raises(th.WorkflowError) as info:
         app2.transition(plan, "measure:m1", "drop", at=T0)
-    assert str(info.value).startswith("Für den Schritt 'drop' fehlen Angaben: by, note (")
+    assert str(info.value).startswith("Für den Schritt 'streichen' fehlen Angaben: by, note (")
 
 
 def test_time_may_not_go_back_for_the_same_object_only(app2, plan):

@@ -122,7 +122,7 @@ def test_documents_build_plain_data(text, expected):
     ("a: [*x]", [("alias", "a[0]", 1, 5)]),
     ("*x : 1", [("alias", "", 1, 1), ("complex-key", "", 1, 1)]),
     ("a: 1\n---\nb: 2", [("multiple-documents", "", 2, 1)]),
-    ('a: "\x07"', [("yaml-syntax", "", 1, 1)]),
+    ('a: "\x07"', [("yaml-syntax", "", 1, 5)]),  # the control character itself
     ("a: 1\nb:\n  c: 1\n  c: 2\na: 3",
      [("duplicate-key", "b.c", 4, 3), ("duplicate-key", "a", 5, 1)]),
 ])
@@ -137,16 +137,17 @@ def test_duplicate_key_message_names_both_lines():
     assert "'a'" in f.message and "Zeile 1 und Zeile 3" in f.message
 
 
-def test_syntax_error_names_the_line_it_began_on():
+def test_an_unclosed_quote_is_found_where_it_opens():
+    """libyaml notices it at the end of the file (line 5); the clerk must act at line 2."""
     with pytest.raises(th.DocumentError) as info:
         yamlsafe.parse_yaml('a: 1\nb: "offen\n\nc: 2\n', "f.yaml")
     (f,) = info.value.findings
     assert f.code == "yaml-syntax"
-    assert (f.line, f.column) == (5, 1) and "begonnen in Zeile 2" in f.message
+    assert (f.line, f.column) == (2, 4) and "in Zeile 2, Spalte 4" in f.message
 
 
 @pytest.mark.parametrize("text, position", [
-    ("a: b: c", (1, 5)), ('a: "x', (1, 6)), ("key: [a, b]]", (1, 12)),
+    ("a: b: c", (1, 5)), ('a: "x', (1, 4)), ("key: [a, b]]", (1, 12)),
 ])
 def test_syntax_errors_on_one_line_do_not_name_a_beginning(text, position):
     with pytest.raises(th.DocumentError) as info:

@@ -156,6 +156,8 @@ def test_mansfeld_suedharz_barrier_rule(app, write):
                 if f.rule == "mansfeld_suedharz.barriers"]
     assert len(findings) == 1
     assert "Kein Kino" in findings[0].message
+    assert "als 'in Bearbeitung' markiert" in findings[0].message  # German, not 'addressed'
+    assert findings[0].message.endswith("setzen Sie status: offen.")
 
 
 def test_neuruppin_rule(app, write):

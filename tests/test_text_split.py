@@ -15,6 +15,7 @@ from teilhabe_core.base.text import (
     _MONTH_OR_LOWER,
     _NO_END,
     _ORDINAL,
+    _ORDINAL_AFTER_ARTICLE,
     _WORD,
     MEDIOPUNKT,
     sentences,
@@ -49,6 +50,7 @@ def reference_sentences(text: str) -> list[tuple[str, int, int, list[tuple[str, 
             before = text[start:index + 1]
             end_here = not (char == "." and index + 1 < length and (
                 (_ORDINAL.search(before) and _MONTH_OR_LOWER.match(text[index + 1:].lstrip(" ")))
+                or _ORDINAL_AFTER_ARTICLE.search(before)
                 or (_NO_END.search(before) and not next_is_upper(index))))
         if end_here:
             add(start, index + 1)
@@ -66,7 +68,8 @@ PIECES = st.sampled_from([
     "Der Kreis", "baut", "z. B.", "z.B.", "Nr. 3", "am 3. Mai", "am 3. mai", "3.", "12.",
     "1.000", "ca.", "usw.", "Dr.", "B.", "A. B.", "Tel.", "Aktions·plan", "Bus-Halte", "Öl",
     "übernimmt", ".", "!", "?", ":", ",", " ", "  ", "\n", "\t", "2.5", "x", "Ä.", "ä.",
-    "Januar", "Dezember", "(ÖPNV)", "-", "·", "www.kreis.de", "10.",
+    "Januar", "Dezember", "(ÖPNV)", "-", "·", "www.kreis.de", "10.", "im", "beim", "Am",
+    "der", "1.", "Quartal",
 ])
 
 
@@ -75,6 +78,7 @@ PIECES = st.sampled_from([
 @example("Am 3. Mai baut der Kreis. Dann z. B. Bus·halte·stellen. Nr. 12. Februar ist gut.")
 @example("Ein Satz.\nNoch einer: 1. Januar usw. Ende")
 @example("Er übernimmt. dann der Bus. am 12. mai")
+@example("Im 1. Quartal. Beim   \t 3. Mal. Bis 2. Das ist der 12. Wir")
 def test_the_splitter_gives_what_the_reference_gives(text):
     assert split(text) == reference_sentences(text)
 

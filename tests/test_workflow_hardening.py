@@ -421,12 +421,15 @@ BAD_TRANSITIONS = [
     (["measure", "start"], 2, "Das Dokument ist kein measure."),
     (["paper", "submit"], 2, "Das Dokument ist kein paper."),
     (["measure:m1", "fliegen"], 2, "Den Schritt 'fliegen' gibt es im Ablauf 'measure' nicht. "
-                                   "Vorhanden: drop, finish, make_ongoing, postpone, start."),
+                                   "Vorhanden: beginnen, als Daueraufgabe führen, "
+                                   "zurückstellen, abschließen, streichen."),
     (["measure:m1", "start", "--workflow", "nope"], 2, "Unbekannter Ablauf 'nope'."),
     (["measure:m1", "start", "--workflow", "plan"], 2,
      "Der Ablauf 'plan' gilt für 'plan', nicht für 'measure'."),
-    (["measure:m1", "finish"], 1, "Der Schritt 'finish' ist im Zustand 'planned' nicht "
-                                  "erlaubt. Erlaubt sind: start (→ in_progress)"),
+    (["measure:m1", "finish"], 1, "Der Schritt 'abschließen' ist im Zustand 'geplant' nicht "
+                                  "erlaubt. Erlaubt sind: beginnen (→ in Umsetzung), als "
+                                  "Daueraufgabe führen (→ Daueraufgabe), zurückstellen "
+                                  "(→ zurückgestellt), streichen (→ entfallen)."),
 ]
 
 
@@ -562,6 +565,7 @@ def test_parser_errors_are_german(capsys):
     assert code == 2 and "teilhabe transition: Fehler: es fehlt: object, name" in err
     code, _, err = cli(capsys, "export", "x.yaml", "--format", "csv", "--out", "o",
                        "--variant", "fett")
-    assert code == 2 and "--variant: ungültige Auswahl 'fett' (erlaubt: 'long', 'short'" in err
+    assert code == 2 and ("--variant: 'fett' ist nicht erlaubt. Erlaubt sind: Langfassung, "
+                          "Kurzfassung, Leichte Sprache (oder long, short, easy)." in err)
     code, _, err = cli(capsys, "status", "x.yaml", "--frosch")
     assert code == 2 and "teilhabe: Fehler: unbekannte Angaben: --frosch" in err

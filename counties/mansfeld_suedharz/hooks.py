@@ -11,7 +11,14 @@ from typing import Any
 
 from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import BarrierStatus, Plan
-from teilhabe_core.plugin import AreaSource, RuleContext, area_from_folder, hookimpl, rule_finding
+from teilhabe_core.plugin import (
+    AreaSource,
+    RuleContext,
+    area_from_folder,
+    hookimpl,
+    label,
+    rule_finding,
+)
 from teilhabe_core.workflow import GuardContext, WorkflowSource
 
 HERE = Path(__file__).parent
@@ -29,9 +36,9 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
         return []
     return [
         rule_finding(RULE, f"barriers[{i}].measures",
-                     f"Die Barriere '{b.title}' ist als '{b.status.value}' markiert, aber keine "
+                     f"Die Barriere '{b.title}' ist als '{label(b.status)}' markiert, aber keine "
                      "Maßnahme bearbeitet sie. Verknüpfen Sie eine Maßnahme oder setzen Sie "
-                     "status: open.",
+                     "status: offen.",
                      f"The barrier '{b.title}' is '{b.status.value}' but no measure addresses "
                      "it. Link a measure or set status: open.")
         for i, b in enumerate(document.barriers)

@@ -39,7 +39,7 @@ from teilhabe_core.documents.loader import read_bytes
 from teilhabe_core.documents.yamlsafe import decode
 from teilhabe_core.evaluation.costs import cost_rollups
 from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
-from teilhabe_core.model.labels import LABELS, label
+from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
 
 from .funding_cells import funding_cell, parse_funding
@@ -284,8 +284,6 @@ def _text(value: str) -> str:
 # -- import -------------------------------------------------------------------------
 
 HEADERS = {header: name for name, header in COLUMNS}
-_BY_LABEL = {text: member.value for member, text in LABELS.items()
-             if isinstance(member, MeasureStatus | Priority)}
 
 
 @define
@@ -313,8 +311,6 @@ def _parse(name: str, raw: str) -> Any:
         return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else text
     if name in ("ongoing", "example"):
         return {"ja": True, "nein": False}.get(text.lower(), text)
-    if name in ("status", "priority"):
-        return _BY_LABEL.get(text, text)
     if name == "progress":
         return _number(text)
     if name == "costs":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import Finding, Level
+from .syntax_messages import SYNTAX_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "file-unreadable": (
@@ -26,10 +27,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte 0x{byte:02X}). "
         "Bitte im Editor als UTF-8 speichern.",
         "The file is not saved as UTF-8 (invalid byte 0x{byte:02X}). Please save it as UTF-8.",
-    ),
-    "yaml-syntax": (
-        "YAML-Syntaxfehler: {problem}. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.",
-        "YAML syntax error: {problem}. Check indentation, colons and quotes.",
     ),
     "json-syntax": (
         "JSON-Syntaxfehler: {problem}.",
@@ -134,9 +131,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "number-form": (
         "'{found}' ist keine einfach geschriebene Zahl: YAML liest das als {read} ({why}). "
-        "Schreiben Sie die Zahl nur mit Ziffern und höchstens einem Punkt, z. B. {example}.",
+        "Schreiben Sie die Zahl nur mit Ziffern und höchstens einem Punkt{example}.",
         "'{found}' is not a plainly written number: YAML reads it as {read} ({why_en}). Write "
-        "the number with digits and at most one point only, e.g. {example}.",
+        "the number with digits and at most one point only{example_en}.",
     ),
     "number-too-large": (
         "Die Zahl ist zu groß ({digits} Ziffern, erlaubt sind höchstens {limit}).",
@@ -163,11 +160,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "invalid-date": (
         "'{found}' ist kein gültiges Datum: {reason}.",
-        "'{found}' is not a valid date: {reason}.",
+        "'{found}' is not a valid date: {reason_en}.",
     ),
     "expected-list": (
-        "Hier wird eine Liste erwartet (Zeilen mit '- '), gelesen wurde {found}.",
-        "A list is expected here (lines starting with '- '), read {found}.",
+        "Hier wird eine Liste erwartet (Zeilen mit '- '), gelesen wurde {found}.{hint}",
+        "A list is expected here (lines starting with '- '), read {found}.{hint_en}",
     ),
     "expected-mapping": (
         "Hier wird eine Zuordnung (Feld: Wert) erwartet, gelesen wurde {found}.",
@@ -175,7 +172,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "enum": (
         "'{found}' ist hier nicht erlaubt. Erlaubt sind: {allowed}.",
-        "'{found}' is not allowed here. Allowed: {allowed}.",
+        "'{found}' is not allowed here. Allowed: {allowed_en}.",
+    ),
+    "transition-without-label": (
+        "Der Schritt '{name}' hat keinen deutschen Namen. Geben Sie ihn unter 'label' an "
+        "(z. B. label: abschließen); mit ihm rufen Sachbearbeitende den Schritt auf.",
+        "The step '{name}' has no German name. Give it as 'label' (e.g. label: abschließen); "
+        "clerks call the step by it.",
+    ),
+    "name-twice": (
+        "'{name}' bezeichnet schon {first} (Groß- und Kleinschreibung, Leerzeichen und die "
+        "Schreibung der Umlaute zählen nicht). Wählen Sie einen anderen Namen.",
+        "'{name}' already names {first} (case, blanks and the spelling of umlauts do not "
+        "count). Choose another name.",
     ),
     "invalid-value": (
         "Ungültiger Wert: {reason}.",
@@ -234,12 +243,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is already a measurement for {date}{breakdown} ({first}).",
     ),
     "dropped-without-reason": (
-        "Die Maßnahme ist entfallen (status: dropped); bitte unter 'dropped_reason' den "
+        "Die Maßnahme ist entfallen (status: entfallen); bitte unter 'dropped_reason' den "
         "Grund angeben.",
         "The measure was dropped (status: dropped); please give the reason in "
         "'dropped_reason'.",
     ),
 }
+
+
+MESSAGES.update(SYNTAX_MESSAGES)
 
 
 def finding(
@@ -256,9 +268,19 @@ def finding(
     if de is None:
         de_tpl, en_tpl = MESSAGES[code]
         de = de_tpl.format(**params)
-        en = en_tpl.format(**params)
+        en = en_tpl.format_map(_English(params))
     return Finding(code=code, message=de, message_en=en or de, path=path, level=level,
                    rule=rule)
+
+
+class _English(dict[str, Any]):
+    """Parameters of an English text: a missing ``x_en`` is ``x`` (ids, numbers, names
+    that read the same in both languages)."""
+
+    def __missing__(self, key: str) -> Any:
+        if key.endswith("_en") and key[:-3] in self:
+            return self[key[:-3]]
+        raise KeyError(key)
 
 
 def describe(value: object) -> str:

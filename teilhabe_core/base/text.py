@@ -17,6 +17,10 @@ _MONTH_OR_LOWER = re.compile(
     r"November|Dezember)\b")
 _END_CANDIDATE = re.compile(r"\n|[.!?:](?=\s|\Z)")
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+# An ordinal after an article or a preposition: "im 1. Quartal", "den 3. Bürgermeister".
+_ORDINAL_AFTER_ARTICLE = re.compile(
+    r"\b(?:am|im|vom|zum|zur|beim|ab|bis|der|die|das|den|dem|des)\s+\d{1,2}\.$",
+    re.IGNORECASE)
 
 
 class Word:
@@ -83,18 +87,22 @@ def words(text: str, offset: int = 0) -> tuple[Word, ...]:
 def sentences(text: str) -> list[Sentence]:
     """Sentences end at ``.``, ``!``, ``?`` or ``:`` before a blank or the end, and at line
     breaks; a period after a known abbreviation pattern (``z.``, ``B.``, ``Nr.``, ``2.``)
-    does not end a sentence."""
+    or after an ordinal that follows an article or a preposition (``im 1. Quartal``) does
+    not end a sentence."""
     out: list[Sentence] = []
     start = 0
     length = len(text)
     for match in _END_CANDIDATE.finditer(text):
         index = match.start()
         if text[index] == "." and index + 1 < length:
-            # both patterns match at most 6 characters before the period, and look one
-            # further back: the last 8 characters decide as the whole sentence would
+            # the ordinal and abbreviation patterns match at most 6 characters before the
+            # period and look one further back: the last 8 characters decide as the whole
+            # sentence would; an ordinal after an article ("im 1. Quartal") is an ordinal
+            # first, so the whole sentence is searched for the article only then
             before = text[max(start, index - 7):index + 1]
-            if (_ORDINAL.search(before)
-                    and _MONTH_OR_LOWER.match(text, _after_blanks(text, index))) \
+            ordinal = _ORDINAL.search(before)
+            if (ordinal and (_MONTH_OR_LOWER.match(text, _after_blanks(text, index))
+                             or _ORDINAL_AFTER_ARTICLE.search(text[start:index + 1]))) \
                     or (_NO_END.search(before) and not _next_is_upper_after_space(text, index)):
                 continue
         _add(out, text, start, index + 1)

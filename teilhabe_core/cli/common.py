@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -88,6 +89,26 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum (JJJJ-MM-TT).") from None
+
+
+def enum_value(name: str) -> Callable[[str], Enum]:
+    """An argparse type reading a value of the model's enum ``name`` by its German name or
+    id, like the YAML fields (``--variant leicht``, ``"Leichte Sprache"``, ``easy``). The
+    model is imported only when the option is given."""
+
+    def read(text: str) -> Enum:
+        from .. import model
+        from ..model import names
+
+        cls: type[Enum] = getattr(model, name)
+        member = names.member_of(cls, text)
+        if member is None:
+            raise argparse.ArgumentTypeError(
+                f"'{text}' ist nicht erlaubt. Erlaubt sind: {names.allowed(cls)} (oder "
+                f"{names.allowed_ids(cls)}).")
+        return member
+
+    return read
 
 
 def parse_moment(text: str) -> dt.datetime:

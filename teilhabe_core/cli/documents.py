@@ -56,11 +56,9 @@ def _store_keys(app: Teilhabe, names: list[str]) -> list[Key]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..model import Variant
-
     app = common.make_app()
     loaded = app.load(args.path)
-    variant = Variant(args.variant) if args.variant else None
+    variant = args.variant
     options = common.parse_options(args.option)
     paths = app.export(loaded.document, args.format, args.out, options, variant)
     for path in paths:
@@ -121,7 +119,8 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("export", help="export one document with an exporter")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--format", required=True, help="exporter id (see 'teilhabe formats')")
-    p.add_argument("--variant", choices=["long", "short", "easy"])
+    p.add_argument("--variant", type=common.enum_value("Variant"), metavar="long|short|easy",
+                   help="Langfassung, Kurzfassung, Leichte Sprache (also lang, kurz, leicht)")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--out", required=True, metavar="DIR")
     p.set_defaults(func=cmd_export)

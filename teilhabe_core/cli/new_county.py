@@ -6,13 +6,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from . import common
 from .common import EXIT_OK
 
 
 def cmd_new_county(args: argparse.Namespace) -> int:
     from .scaffold import scaffold
 
-    files = scaffold(args.id, args.name, args.state, args.ags or "", Path(args.out), args.kind)
+    files = scaffold(args.id, args.name, args.state, args.ags or "", Path(args.out),
+                     args.kind.value)
     root = files[0].parent
     print(f"County plugin written to {root}")
     print(f"Next: pip install -e {root} && teilhabe counties")
@@ -25,8 +27,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--state", required=True)
     p.add_argument("--ags", default="")
-    p.add_argument("--kind", default="landkreis",
-                   choices=["landkreis", "kreisfreie_stadt", "sozialraum"])
+    p.add_argument("--kind", default="landkreis", type=common.enum_value("AreaKind"),
+                   metavar="landkreis|kreisfreie_stadt|sozialraum",
+                   help="Landkreis, kreisfreie Stadt or Sozialraum")
     p.add_argument("--out", required=True, metavar="DIR")
     p.set_defaults(func=cmd_new_county)
 

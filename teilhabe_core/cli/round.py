@@ -49,8 +49,10 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print(f"{path}: {done.office}: {len(done.transitions)} Statuswechsel, "
               f"{done.reports} Meldungen übernommen.")
         for entry in done.transitions:
-            print(f"  {entry.object}: {entry.transition} ({entry.from_state} → "
-                  f"{entry.to_state}), {entry.at.date().isoformat()}, von {entry.by}")
+            flow = target.flow
+            print(f"  {entry.object}: {flow.step_title(entry.transition)} "
+                  f"({flow.state_label(entry.from_state)} → {flow.state_label(entry.to_state)}), "
+                  f"{entry.at.date().isoformat()}, von {entry.by}")
     return EXIT_ERRORS if failed else EXIT_OK
 
 

@@ -18,7 +18,9 @@ def cmd_transition(args: argparse.Namespace) -> int:
     result = app.transition(args.path, args.object, args.name, by=args.by, note=args.note,
                             at=args.at, workflow=args.workflow)
     event = result.event
-    print(f"{event.object}: {event.from_state} → {event.to_state} ({event.workflow})")
+    flow = app.workflows().get(event.workflow, event.area)
+    print(f"{event.object}: {flow.state_label(event.from_state)} → "
+          f"{flow.state_label(event.to_state)} ({flow.step_title(event.transition)})")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK

@@ -26,6 +26,7 @@ from ..model import (
     MeasureStatus,
     Plan,
     Workflow,
+    names,
 )
 from . import domain_checks
 from .measurements import measurement_findings
@@ -246,6 +247,12 @@ def check_workflow(flow: Workflow) -> Iterator[Finding]:
             if need not in INPUTS:
                 yield finding("enum", f"transitions[{i}].requires[{j}]", found=need,
                               allowed=", ".join(INPUTS))
+        if not t.label:
+            yield finding("transition-without-label", f"transitions[{i}]", level=Level.WARNING,
+                          name=t.name)
+    yield from _typed_names(((n, flow.transitions.index(t)) for n, t in flow.transition_names()),
+                            "transitions")
+    yield from _typed_names(((n, states.index(s)) for n, s in flow.state_names()), "states")
     enum = OBJECT_KINDS[flow.applies_to][1]
     if flow.field is not None:
         if enum is None or flow.field != "status":
@@ -257,6 +264,18 @@ def check_workflow(flow: Workflow) -> Iterator[Finding]:
                 if state not in allowed:
                     yield finding("enum", f"states[{i}].id", found=state,
                                   allowed=", ".join(allowed))
+
+
+def _typed_names(pairs: Iterable[tuple[str, int]], where: str) -> Iterator[Finding]:
+    """A typed name (id, label, German name) of item ``index`` that names an earlier one."""
+    seen: dict[str, int] = {}
+    for name, index in pairs:
+        for key in names.keys(name):
+            first = seen.setdefault(key, index)
+            if first != index:
+                yield finding("name-twice", f"{where}[{index}]", name=name,
+                              first=f"{where}[{first}]")
+                break
 
 
 CHECKS: dict[type[Any], Callable[[Any], Iterator[Finding]]] = {

@@ -20,7 +20,9 @@ hooks instead:
   places and at most 15 digits before the point, from a YAML number, an integer, or text
   such as ``"15000.00"``. ``12.500`` is refused, not read as 12,50 EUR: the message asks
   whether 12500 was meant. German forms (``1.500,50``, ``1500,50``) get the plain form.
-* Enums are structured by value; the message lists the allowed values.
+* Enums are structured from their id or their German name (``in_progress``, ``in Umsetzung``,
+  ``In umsetzung``: :mod:`teilhabe_core.model.names`); the message lists the German names
+  (the English message the ids). Unstructuring writes the id.
 * Lists must be lists (a single text where a list is expected is an error).
 * Unstructuring keeps dates and decimals as objects; the YAML and JSON writers
   format them (ISO dates; decimals as plain YAML numbers and JSON strings).
@@ -38,52 +40,32 @@ the field path (``measures[3].status``).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
-from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ..base.errors import Finding
-from ..base.messages import describe, finding
+from ..base.messages import describe
+from ..model import names
 from ..model.common import Money
 from ..model.goals import Goal, GoalLevel
+from .advice import QUOTE_DE, QUOTE_EN, Invalid, field_names, findings_from
 from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
 
+__all__ = ["Invalid", "converter", "field_names", "findings_from", "goal_from_text",
+           "make_converter", "structure", "unstructure"]
+
 T = TypeVar("T")
-
-_QUOTE_DE = (
-    " YAML liest manche Wörter (no, yes, on, off) und Zahlen mit Punkt, Doppelpunkt oder "
-    "führender Null nicht als Text. Setzen Sie den Wert in Anführungszeichen."
-)
-_QUOTE_EN = (
-    " YAML reads some words (no, yes, on, off) and numbers with a dot, colon or leading zero "
-    "as something other than text. Put the value in quotes."
-)
-
-
-class Invalid(ValueError):
-    """A leaf problem found by a structure hook: a catalogue code and its parameters."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(code)
-
 
 def _type_name(value: object) -> str:
     return describe(value)
@@ -93,13 +75,13 @@ def structure_str(value: Any, _: Any = None) -> str:
     if isinstance(value, str):
         return value
     trap = value is not None and not isinstance(value, dict | list)
-    raise Invalid("expected-text", found=_type_name(value), quote=_QUOTE_DE if trap else "",
-                  quote_en=_QUOTE_EN if trap else "", value=value)
+    raise Invalid("expected-text", found=_type_name(value), quote=QUOTE_DE if trap else "",
+                  quote_en=QUOTE_EN if trap else "", value=value)
 
 
 def structure_int(value: Any, _: Any = None) -> int:
     if isinstance(value, YamlInt):
-        raise _form(value, "15")
+        raise _form(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise Invalid("expected-int", found=_type_name(value), value=value)
@@ -126,21 +108,38 @@ _FORMS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _form(value: YamlInt | YamlDecimal, example: str) -> Invalid:
-    """The finding for a number in one of YAML 1.1's special forms."""
+def _form(value: YamlInt | YamlDecimal) -> Invalid:
+    """The finding for a number in one of YAML 1.1's special forms, proposing the plain
+    form of what was probably meant (``017`` → 17, ``1_000`` → 1000, ``.5`` → 0.5)."""
     bare = value.text.lstrip("+-").lower()
     why, why_en = next(((de, en) for pattern, de, en in _FORMS if re.fullmatch(pattern, bare)),
                        ("so geschrieben ist sie leicht misszuverstehen", "it is easily misread"))
+    meant = _meant(value)
+    proposal = {} if meant is None else {
+        "suggest": meant, "example": f", hier wohl {meant}",
+        "example_en": f", here probably {meant}"}
     return Invalid("number-form", found=value.text, read=str(value), why=why, why_en=why_en,
-                   example=example, value=value)
+                   value=value, **{"example": "", **proposal})
+
+
+def _meant(value: YamlInt | YamlDecimal) -> int | Decimal | None:
+    """The number ``value``'s text probably means: its digits read as decimal (``017`` is
+    17, not octal 15), otherwise what YAML read; ``None`` for base 60, infinity and NaN."""
+    if ":" in value.text or (isinstance(value, Decimal) and not value.is_finite()):
+        return None
+    if re.fullmatch(r"[-+]?0[0-7]+", value.text):
+        return int(value.text, 10)
+    if isinstance(value, YamlInt):
+        return int(value)
+    return Decimal(format(Decimal(value), "f"))
 
 
 _NUMBER_TEXT = re.compile(r"\s*[-+]?\d+(\.\d+)?\s*")
 
 
-def _to_decimal(value: Any, code: str, example: str, **extra: Any) -> Decimal:
+def _to_decimal(value: Any, code: str, **extra: Any) -> Decimal:
     if isinstance(value, YamlInt | YamlDecimal):
-        raise _form(value, example)
+        raise _form(value)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -158,7 +157,7 @@ def _to_decimal(value: Any, code: str, example: str, **extra: Any) -> Decimal:
 
 
 def structure_decimal(value: Any, _: Any = None) -> Decimal:
-    return _to_decimal(value, "expected-number", "0.5 oder 12")
+    return _to_decimal(value, "expected-number")
 
 
 MONEY_DIGITS = 15
@@ -167,18 +166,21 @@ MONEY_DIGITS = 15
 _GERMAN_MONEY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?")
 
 
-_NO_HINT = {"hint": "", "hint_en": ""}
+_NO_HINT: dict[str, Any] = {"hint": "", "hint_en": ""}
 
 
-def _money_hint(text: str) -> dict[str, str]:
-    """Advice for an amount written the German way (``1.500,50``, ``1500,50 €``)."""
+def _money_hint(text: str) -> dict[str, Any]:
+    """Advice for an amount written the German way (``1.500,50``, ``1500,50 €``), if its
+    plain form is a valid amount."""
     match = _GERMAN_MONEY.fullmatch(re.sub(r"\s*(€|EUR|Euro)$", "", text.strip()))
     if match is None:
         return _NO_HINT
     plain = match.group(1).replace(".", "") + (f".{match.group(2)}" if match.group(2) else "")
+    if len(match.group(1).replace(".", "").lstrip("0")) > MONEY_DIGITS:
+        return _NO_HINT  # too large in any form
     return {"hint": f" Schreiben Sie den Betrag ohne Tausenderpunkte, Komma und Währung: {plain}",
             "hint_en": f" Write the amount without thousands separators, comma or currency: "
-                       f"{plain}"}
+                       f"{plain}", "suggest": plain}
 
 
 def _thousands_hint(found: str) -> dict[str, str]:
@@ -196,7 +198,7 @@ def structure_money(value: Any, _: Any = None) -> Money:
     # the hint is for text that is no plain number (only such text is refused with it)
     hint = _money_hint(value) if isinstance(value, str) and not _NUMBER_TEXT.fullmatch(value) \
         else _NO_HINT
-    amount = _to_decimal(value, "expected-money", "1500 oder 1500.50", **hint)
+    amount = _to_decimal(value, "expected-money", **hint)
     found = str(value).strip()
     if amount.adjusted() >= MONEY_DIGITS:
         raise Invalid("money-too-large", found=shorten(found, 20), digits=MONEY_DIGITS)
@@ -228,20 +230,22 @@ def structure_date(value: Any, _: Any = None) -> dt.date:
         german = _GERMAN_DATE.fullmatch(text)
         if german:
             day, month, year = (int(g) for g in german.groups())
+            _make_date(text, year, month, day)  # 31.02.2024 is no date in any form
             iso = f"{year:04d}-{month:02d}-{day:02d}"
             raise Invalid("expected-date", found=f"'{text}'", hint=f" Schreiben Sie {iso}.",
-                          hint_en=f" Write {iso}.", value=value)
+                          hint_en=f" Write {iso}.", value=value, suggest=iso)
     raise Invalid("expected-date", found=_type_name(value), hint="", hint_en="", value=value)
 
 
 def _make_date(text: str, year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
-        raise Invalid("invalid-date", found=text, reason=f"einen Monat {month} gibt es nicht")
+        raise Invalid("invalid-date", found=text, reason=f"einen Monat {month} gibt es nicht",
+                      reason_en=f"there is no month {month}")
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise Invalid("invalid-date", found=text,
-                      reason=f"der Monat {month} hat keinen {day}. Tag") from None
+        raise Invalid("invalid-date", found=text, reason=f"der Monat {month} hat keinen {day}. Tag",
+                      reason_en=f"month {month} has no day {day}") from None
 
 
 def structure_datetime(value: Any, _: Any = None) -> dt.datetime:
@@ -270,15 +274,17 @@ def _is_enum(t: Any) -> bool:
 
 
 def _enum_hook(cls: type[Enum]) -> Callable[[Any, Any], Enum]:
-    values = {m.value: m for m in cls}
-    allowed = ", ".join(str(v) for v in values)
+    allowed, allowed_en = names.allowed(cls), names.allowed_ids(cls)
 
     def hook(value: Any, _: Any) -> Enum:
-        if isinstance(value, str) and value in values:
-            return values[value]
+        if isinstance(value, str):
+            member = names.member_of(cls, value)
+            if member is not None:
+                return member
         trap = value is not None and not isinstance(value, str | dict | list)
         raise Invalid("enum", found=value if isinstance(value, str) else _type_name(value),
-                      allowed=allowed, value=value, trap=trap, choices=values)
+                      allowed=allowed, allowed_en=allowed_en, value=value, trap=trap,
+                      choices=cls)
 
     return hook
 
@@ -313,7 +319,11 @@ def make_converter() -> cattrs.Converter:
 
         def hook(value: Any, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise Invalid("expected-list", found=_type_name(value), value=value)
+                empty = {} if value is not None else {
+                    "suggest": [], "hint": " Ist die Liste leer, schreiben Sie [].",
+                    "hint_en": " For an empty list write []."}
+                raise Invalid("expected-list", found=_type_name(value), value=value,
+                              **{"hint": "", **empty})
             inner = conv.get_structure_hook(elem)
             out: list[Any] = []
             problems: list[Exception] = []
@@ -377,88 +387,3 @@ def structure(data: Any, cls: type[T]) -> T:
 def unstructure(obj: Any) -> Any:
     """Plain data in field order, defaults omitted, dates as ISO text, enums by value."""
     return converter.unstructure(obj)
-
-
-@cache
-def field_names(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(a.name for a in attrs.fields(cls))
-
-
-def findings_from(exc: BaseException, path: str = "",
-                  plain: Callable[[str], str | None] | None = None) -> list[Finding]:
-    """Turn a cattrs validation error into findings with field paths.
-
-    ``plain(path)`` gives the literal text of an unquoted scalar (see
-    :meth:`~teilhabe_core.documents.yamlsafe.Positions.plain`); with it, a value YAML read as a
-    boolean or number gets 'Schreiben Sie: "no"' where quoting makes it valid.
-    """
-    return list(_walk(exc, path, plain or (lambda _: None), [MAX_SUGGESTIONS]))
-
-
-MAX_SUGGESTIONS = 500
-"""Unknown keys per error that get a "Meinten Sie ...?" suggestion (difflib is slow; a file
-with thousands of unknown keys is not a typo). Every unknown key is still reported."""
-
-
-@lru_cache(maxsize=4096)
-def _suggest(key: str, allowed: tuple[str, ...]) -> str | None:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _join(path: str, part: str | int) -> str:
-    if isinstance(part, int):
-        return f"{path}[{part}]"
-    return f"{path}.{part}" if path else part
-
-
-def _walk(exc: BaseException, path: str, plain: Callable[[str], str | None],
-          budget: list[int]) -> Iterator[Finding]:
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            part: str | int = (note.index if isinstance(note, IterableValidationNote)
-                               else note.name)
-            sub_path = _join(path, part)
-            if isinstance(sub, KeyError) and isinstance(note, AttributeValidationNote):
-                yield finding("missing-field", sub_path, key=note.name)
-            else:
-                yield from _walk(sub, sub_path, plain, budget)
-        for sub in without:
-            yield from _walk(sub, path, plain, budget)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        allowed = field_names(exc.cl) if exc.cl is not None and attrs.has(exc.cl) else ()
-        names = ", ".join(allowed)
-        for key in sorted(exc.extra_fields):
-            budget[0] -= 1
-            close = _suggest(key, allowed) if budget[0] >= 0 else None
-            hint = f" Meinten Sie '{close}'?" if close else ""
-            hint_en = f" Did you mean '{close}'?" if close else ""
-            yield finding("unknown-field", _join(path, key), key=shorten(key, 60), hint=hint,
-                          hint_en=hint_en, allowed=names)
-    elif isinstance(exc, Invalid):
-        yield _advised(exc, path, plain(path) if exc.params.get("quote") or
-                       exc.params.get("trap") else None)
-    else:
-        yield finding("invalid-value", path, reason=str(exc) or type(exc).__name__)
-
-
-def _advised(exc: Invalid, path: str, written: str | None) -> Finding:
-    """The finding of a leaf problem; quoting advice only where quoting makes it valid.
-
-    ``written`` is the literal text of the unquoted scalar YAML read as a boolean or
-    number. In a text field, quoting it always helps. In an enum field it helps only if
-    the text is an allowed value; otherwise the message names what was written.
-    """
-    params = {k: v for k, v in exc.params.items() if k not in ("value", "trap", "choices")}
-    if exc.code == "enum" and written is not None:
-        if written not in exc.params["choices"]:
-            return finding("enum", path, **{**params, "found": written})
-        f = finding("enum", path, **params)
-        return attrs.evolve(f, message=f"{f.message}{_QUOTE_DE} Schreiben Sie: \"{written}\"",
-                            message_en=f"{f.message_en}{_QUOTE_EN} Write: \"{written}\"")
-    f = finding(exc.code, path, **params)
-    if exc.code == "expected-text" and written is not None:
-        return attrs.evolve(f, message=f"{f.message} Schreiben Sie: \"{written}\"",
-                            message_en=f"{f.message_en} Write: \"{written}\"")
-    return f

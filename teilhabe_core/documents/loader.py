@@ -28,6 +28,7 @@ from ..base.messages import describe, finding
 from . import yamlsafe
 from .checks import check
 from .converter import findings_from, structure, unstructure
+from .hint_check import judge_for
 from .jsonsafe import json_marks
 from .kinds import DOCUMENT_KINDS, Document, kind_of
 from .positions import DocumentIndex, Positions
@@ -201,8 +202,9 @@ def _structure(data: Any, text: str, file: str, index: DocumentIndex) -> tuple[A
         return structure(body, DOCUMENT_KINDS[kind]), kind
     except BaseValidationError as exc:
         positions = index.positions()
-        raise DocumentError(position_findings(findings_from(exc, plain=positions.plain), text,
-                                              file, positions), file) from None
+        found = findings_from(exc, plain=positions.plain,
+                              judge=judge_for(body, DOCUMENT_KINDS[kind]))
+        raise DocumentError(position_findings(found, text, file, positions), file) from None
 
 
 def position_findings(findings: list[Finding], text: str, file: str,

@@ -3,6 +3,8 @@
 It matches what the loader accepts: unknown keys are forbidden (``additionalProperties:
 false``), required fields are those without a default, enums list their values, dates
 are ``YYYY-MM-DD`` text, money and numbers may be written as numbers or numeric text.
+Each enum is one definition offering its German names before its ids for completion
+(:func:`enum_schema`).
 Editors with yaml-language-server use it for completion via the modeline
 ``# yaml-language-server: $schema=...`` that every shipped YAML file carries.
 """
@@ -10,6 +12,7 @@ Editors with yaml-language-server use it for completion via the modeline
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from decimal import Decimal
 from enum import Enum
@@ -17,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from ..model import names
 from ..model.common import Money
 from ..model.goals import Goal
 from .kinds import DOCUMENT_KINDS
@@ -45,7 +49,8 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if tp is Decimal:
         return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_TEXT}]}
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return {"enum": [m.value for m in tp]}
+        defs.setdefault(tp.__name__, enum_schema(tp))
+        return {"$ref": f"#/$defs/{tp.__name__}"}
     if origin is tuple:
         return {"type": "array", "items": _type(args[0], defs)}
     if origin is dict:
@@ -62,6 +67,42 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             return {"anyOf": [{"type": "string"}, {"$ref": f"#/$defs/{name}"}]}
         return {"$ref": f"#/$defs/{name}"}
     raise TypeError(f"no schema for {tp!r}")
+
+
+_EDGE = r"[\s_-]*"
+_UMLAUT_FORMS = {"ä": "(?:[äÄ]|[aA][eE]?)", "ö": "(?:[öÖ]|[oO][eE]?)",
+                 "ü": "(?:[üÜ]|[uU][eE]?)", "ß": "(?:[ßẞ]|[sS][sS])"}
+
+
+def _loose(name: str) -> str:
+    """A pattern for what :func:`~teilhabe_core.model.names.fold` matches with ``name``:
+    any case, ``ä`` as ``ä``, ``ae`` or ``a``, blanks, ``_`` and ``-`` alike."""
+    out = []
+    for word in names.SEPARATORS.split(name.strip()):
+        out.append("".join(_UMLAUT_FORMS.get(c.lower()) or (
+            f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c))
+            for c in word))
+    return r"[\s_-]+".join(out)
+
+
+def enum_schema(cls: type[Enum]) -> dict[str, Any]:
+    """The values of ``cls`` for editors: German names first, then the ids, each with a
+    description (yaml-language-server shows ``enumDescriptions`` beside its completions);
+    a second branch accepts the spellings the loader also accepts (``In umsetzung``)."""
+    values: dict[str, str] = {}
+    for member in cls:
+        for name in names.names(member)[:-1]:
+            values.setdefault(name, f"Kennung: {member.value}")
+    for member in cls:
+        values.setdefault(str(member.value), f"Kennung von: {names.german(member)}")
+    every = sorted({names.fold(n): n for m in cls for n in names.names(m)}.values())
+    return {
+        "description": f"Erlaubt sind: {names.allowed(cls)} (oder die Kennungen "
+                       f"{names.allowed_ids(cls)}).",
+        "anyOf": [{"enum": list(values), "enumDescriptions": list(values.values())},
+                  {"type": "string",
+                   "pattern": f"^{_EDGE}(?:{'|'.join(_loose(n) for n in every)}){_EDGE}$"}],
+    }
 
 
 def _class(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:

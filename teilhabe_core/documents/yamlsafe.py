@@ -81,6 +81,7 @@ from .scalars import (
     resolve_plain,
     shorten,
 )
+from .syntax import reader_finding, syntax, syntax_finding
 
 try:  # pragma: no cover - depends on the PyYAML build
     from yaml import CSafeLoader as _Loader
@@ -315,14 +316,12 @@ def _parse_events(text: str, file: str, loader_class: Any, marks: Marks) -> Any:
             escape = _ESCAPE.match(text, text.rfind("\\", 0, mark.index + 1))
             fail("bad-character", mark, here(), char=escape.group() if escape else "?")
             raise DocumentError(findings, file) from None
-        problem = " ".join(p for p in (exc.problem, exc.context) if p) or "unlesbar"
-        if exc.context_mark is not None and mark is not None \
-                and exc.context_mark.line != mark.line:
-            problem += f" (begonnen in Zeile {exc.context_mark.line + 1})"
-        findings.append(_at(finding("yaml-syntax", problem=problem), file,
-                            mark.line + 1 if mark else 1, mark.column + 1 if mark else 1))
-    except yaml.YAMLError as exc:  # reader errors (control characters)
-        findings.append(_at(finding("yaml-syntax", problem=str(exc).splitlines()[0]), file, 1, 1))
+        findings.append(syntax_finding(exc, text).at(file=file))
+    except yaml.reader.ReaderError as exc:  # control characters
+        findings.append(reader_finding(exc, text).at(file=file))
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is one of the above
+        findings.append(_at(syntax("other", problem=str(exc).splitlines()[0], line=1), file,
+                            1, 1))
     except ValueError:  # PyYAML's pure scanner on a code past \U0010FFFF
         mark = loader.get_mark() if hasattr(loader, "get_mark") else None
         findings.append(_at(finding("bad-character", printable(here()), char="\\U…"), file,

@@ -7,8 +7,9 @@
     for f in check_text("Die Haltestellen werden umgebaut, damit alle einsteigen können."):
         print(f.rule, f.start, f.end, f.message, f.suggestion)
 
-Each rule is a heuristic documented in :mod:`teilhabe_core.easy.rules`; ``error`` rules
-are the ones a published easy text must pass, ``warning`` rules are hints. Nothing here
+Each rule is a heuristic documented in :mod:`teilhabe_core.easy.rules`; an ``error``
+means the sentence is clearly not easy language (a published easy text must have none), a
+``warning`` is a hint (:mod:`teilhabe_core.easy.levels` decides which). Nothing here
 replaces the check by test readers (Prüfgruppe), which the data records separately.
 """
 
@@ -21,6 +22,7 @@ from attrs import frozen
 from ..base.text import norm
 from ..model import EasyLanguageSettings, Glossary, GlossaryEntry
 from .cache import FindingsCache
+from .levels import decide
 from .rules import RULES, Context, Rule, Text
 
 __all__ = ["RULES", "Checker", "EasyFinding", "Rule", "check_text", "merge_glossaries"]
@@ -103,9 +105,9 @@ class Checker:
 
     def _check(self, text: str) -> list[EasyFinding]:
         prepared = Text(text, self.context)
-        out = []
-        for rule in self.rules:
-            for hit in rule.check(prepared):
-                out.append(EasyFinding(rule.id, rule.level, hit.start, hit.end,
-                                       text[hit.start:hit.end], hit.message, hit.suggestion))
+        found = [(rule, hit) for rule in self.rules for hit in rule.check(prepared)]
+        out = [EasyFinding(rule.id, level, hit.start, hit.end, text[hit.start:hit.end],
+                           hit.message, hit.suggestion)
+               for (rule, hit), level in zip(found, decide(prepared.sentences, found),
+                                             strict=True)]
         return sorted(out, key=lambda f: (f.start, f.rule, f.end))

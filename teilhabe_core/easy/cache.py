@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .rules import Context
 
 CACHE_ENV = "TEILHABE_EASY_CACHE"
-FORMAT = 1
+FORMAT = 2
 
 
 class FindingsCache:
@@ -75,7 +75,7 @@ class FindingsCache:
 def rules_digest() -> str:
     """Digest of the rule code, so that a changed rule misses the old findings."""
     digest = hashlib.sha256()
-    for name in ("rules.py", "grammar.py", "lexicon.py"):
+    for name in ("rules.py", "grammar.py", "lexicon.py", "levels.py"):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
 

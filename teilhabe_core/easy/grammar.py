@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from attrs import frozen
+
 from ..base.text import MEDIOPUNKT, Sentence, Word
 from . import lexicon as lx
 
@@ -18,19 +20,18 @@ _VERB_END = re.compile(r"(?:en|n|t|e)$")
 _ZU_INFIX = re.compile(rf"^(?:{'|'.join(lx.SEPARABLE_PREFIXES)})zu[a-zäöüß]{{2,}}(?:en|ern|eln)$")
 _INFINITIVE = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln)$")
 _WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
+_SEPARATOR = re.compile(r"[,;]")
 _GENITIVE_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:er)$")
-
-
-_SEPARATOR = re.compile("[,;]")
 
 
 def segments(s: Sentence) -> list[tuple[int, list[Word]]]:
     """The words of ``s`` between commas and semicolons: (position of the comma before
     the segment, or -1 for the first, words)."""
-    marks = [s.start + m.start() for m in _SEPARATOR.finditer(s.text)]
-    if not marks:  # most sentences: one segment (found without a loop over characters)
+    text = s.text
+    if "," not in text and ";" not in text:  # most easy sentences
         return [(-1, list(s.words))] if s.words else []
     out: list[tuple[int, list[Word]]] = [(-1, [])]
+    marks = [s.start + m.start() for m in _SEPARATOR.finditer(text)]
     for w in s.words:
         while marks and marks[0] < w.start:
             out.append((marks.pop(0), []))
@@ -65,6 +66,59 @@ def standalone_clause(s: Sentence) -> bool:
     if lead >= len(words) or words[lead].lower not in lx.SUBORDINATORS:
         return False
     return not any(opens_main_clause(seg) for pos, seg in segments(s) if pos >= 0)
+
+
+@frozen
+class Clause:
+    """A clause joined to a sentence: its kind ('conjunction', 'comma', 'infinitive' or
+    'verbs'), the span to report, the word that shows it, and whether the words after a
+    comma resume the main clause ('Wenn …, dann …', 'Für das, was …, gibt es …')."""
+
+    kind: str
+    start: int
+    end: int
+    word: Word
+    main: bool = False
+
+
+def joined_clauses(s: Sentence) -> list[Clause]:
+    """The clauses joined to the main clause of ``s``: subordinating conjunctions inside
+    it, then clauses after a comma; if there are none, a second finite verb (two main
+    clauses joined by 'und')."""
+    alone = standalone_clause(s)
+    lead = lead_index(s.words)
+    found = [Clause("conjunction", w.start, w.end, w) for i, w in enumerate(s.words)
+             if w.lower in lx.SUBORDINATORS and not (alone and i == lead)]
+    found += _comma_clauses(s)
+    if not found:
+        finite = finite_verbs(s)
+        # "werden … werden" in one verb group is rare; two forms far apart are two clauses
+        if len(finite) > 2 or (len(finite) == 2 and finite[1].start - finite[0].end >= 2):
+            found.append(Clause("verbs", finite[1].start, finite[1].end, finite[1]))
+    return found
+
+
+def _comma_clauses(s: Sentence) -> list[Clause]:
+    parts = segments(s)
+    greeting = bool(parts) and parts[0][0] < 0 and len(parts[0][1]) == 1 \
+        and parts[0][1][0].lower in lx.INTERJECTIONS  # 'Hallo, das ist …'
+    found = []
+    for pos, seg in parts[2 if greeting else 0:]:
+        if pos < 0:
+            continue
+        first = seg[0]
+        if first.lower in _CLAUSE_STARTS and not (
+                first.lower == "wie" and len(seg) > 1 and seg[1].lower in ("zum", "z")):
+            found.append(Clause("comma", pos, first.end, first, opens_main_clause(seg)))
+        elif relative_after_preposition(seg):
+            found.append(Clause("comma", pos, seg[1].end, first))
+        elif s.text[pos - s.start] == "," and (verb := infinitive_clause(seg)) is not None:
+            found.append(Clause("infinitive", pos, verb.end, verb))
+    return found
+
+
+_CLAUSE_STARTS = frozenset(lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS
+                           | lx.QUESTION_WORDS | {"um", "ohne", "anstatt"})
 
 
 def relative_after_preposition(seg: list[Word]) -> bool:
@@ -154,13 +208,18 @@ def genitive_phrase(s: Sentence) -> tuple[Word, Word] | None:
                 continue
             if det.lower in lx.GENITIVE_DETERMINERS and det.text.islower():
                 return noun, det
-            k = i + 1  # article-less: 'Bestandteilen demokratischer politischer Kultur'
-            while k < len(seg) and _GENITIVE_ADJECTIVE.match(seg[k].text) \
-                    and seg[k].lower not in lx.NOT_ADJECTIVES:
+            k = i + 1  # article-less: 'Bestandteilen demokratischer politischer Kultur',
+            while k < len(seg) and (_genitive_adjective(seg[k]) or (  # '… und beratender'
+                    k > i + 1 and seg[k].lower in ("und", "oder") and k + 1 < len(seg)
+                    and _genitive_adjective(seg[k + 1]))):
                 k += 1
             if k > i + 1 and k < len(seg) and seg[k].text[:1].isupper():
                 return noun, seg[k]
     return None
+
+
+def _genitive_adjective(word: Word) -> bool:
+    return bool(_GENITIVE_ADJECTIVE.match(word.text)) and word.lower not in lx.NOT_ADJECTIVES
 
 
 def _is_noun(s: Sentence, index: int) -> bool:

@@ -82,12 +82,26 @@ GENITIVE_PREPOSITIONS = frozenset({
     "hinsichtlich", "innerhalb", "außerhalb", "oberhalb", "unterhalb", "anstatt", "statt",
     "zwecks", "seitens", "angesichts", "zugunsten", "mittels",
 })
+# Names of the state's bodies that easy texts of public bodies name all the time
+# ('Mitglieder des Bundestages'): a name, not a long word that makes a sentence hard.
+PUBLIC_BODIES = frozenset({
+    "bundestag", "bundesrat", "bundesregierung", "bundesversammlung", "bundesverwaltung",
+    "landtag", "landesregierung", "landesparlament", "landesverwaltung", "abgeordnetenhaus",
+    "bürgerschaft", "kreistag", "kreisausschuss", "kreisverwaltung", "landratsamt",
+    "stadtrat", "gemeinderat", "stadtverordnetenversammlung", "stadtvertretung",
+    "gemeindevertretung", "ortschaftsrat", "ortsbeirat", "bezirksvertretung",
+    "stadtverwaltung", "gemeindeverwaltung", "bürgermeisteramt",
+})
 KONJUNKTIV = frozenset({
     "würde", "würdest", "würden", "würdet", "wäre", "wärst", "wären", "wärt", "hätte",
     "hättest", "hätten", "hättet", "könnte", "könntest", "könnten", "müsste", "müssten",
     "sollte", "solltest", "sollten", "dürfte", "dürften", "gäbe", "gäben", "käme", "kämen",
     "ginge", "gingen", "wüsste", "wüssten", "bräuchte", "bräuchten", "sei", "seien",
 })
+# Konjunktiv I of indirect speech ('Er habe …', 'es gebe …'); the same form is the
+# indicative with 'ich', so the rule looks for 'ich' in the sentence.
+KONJUNKTIV_I = frozenset({"habe", "werde", "gebe", "könne", "müsse", "solle", "dürfe",
+                          "wolle", "möge"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "nichts", "niemand", "niemandem",
                        "niemanden", "weder", "nirgends", "nirgendwo", "kein", "keine",
                        "keinen", "keinem", "keiner", "keines"})
@@ -117,6 +131,13 @@ SUFFIXES = frozenset({"innen", "nen", "schaft", "schaften", "heit", "keit", "ung
                       "isch", "chen", "lein", "tum", "nis", "sam", "bar", "haft"})
 # Very common short words that wordfreq knows well but that are never "hard".
 FUNCTION_WORDS = frozenset(RELATIVE | CLAUSE_JOINERS | FINITE_AUX | NEGATIONS)
+
+
+def public_body(word: str) -> bool:
+    """Whether ``word`` (any case, Mediopunkt, hyphen or genitive ending) names one of
+    :data:`PUBLIC_BODIES`."""
+    key = word.replace("·", "").replace("-", "").lower()
+    return any(key.removesuffix(end) in PUBLIC_BODIES for end in ("es", "s", ""))
 
 
 @lru_cache(maxsize=65536)

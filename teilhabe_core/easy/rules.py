@@ -2,7 +2,10 @@
 
 A rule gets the checked :class:`Text` and yields :class:`Hit` objects (character span,
 message, suggestion). Rules are registered in :data:`RULES` with an id (``ls.…``), a
-German title and a default level (``error`` or ``warning``).
+German title, a default level (``error`` or ``warning``) and whether their findings count
+as a difficulty of the sentence. A hit may be *tolerated* (``Hit.tolerated``): as the only
+difficulty of its sentence it is a warning, with another one an error
+(:mod:`~teilhabe_core.easy.levels`).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from ..base.text import MEDIOPUNKT, Sentence, Word, norm, sentences
 from ..model import EasyLanguageSettings, GlossaryEntry
@@ -20,10 +23,16 @@ from . import lexicon as lx
 
 @frozen
 class Hit:
+    """A finding of one rule. ``tolerated``: a pattern the standards tolerate on its own
+    (a short relative clause, a passive, one genitive, a few words over the limit);
+    ``counts``: whether it counts as a difficulty of its sentence."""
+
     start: int
     end: int
     message: str
     suggestion: str = ""
+    tolerated: bool = False
+    counts: bool = True
 
 
 class Context:
@@ -57,15 +66,20 @@ class Text:
                  known_words: frozenset[str] = frozenset()) -> None:
         context = settings if isinstance(settings, Context) \
             else Context(settings, glossary, known_words)
-        self.text = text
+        self.text = text.translate(_MEDIOPUNKT_VARIANTS)
         self.context = context
         self.settings = context.settings
-        self.sentences = sentences(text)
+        self.sentences = sentences(self.text)
         self.glossary = context.glossary
         self.known = context.known
         self.forms = context.forms
         self.synonyms = context.synonyms
         self.in_glossary = context.in_glossary
+
+
+# Publishers write the Mediopunkt with other dots too ('Job∙center'); same length, so
+# positions stay the same.
+_MEDIOPUNKT_VARIANTS = str.maketrans({"∙": MEDIOPUNKT, "‧": MEDIOPUNKT, "•": MEDIOPUNKT})
 
 
 def lookup(forms: dict[str, GlossaryEntry], word: str) -> GlossaryEntry | None:
@@ -89,13 +103,20 @@ def _span(sentence: Sentence) -> tuple[int, int]:
 
 def sentence_length(t: Text) -> Iterator[Hit]:
     """Sentence longer than ``max_words`` words (default 12). Counts every word and
-    number; a Mediopunkt word counts once. Cannot judge whether a long sentence is a
-    simple list."""
+    number; a Mediopunkt word counts once. Up to a quarter of the limit over it (15
+    words of 12) is tolerated. Cannot judge whether a long sentence is a simple list."""
     limit = t.settings.max_words
     for s in t.sentences:
         if len(s.words) > limit:
             yield Hit(*_span(s), f"Der Satz hat {len(s.words)} Wörter (erlaubt: {limit}).",
-                      "Teilen Sie den Satz in mehrere kurze Sätze.")
+                      "Teilen Sie den Satz in mehrere kurze Sätze.",
+                      tolerated=len(s.words) <= limit + tolerance(limit))
+
+
+def tolerance(limit: int) -> int:
+    """How many words over ``limit`` a sentence may have before its length alone is an
+    error: a quarter of the limit, at least 1."""
+    return max(1, limit // 4)
 
 
 def one_statement(t: Text) -> Iterator[Hit]:
@@ -105,63 +126,28 @@ def one_statement(t: Text) -> Iterator[Hit]:
     'zu', or two finite auxiliary/modal verbs.
     A subordinate clause standing alone ('Wenn Sie 16 Jahre alt sind.') is one statement,
     and so is a modal with an infinitive ('Alle sollen mitmachen können.') and a greeting
-    before a comma ('Hallo, das ist …'). Without a
-    parser it misses clauses joined by 'und' without comma and main verbs outside the
-    auxiliary list."""
+    before a comma ('Hallo, das ist …'). One joined clause is tolerated ('Es gibt
+    Menschen, die helfen.'; the main clause going on after it does not count); two are
+    not. Without a parser it misses clauses joined by 'und' without comma and main verbs
+    outside the auxiliary list."""
     for s in t.sentences:
-        hit = _subordinator(s) or _comma_clause(s) or _two_verbs(s)
-        if hit is not None:
-            yield hit
+        clauses = grammar.joined_clauses(s)
+        if clauses:
+            first = clauses[0]
+            yield Hit(first.start, first.end, *_CLAUSE_TEXTS[first.kind](first.word),
+                      tolerated=len({c.word.start for c in clauses if not c.main}) <= 1)
 
 
-def _subordinator(s: Sentence) -> Hit | None:
-    alone = grammar.standalone_clause(s)
-    lead = grammar.lead_index(s.words)
-    for i, w in enumerate(s.words):
-        if w.lower in lx.SUBORDINATORS and not (alone and i == lead):
-            return Hit(w.start, w.end, f"'{w.text}' leitet einen Neben·satz ein.",
-                       "Schreiben Sie 2 Sätze: eine Aussage pro Satz.")
-    return None
-
-
-def _two_verbs(s: Sentence) -> Hit | None:
-    finite = grammar.finite_verbs(s)
-    if len(finite) >= 2 and not _same_group(finite):
-        return Hit(finite[1].start, finite[1].end, f"Der Satz hat mehrere Verben "
-                   f"('{finite[0].text}', '{finite[1].text}').",
-                   "Schreiben Sie eine Aussage pro Satz.")
-    return None
-
-
-def _same_group(finite: list[Word]) -> bool:
-    # "werden … werden" in one verb group is rare; two forms far apart are two clauses.
-    return len(finite) == 2 and finite[1].start - finite[0].end < 2
-
-
-def _comma_clause(s: Sentence) -> Hit | None:
-    parts = grammar.segments(s)
-    greeting = bool(parts) and parts[0][0] < 0 and len(parts[0][1]) == 1 \
-        and parts[0][1][0].lower in lx.INTERJECTIONS  # 'Hallo, das ist …'
-    for pos, seg in parts[2 if greeting else 0:]:
-        if pos < 0:
-            continue
-        first = seg[0]
-        if first.lower in _CLAUSE_STARTS and not (
-                first.lower == "wie" and len(seg) > 1 and seg[1].lower in ("zum", "z")):
-            return Hit(pos, first.end, "Das Komma trennt hier 2 Aussagen.",
-                       "Machen Sie aus jeder Aussage einen eigenen Satz.")
-        if grammar.relative_after_preposition(seg):
-            return Hit(pos, seg[1].end, "Das Komma trennt hier 2 Aussagen.",
-                       "Machen Sie aus jeder Aussage einen eigenen Satz.")
-        verb = grammar.infinitive_clause(seg) if s.text[pos - s.start] == "," else None
-        if verb is not None:
-            return Hit(pos, verb.end, f"'{verb.text}' ist ein Neben·satz mit 'zu'.",
-                       "Schreiben Sie einen eigenen Satz: 'Wir wollen … .'")
-    return None
-
-
-_CLAUSE_STARTS = frozenset(lx.RELATIVE | lx.CLAUSE_JOINERS | lx.FINITE_AUX | lx.SUBORDINATORS
-                           | lx.QUESTION_WORDS | {"um", "ohne", "anstatt"})
+_CLAUSE_TEXTS: dict[str, Callable[[Word], tuple[str, str]]] = {
+    "conjunction": lambda w: (f"'{w.text}' leitet einen Neben·satz ein.",
+                              "Schreiben Sie 2 Sätze: eine Aussage pro Satz."),
+    "comma": lambda w: ("Das Komma trennt hier 2 Aussagen.",
+                        "Machen Sie aus jeder Aussage einen eigenen Satz."),
+    "infinitive": lambda w: (f"'{w.text}' ist ein Neben·satz mit 'zu'.",
+                             "Schreiben Sie einen eigenen Satz: 'Wir wollen … .'"),
+    "verbs": lambda w: (f"Der Satz hat mehrere Verben (auch '{w.text}').",
+                        "Schreiben Sie eine Aussage pro Satz."),
+}
 _PARTICIPLE_GE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|\w{3,}iert)$")
 _PARTICIPLE_T = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}t$")
 _PARTICIPLE_EN = re.compile(rf"^(?:{'|'.join(lx.PARTICIPLE_PREFIXES)})\w{{2,}}en$")
@@ -173,11 +159,15 @@ def passive(t: Text) -> Iterator[Hit]:
     or before a 'werden' that ends a clause ('sollen gestärkt werden'), every 'worden'
     (passive perfect), and 'sein' + 'zu' + infinitive ('ist zu prüfen',
     a passive that means 'must be'; not 'leicht zu lesen').
-    'werden' + infinitive (future tense) is not reported. Misses participles without
-    these markers and may take an adjective ending in -t for a participle."""
+    'werden' + infinitive (future tense) is not reported. A 'werden' passive is tolerated
+    ('Er wird von den Bürgern gewählt.'); 'sein' + 'zu' (passive and an unnamed duty at
+    once) is not. Misses participles without these markers and may take an adjective
+    ending in -t for a participle."""
     for s in t.sentences:
         hit = _werden_passive(s)
-        if hit is None:
+        if hit is not None:
+            hit = evolve(hit, tolerated=True)
+        else:
             found = grammar.modal_passive(s)
             if found is not None:
                 sein, verb = found
@@ -226,35 +216,46 @@ def genitive(t: Text) -> Iterator[Hit]:
     """Genitive: the articles des/eines/dieses …, prepositions that need the genitive
     (wegen, trotz, aufgrund …), and a noun followed by 'der', 'einer', 'dieser' … or by
     adjectives in -er and a noun ('Organ der Stadt', 'Teil demokratischer Kultur').
+    One genitive in a sentence is tolerated ('Mitglieder des Bundestages'); two are not.
     Misses the -s genitive of names ('Annas Haus'); may take a dative after a noun
     ('gibt das Buch der Frau') for a genitive."""
     for s in t.sentences:
+        hits = []
         for w in s.words:
             if w.lower in lx.GENITIVE_ARTICLES:
-                yield Hit(w.start, w.end, f"'{w.text}' ist ein Genitiv.",
-                          "Schreiben Sie 'von dem …' statt 'des …'.")
+                hits.append(Hit(w.start, w.end, f"'{w.text}' ist ein Genitiv.",
+                                "Schreiben Sie 'von dem …' statt 'des …'."))
             elif w.lower in lx.GENITIVE_PREPOSITIONS:
-                yield Hit(w.start, w.end, f"'{w.text}' verlangt den Genitiv.",
-                          "Schreiben Sie einfacher, z. B. 'weil' → 2 Sätze, 'mit'.")
+                hits.append(Hit(w.start, w.end, f"'{w.text}' verlangt den Genitiv.",
+                                "Schreiben Sie einfacher, z. B. 'weil' → 2 Sätze, 'mit'."))
         phrase = grammar.genitive_phrase(s)
         if phrase is not None:
             noun, det = phrase
-            yield Hit(noun.start, det.end, f"'{t.text[noun.start:det.end]}' ist ein Genitiv.",
-                      "Schreiben Sie 'von der …' oder 'von den …'.")
+            hits.append(Hit(noun.start, det.end,
+                            f"'{t.text[noun.start:det.end]}' ist ein Genitiv.",
+                            "Schreiben Sie 'von der …' oder 'von den …'."))
+        for hit in hits:
+            yield evolve(hit, tolerated=len(hits) == 1)
 
 
 def konjunktiv(t: Text) -> Iterator[Hit]:
-    """Konjunktiv: würde, wäre, hätte, könnte, sollte, sei … Cannot tell 'sollte' in the
-    past indicative from the Konjunktiv; 'Sei/Seien Sie …' (imperative) is allowed."""
+    """Konjunktiv: würde, wäre, hätte, könnte, sollte, sei …, and the Konjunktiv I of
+    indirect speech (habe, werde, gebe, könne, müsse, solle …) in a sentence without
+    'ich' ('Daher habe man sich entschieden.'; 'Ich habe Zeit.' is the indicative).
+    Cannot tell 'sollte' in the past indicative from the Konjunktiv; 'Sei/Seien Sie …'
+    (imperative) is allowed."""
     for s in t.sentences:
+        first_person = any(w.lower == "ich" for w in s.words)
         for i, w in enumerate(s.words):
-            if w.lower not in lx.KONJUNKTIV:
-                continue
-            if w.lower in ("sei", "seien") and (i == 0 or (i + 1 < len(s.words)
-                                                           and s.words[i + 1].text == "Sie")):
-                continue
-            yield Hit(w.start, w.end, f"'{w.text}' ist eine Möglichkeits·form (Konjunktiv).",
-                      "Schreiben Sie, was ist: 'wir machen', 'es gibt'.")
+            if w.lower in lx.KONJUNKTIV_I:
+                found = not first_person and w.text.islower()
+            else:  # 'Sei/Seien Sie …' is the imperative
+                found = w.lower in lx.KONJUNKTIV and not (w.lower in ("sei", "seien") and (
+                    i == 0 or (i + 1 < len(s.words) and s.words[i + 1].text == "Sie")))
+            if found:
+                yield Hit(w.start, w.end,
+                          f"'{w.text}' ist eine Möglichkeits·form (Konjunktiv).",
+                          "Schreiben Sie, was ist: 'wir machen', 'es gibt'.")
 
 
 def negation(t: Text) -> Iterator[Hit]:
@@ -279,12 +280,15 @@ def number_words(t: Text) -> Iterator[Hit]:
                           f"Schreiben Sie die Zahl als Ziffer: {digit}.")
 
 
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+
+
 def large_numbers(t: Text) -> Iterator[Hit]:
     """Large numbers (from 10.000) and numbers with decimals are hard to read. Years
-    and dates are not reported."""
+    and dates (2024, 23.5.2023) are not reported."""
     for s in t.sentences:
         for w in s.words:
-            if not w.text[0].isdigit():
+            if not w.text[0].isdigit() or _DATE.fullmatch(w.text):
                 continue
             digits = w.text.replace(".", "")
             if "," in w.text:
@@ -336,7 +340,8 @@ def compounds(t: Text) -> Iterator[Hit]:
     """Long compound nouns not split: a capitalised word of at least
     ``min_compound_length`` letters without Mediopunkt or hyphen that splits into common
     words at a hyphenation point (pyphen + wordfreq). The split is a suggestion; a word
-    whose parts are not common on their own (Inklusion) is not reported."""
+    whose parts are not common on their own (Inklusion) is not reported. The name of a
+    public body ('Bundestag') is reported but is no difficulty of its sentence."""
     style = t.settings.compound_style
     seen: set[str] = set()
     for s in t.sentences:
@@ -353,7 +358,7 @@ def compounds(t: Text) -> Iterator[Hit]:
             joined = "-".join(p[0].upper() + p[1:] for p in parts) if style == "hyphen" \
                 else MEDIOPUNKT.join(parts)
             yield Hit(w.start, w.end, f"'{text}' ist ein langes Wort.",
-                      f"Trennen Sie das Wort: {joined}")
+                      f"Trennen Sie das Wort: {joined}", counts=not lx.public_body(text))
 
 
 _SPECIAL = re.compile(r"[§%&;()\[\]{}/\\*#<>|~^]")
@@ -374,6 +379,7 @@ def special_characters(t: Text) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), f"Das Sonder·zeichen '{char}' ist schwer.", hint)
 
 
+_TITLES = frozenset({"Frau", "Herr", "Herrn"})
 _PART_BREAK = re.compile(rf"[{MEDIOPUNKT}-]")
 _EXPLAINS = re.compile(r"\b(?:bedeutet|heißt|heißen|bedeuten|das ist|das sind|gemeint)\b",
                        re.IGNORECASE)
@@ -383,17 +389,19 @@ def hard_words(t: Text) -> Iterator[Hit]:
     """Hard words: rare in everyday German (wordfreq Zipf frequency below
     ``rare_word_zipf``), not in the glossary and not explained in the same or the next
     sentence ('… bedeutet …', '… heißt …', 'Das ist …'). Reported at first use only.
-    Names and words of the area profile are known. Frequency is not the same as
-    difficulty: common technical words (Inklusion) still need the glossary."""
+    Names and words of the area profile are known, and so is a name after 'Frau' or
+    'Herr'. Frequency is not the same as difficulty: common technical words (Inklusion)
+    still need the glossary."""
     threshold = float(t.settings.rare_word_zipf)
     seen: set[str] = set()
     for index, s in enumerate(t.sentences):
         window = s.text + " " + (t.sentences[index + 1].text if index + 1 < len(t.sentences)
                                  else "")
-        for w in s.words:
+        for i, w in enumerate(s.words):
             key = w.plain.lower()
             if (key in seen or len(key) < 5 or not w.plain.isalpha()
                     or key in lx.FUNCTION_WORDS or key in t.known
+                    or (i and s.words[i - 1].text in _TITLES)
                     or t.in_glossary(w.text) is not None):
                 continue
             seen.add(key)
@@ -437,10 +445,14 @@ def consistency(t: Text) -> Iterator[Hit]:
 
 @frozen
 class Rule:
+    """``difficulty``: its findings make a sentence harder to read; two rules of this kind
+    in one sentence make that sentence's tolerated findings errors."""
+
     id: str
     title: str
     level: str
     check: Callable[[Text], Iterator[Hit]]
+    difficulty: bool = True
 
 
 RULES: tuple[Rule, ...] = (
@@ -449,12 +461,13 @@ RULES: tuple[Rule, ...] = (
     Rule("ls.passive", "Passiv", "error", passive),
     Rule("ls.genitive", "Genitiv", "error", genitive),
     Rule("ls.konjunktiv", "Konjunktiv", "error", konjunktiv),
-    Rule("ls.negation", "Verneinung", "warning", negation),
-    Rule("ls.number-words", "Zahl als Wort", "warning", number_words),
+    Rule("ls.negation", "Verneinung", "warning", negation, difficulty=False),
+    Rule("ls.number-words", "Zahl als Wort", "warning", number_words, difficulty=False),
     Rule("ls.large-number", "Große Zahl", "warning", large_numbers),
     Rule("ls.abbreviation", "Abkürzung", "error", abbreviations),
     Rule("ls.compound", "Langes Wort nicht getrennt", "warning", compounds),
     Rule("ls.special-character", "Sonderzeichen", "error", special_characters),
     Rule("ls.hard-word", "Schweres Wort", "warning", hard_words),
-    Rule("ls.consistency", "Verschiedene Wörter für dasselbe", "warning", consistency),
+    Rule("ls.consistency", "Verschiedene Wörter für dasselbe", "warning", consistency,
+         difficulty=False),
 )

@@ -86,17 +86,14 @@ def file_stem(key: str) -> str:
 
 
 def state_labels(flow: Workflow) -> dict[str, str]:
-    """State id → German label of ``flow`` (the id where a state has no label)."""
-    return {s.id: s.label or s.id for s in flow.states}
+    """State id → German name of ``flow`` (label, else the value's German name, else id)."""
+    return {s.id: flow.state_label(s.id) for s in flow.states}
 
 
 def state_of_text(flow: Workflow, text: str) -> str | None:
-    """The state ``text`` names (its label or id, case and blanks aside), else ``None``."""
-    key = " ".join(text.casefold().split())
-    for state in flow.states:
-        if key in (state.id.casefold(), " ".join((state.label or "").casefold().split())):
-            return state.id
-    return None
+    """The state ``text`` names (id, label or German name; case, blanks and umlaut
+    spelling aside), else ``None``."""
+    return flow.state_named(text)
 
 
 def path_between(flow: Workflow, start: str, target: str) -> list[str] | None:

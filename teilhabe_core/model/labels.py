@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from . import (
-    Area,
+from .area import Area, Vocabulary
+from .enums import (
     AreaKind,
     BarrierStatus,
     BodyKind,
@@ -21,9 +21,9 @@ from . import (
     PublicationState,
     Severity,
     Variant,
-    Vocabulary,
 )
 from .goals import GOAL_LABELS
+from .site import Conformity
 
 LABELS: dict[Enum, str] = {
     AreaKind.LANDKREIS: "Landkreis",
@@ -87,6 +87,9 @@ LABELS: dict[Enum, str] = {
     PublicationState.PUBLISHED: "veröffentlicht",
     PublicationState.IN_PROGRESS: "in Arbeit",
     PublicationState.PLANNED: "geplant",
+    Conformity.FULL: "vollständig vereinbar",
+    Conformity.PARTIAL: "teilweise vereinbar",
+    Conformity.NONE: "nicht vereinbar",
 }
 LABELS.update(GOAL_LABELS)
 

@@ -12,15 +12,12 @@ from typing import Any
 
 from ..model import Conformity
 from ..model.easy import easy_name
+from ..model.labels import LABELS
 from .api import ExportContext, Output
 from .navigation import EASY_LINKS
 from .templating import render_page
 
-STATUS = {
-    Conformity.FULL: "vollständig vereinbar",
-    Conformity.PARTIAL: "teilweise vereinbar",
-    Conformity.NONE: "nicht vereinbar",
-}
+STATUS = {c: LABELS[c] for c in Conformity}
 STATUS_EASY = {
     Conformity.FULL: "Diese Internet·seiten sind barriere·frei.",
     Conformity.PARTIAL: "Diese Internet·seiten sind zum Teil barriere·frei.",

@@ -68,7 +68,7 @@ from .events import (
 )
 from .host import WorkflowHost
 from .objects import locate_object, state_of
-from .text_edit import set_field
+from .text_edit import set_state
 
 
 class Workflows:
@@ -224,7 +224,7 @@ class Workflows:
                 _, _, obj_path = locate_object(load_text(replayed, current.where, fmt).document,
                                                entry.object)
                 field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
-                replayed = set_field(replayed, field_path, entry.to_state, fmt)
+                replayed = set_state(replayed, field_path, flow, entry.to_state, fmt)
         if replayed != current.text:  # edited by hand or saved: a real conflict
             raise changed_since(current.where)
 
@@ -239,42 +239,44 @@ class Workflows:
             raise WorkflowUsageError(f"Der Ablauf '{flow.id}' gilt für '{flow.applies_to}', "
                                      f"nicht für '{kind}'.")
         state = state_of(flow, obj, ref, history.entries)
-        allowed = flow.allowed(state)
-        step = next((t for t in allowed if t.name == name), None)
-        if all(t.name != name for t in flow.transitions):
-            known = ", ".join(sorted({t.name for t in flow.transitions})) or "(keine)"
+        step = flow.transition_named(name)
+        if step is None:
+            known = ", ".join(t.label or t.name for t in flow.transitions) or "(keine)"
             raise WorkflowUsageError(f"Den Schritt '{name}' gibt es im Ablauf '{flow.id}' nicht. "
                                      f"Vorhanden: {known}.")
-        if step is None:
-            names = ", ".join(f"{t.name} (→ {t.target})" for t in allowed) or "keine"
-            raise WorkflowError(f"Der Schritt '{name}' ist im Zustand '{state}' nicht erlaubt. "
-                                f"Erlaubt sind: {names}.")
+        title = step.label or step.name
+        if state not in step.sources:
+            names = ", ".join(flow.transition_label(t) for t in flow.allowed(state)) or "keine"
+            raise WorkflowError(f"Der Schritt '{title}' ist im Zustand "
+                                f"'{flow.state_label(state)}' nicht erlaubt. Erlaubt sind: "
+                                f"{names}.")
         inputs = {"by": by, "note": note, "at": at}
         missing = [k for k in step.requires if not inputs.get(k)]
         if missing:
-            raise WorkflowError(f"Für den Schritt '{name}' fehlen Angaben: {', '.join(missing)} "
+            raise WorkflowError(f"Für den Schritt '{title}' fehlen Angaben: {', '.join(missing)} "
                                 "(by = wer, note = warum, at = wann).")
         when = _checked_time(at)
-        event = TransitionEvent(document, current.where, ref, area, flow.id, name, state,
+        event = TransitionEvent(document, current.where, ref, area, flow.id, step.name, state,
                                 step.target, by, when, note)
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
         if last is not None and when < aware(last.at):
             raise WorkflowError(f"Der Zeitpunkt {when.isoformat()} liegt vor dem letzten "
                                 f"Eintrag ({last.at.isoformat()}).")
-        self._run_guards(step.guards, event, obj, history.entries)
+        self._run_guards(step.guards, event, obj, history.entries, title)
         reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
                    if r]
         if reasons:
             raise WorkflowError("Der Schritt wurde abgelehnt: " + " ".join(reasons))
-        entry = HistoryEntry(ref, flow.id, name, state, step.target, when, by, note)
+        entry = HistoryEntry(ref, flow.id, step.name, state, step.target, when, by, note)
         new_doc = None
         if flow.field:
             field_path = f"{obj_path}.{flow.field}" if obj_path else flow.field
-            new_doc = set_field(current.text, field_path, step.target, format_of(current.name))
+            new_doc = set_state(current.text, field_path, flow, step.target,
+                                format_of(current.name))
         return Commit(new_doc, entry), event
 
     def _run_guards(self, names: tuple[str, ...], event: TransitionEvent, obj: Any,
-                    history: tuple[HistoryEntry, ...]) -> None:
+                    history: tuple[HistoryEntry, ...], title: str) -> None:
         context = GuardContext(event.document, obj, self.app.context_for(event.document),
                                history, event)
         for name in names:
@@ -287,7 +289,7 @@ class Workflows:
                                     "bleibt unverändert.") from exc
             if verdict is False or isinstance(verdict, str):
                 reason = verdict if isinstance(verdict, str) else f"Prüfung '{name}' nicht erfüllt"
-                raise WorkflowError(f"Der Schritt '{event.transition}' ist noch nicht möglich: "
+                raise WorkflowError(f"Der Schritt '{title}' ist noch nicht möglich: "
                                     f"{reason}.")
 
     # -- history ----------------------------------------------------------------
