@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,12 +39,14 @@ def app():
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of every shipped area as ``teilhabe publish --no-pdf`` writes it, built
-    once per session for the tests that read its pages."""
+    """The site of every shipped area as ``teilhabe publish --no-pdf`` writes it (with a
+    base URL, so with ``sitemap.xml``), built once per session for the tests that read its
+    pages (read-only for them: copy it before changing anything; PDFs: test_pdf.py)."""
     from teilhabe_core import cli
 
     out = tmp_path_factory.mktemp("published") / "site"
-    assert cli.main(["publish", "--no-pdf", "--out", str(out)]) == 0
+    assert cli.main(["publish", "--no-pdf", "--out", str(out), "--base-url",
+                     "https://teilhabe.example.org/"]) == 0
     return out
 
 
@@ -141,3 +144,28 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         for name in _CREATED:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()
+
+
+# -- a static server (issue 16) --------------------------------------------------------
+
+
+@contextlib.contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """A plain static HTTP server on 127.0.0.1 over ``folder``; yields its URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

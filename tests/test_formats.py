@@ -54,7 +54,7 @@ def test_a_variant_for_a_format_without_variants_exits_2(tmp_path):
     (["export", str(PLAN), "--format", "html", "--option", "include_exampels=ja",
       "--option", "x=1"],
      "Unbekannte Optionen 'include_exampels', 'x' für 'html'. Meinten Sie "
-     "'include_examples'? Erlaubt sind: include_examples, variant_links."),
+     "'include_examples'? Erlaubt sind: include_examples, variant_links, papers_folder."),
     (["import", str(PLAN), "--format", "csv", "--into", str(PLAN), "--option", "modus=merge"],
      "Unbekannte Option 'modus' für 'csv'. Meinten Sie 'mode'? Erlaubt ist: mode."),
 ])

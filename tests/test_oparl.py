@@ -4,11 +4,8 @@ in ../shared/reference and every URL met must resolve."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +20,7 @@ from teilhabe_core.base.errors import UsageError
 from teilhabe_core.publish.api import write_outputs
 from teilhabe_core.publish.oparl import PREVIEW_BASE_URL, site_base_url
 from teilhabe_core.publish.site import publication_steps, write_site
-from tests.conftest import SHARED
+from tests.conftest import SHARED, static_server
 
 OPARL = SHARED / "reference" / "oparl-1.1-schema"
 NOT_LINKS = {"type", "oparlVersion"}
@@ -50,25 +47,13 @@ def validators() -> dict[str, list[object]]:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A plain static HTTP server on 127.0.0.1 over an (empty) folder, and its URL."""
     folder = tmp_path / "site"
     folder.mkdir()
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with static_server(folder) as url:
+        yield folder, url
 
 
 def _links(value: object, key: str = "") -> Iterator[str]:
@@ -239,3 +224,27 @@ def test_bad_base_url_in_profile_is_a_finding(app, tmp_path):
 def test_oparl_output_is_deterministic(app):
     paper = app.documents("nienburg").papers[0]
     assert app.render(paper, "oparl") == app.render(paper, "oparl")
+
+
+def test_publishing_one_area_keeps_every_body_in_the_system(app, server):
+    from teilhabe_core import cli
+
+    folder, base = server
+    assert cli.main(["publish", "--no-pdf", "--out", str(folder), "--base-url", base]) == 0
+    whole = {p.relative_to(folder).as_posix(): p.read_bytes()
+             for p in folder.rglob("*") if p.is_file()}
+    assert cli.main(["publish", "nienburg", "--no-pdf", "--out", str(folder)]) == 0
+    areas = sorted(a.id for a in app.areas())
+    documents, _ = crawl(base + "oparl/system.json", base)
+    bodies = documents[base + "oparl/body.json"]["data"]
+    assert sorted(b["web"].removeprefix(base).split("/")[0] for b in bodies) == areas
+    index = (folder / "index.html").read_text("utf-8")
+    sitemap = (folder / "sitemap.xml").read_text("utf-8")
+    for area in areas:
+        assert f'href="{area}/index.html"' in index
+        assert f"<loc>{base}{area}/index.html</loc>" in sitemap
+    again = {p.relative_to(folder).as_posix(): p.read_bytes()
+             for p in folder.rglob("*") if p.is_file()}
+    # the same documents give the same site, the manifest aside (it lists what was written)
+    del whole[".manifest.teilhabe.json"], again[".manifest.teilhabe.json"]
+    assert again == whole

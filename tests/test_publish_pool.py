@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -13,9 +14,10 @@ import pytest
 from teilhabe_core.cli.common import Progress
 from teilhabe_core.model import Variant
 from teilhabe_core.publish import templating
+from teilhabe_core.publish.oparl import body_file
 from teilhabe_core.publish.pool import build_areas
 from teilhabe_core.publish.site import publication_steps, write_site
-from teilhabe_core.publish.sitefiles import SiteWriter
+from teilhabe_core.publish.sitefiles import SiteWriter, read_manifest
 
 SCRIPT = Path(sys.executable).parent / "teilhabe"
 AREAS = ["boerde", "nienburg", "saale_orla"]
@@ -26,8 +28,9 @@ def site_files(folder: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def publish(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(SCRIPT), "publish", *AREAS, "--no-pdf", "--out", str(out),
+def publish(out: Path, *args: str, areas: list[str] = AREAS,
+            ) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(SCRIPT), "publish", *areas, "--no-pdf", "--out", str(out),
                              *args], capture_output=True, text=True,
                             env={"PATH": "/usr/bin:/bin", "TEILHABE_LANG": "de"})
     assert result.returncode == 0, result.stderr
@@ -52,6 +55,29 @@ def test_the_site_of_the_steps_is_the_site_of_the_pool(tmp_path, app):
                [app.area(a).area for a in AREAS])
     publish(tmp_path / "pool", "--jobs", "2")
     assert site_files(tmp_path / "steps") == site_files(tmp_path / "pool")
+
+
+def test_publishing_areas_into_a_site_is_the_same_by_the_steps_and_by_the_pool(tmp_path, app):
+    """Two of three areas published again, without a base URL: the workers write their
+    areas, the main process the OParl System over every Body on the site (the third one's
+    from the manifest) at the site's last base URL, as the steps in one process do."""
+    base = "https://teilhabe.example.org/"
+    for name in ("steps", "pool"):
+        publish(tmp_path / name, "--jobs", "3", "--base-url", base)
+    again = AREAS[:2]
+    steps = publication_steps(app, again, None, pdf=False,
+                              previous_base_url=read_manifest(tmp_path / "steps")["base_url"])
+    write_site([o for step in steps for o in step.run()], tmp_path / "steps",
+               [app.area(a).area for a in again])
+    publish(tmp_path / "pool", "--jobs", "2", areas=again)
+    assert site_files(tmp_path / "steps") == site_files(tmp_path / "pool")
+    bodies = json.loads((tmp_path / "pool" / "oparl" / "body.json").read_text("utf-8"))
+    assert sorted(b["web"].removeprefix(base).split("/")[0] for b in bodies["data"]) == AREAS
+    manifest = read_manifest(tmp_path / "pool")
+    assert sorted(manifest["areas"]) == AREAS
+    for area in AREAS:  # each area owns its Body and the objects below it
+        files, body = manifest["areas"][area]["files"], body_file(area)
+        assert body in files and body.replace(".json", "/paper.json") in files
 
 
 def test_areas_are_built_by_worker_processes(tmp_path, app):

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from teilhabe_core import cli
 from teilhabe_core.app import Teilhabe
@@ -46,12 +47,9 @@ def local(ref: str) -> bool:
     return not ref.startswith(("mailto:", "#", "https://", "http://"))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    assert cli.main(["publish", "--out", str(out), "--base-url",
-                     "https://teilhabe.example.org/"]) == 0
-    return out
+@pytest.fixture
+def site(published_site: Path) -> Path:
+    return published_site
 
 
 def test_every_page_links_its_area_and_the_start_page_and_no_link_is_dead(site):
@@ -341,3 +339,123 @@ def test_every_site_page_has_an_accessible_structure(site):
         for role, labelled in page.svgs:
             assert role == "img" and labelled, name
             assert set(labelled.split()) <= page.svg_parts, name
+
+
+def test_every_statement_names_the_state_enforcement_body_from_its_source(app, site):
+    import re
+
+    for area in AREAS:
+        body = app.area(area).area.site.enforcement
+        assert body is not None and body.source.startswith(("https://", "http://")), area
+        statement = (site / area / "barrierefreiheit.html").read_text("utf-8")
+        easy = (site / area / "barrierefreiheit-leicht.html").read_text("utf-8")
+        for page, name in ((statement, body.name), (easy, body.easy_name)):
+            assert name and str(escape(name)) in page
+            assert "Durchsetzungsstelle des Landes" not in page  # "… noch nicht angegeben"
+            assert "Die Stelle für Beschwerden steht hier noch nicht." not in page
+            assert ('href="' + body.url + '"' in page) is bool(body.url)
+        if body.source != body.url:  # where it was looked up is for maintainers
+            assert body.source not in statement
+        if body.legal_basis:
+            assert f"Rechtsgrundlage: {escape(body.legal_basis)}." in statement
+    states = {app.area(a).area.state: app.area(a).area.site.enforcement for a in AREAS}
+    assert len(states) == 4  # one body per state, the same for both Sachsen-Anhalt areas
+    assert re.search(r"§ 16d", states["Sachsen-Anhalt"].legal_basis)
+
+
+class Text(HTMLParser):
+    """The text of a page's ``<main>``, one string per block element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.blocks: list[str] = [""]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += tag == "main"
+        if tag in ("p", "h1", "h2", "h3", "li", "dt", "dd", "th", "td"):
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag == "main"
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.blocks[-1] += data
+
+
+def main_text(path: Path) -> list[str]:
+    page = Text()
+    page.feed(path.read_text("utf-8"))
+    return [" ".join(b.split()) for b in page.blocks if b.strip()]
+
+
+def test_each_public_paper_has_a_page_linked_both_ways_with_every_fact(app, site):
+    paper = app.documents("nienburg").papers[0]
+    folder = site / "nienburg" / "vorlagen"
+    page = folder / "vorlage-2019-066.html"
+    text = main_text(page)
+    html = page.read_text("utf-8")
+    for fact in ("2019/066", "Aktionsplan Inklusion", "26. April 2019", "Mitteilungsvorlage",
+                 "Der Landrat", "Fachbereich Soziales", "öffentlich",
+                 paper.decision_proposal, paper.facts.split("\n\n")[0],
+                 paper.financial_impact.description, "Ausschuss für Soziales, Gesundheit und "
+                 "Senioren", "14. Mai 2019", "Kenntnisnahme", "offen", "Keine."):
+        assert any(fact in block for block in text), fact
+    assert "15.000,00\u00a0€" in html  # the history's amount, German EUR
+    for plan_page in ("lang/wohnen.html", "lang/index.html"):  # measures and plan link it
+        assert 'href="../vorlagen/vorlage-2019-066.html"' in (
+            site / "nienburg" / plan_page).read_text("utf-8")
+    linked = [ref for ref in parse(page).refs if "#m-" in ref]
+    assert len(linked) == len(app.documents("nienburg").current_plan().measures) > 0
+    area = (site / "nienburg" / "index.html").read_text("utf-8")
+    assert 'href="vorlagen/vorlage-2019-066.html"' in area
+    assert 'href="vorlagen/vorlage-2019-066-leicht.html"' in area
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    for name in ("vorlage-2019-066.html", "vorlage-2019-066-leicht.html"):
+        assert f"<loc>https://teilhabe.example.org/nienburg/vorlagen/{name}</loc>" in sitemap
+
+
+def test_the_easy_paper_summary_passes_the_checker(app, site):
+    from teilhabe_core.base.errors import Level
+    from teilhabe_core.easy import check_text
+
+    area = app.area("nienburg").area
+    page = site / "nienburg" / "vorlagen" / "vorlage-2019-066-leicht.html"
+    text = main_text(page)
+    assert "Die Gruppe hört sich die Vorlage an." in text
+    assert "Nein. Das kostet kein Geld." in text
+    assert "Die Maßnahmen sind nur Beispiele." in text  # Nienburg's measures are examples
+    errors = [(block, f.rule, f.message) for block in text
+              for f in check_text(block, area.easy_language, app.glossary("nienburg"))
+              if f.level is Level.ERROR]
+    assert errors == []
+
+
+def test_a_non_public_paper_is_published_nowhere(tmp_path, monkeypatch):
+    copy = tmp_path / "nienburg"
+    shutil.copytree(Teilhabe.discover().area("nienburg").profile_file.parent, copy,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    paper = copy / "data" / "vorlage-2019-066.yaml"
+    paper.write_text(paper.read_text("utf-8").replace("public: true", "public: false"),
+                     "utf-8")
+
+    class Copy:
+        @hookimpl
+        def teilhabe_areas(self):
+            return [area_from_folder(copy)]
+
+    secret = Teilhabe.discover(disable=["nienburg"], plugins=[Copy()])
+    assert not secret.documents("nienburg").papers[0].public
+    monkeypatch.setattr(cli.common, "make_app", lambda: secret)
+    out = tmp_path / "site"
+    assert cli.main(["publish", "nienburg", "--no-pdf", "--out", str(out)]) == 0
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert not any("2019-066" in p.name or "vorlage" in p.parent.name for p in written)
+    facts = secret.documents("nienburg").papers[0].decision_proposal
+    for path in written:  # its content is nowhere (the plan's own intro may name its number)
+        text = path.read_text("utf-8", "replace")
+        assert facts not in text and "Beratung Vorlage" not in text, path
+        assert "Vorlagen zu diesem" not in text, path
+    papers = json.loads((out / "oparl/body/nienburg/paper.json").read_text("utf-8"))
+    assert papers["data"] == []

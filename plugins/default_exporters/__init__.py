@@ -15,6 +15,7 @@ def teilhabe_exporters() -> list[type[Any]]:
     from .calendar import IcalExporter
     from .data import JsonExporter, YamlExporter
     from .oparl import OparlExporter
+    from .paper import PaperPage
     from .participation import ParticipationPage
     from .pdf import EvaluationPdf, PlanPdf
     from .publication import HtmlPublication, MarkdownPublication
@@ -23,7 +24,7 @@ def teilhabe_exporters() -> list[type[Any]]:
 
     return [JsonExporter, YamlExporter, CsvExporter, XlsxExporter, HtmlPublication,
             MarkdownPublication, OparlExporter, IcalExporter, EvaluationHtml,
-            EvaluationMarkdown, ParticipationPage, PlanPdf, EvaluationPdf]
+            EvaluationMarkdown, ParticipationPage, PaperPage, PlanPdf, EvaluationPdf]
 
 
 @hookimpl

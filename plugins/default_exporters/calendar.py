@@ -2,9 +2,11 @@
 
 By default a calendar holds every dated thing its document knows: for a plan its
 adoption, phases, measure start and end dates and the next update and evaluation due;
-for an area all of that for each of its plans plus events (with meetings), the end of
-the project's funding period, funding-call stages and council-paper consultations; for a
-council paper its consultations. UIDs are derived from the area and the object ids, so
+for an area all of that for each of its plans plus events (with meetings), working-group
+meetings (with their time, German local time, and place where known), the end of the
+project's funding period, funding-call stages and council-paper consultations; for a
+council paper its consultations. Illustrative items (``example: true``) say so in their
+title and description. UIDs are derived from the area and the object ids, so
 they stay stable from one export to the next; DTSTAMP is fixed for deterministic output.
 With ``deadlines_on``, deadlines relative to that day (overdue phases, measures …) are
 added too.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from attrs import define, field
 
@@ -23,6 +26,8 @@ from teilhabe_core.model import Area, CouncilPaper, Plan
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+BERLIN = ZoneInfo("Europe/Berlin")
+EXAMPLE_NOTE = "Beispiel: zur Veranschaulichung, kein Termin aus den Unterlagen."
 
 
 @define
@@ -44,7 +49,10 @@ class _Calendar:
         self.seen: set[str] = set()
 
     def add(self, uid: str, summary: str, start: dt.date, end: dt.date | None = None,
-            description: str = "") -> None:
+            description: str = "", example: bool = False, at: dt.time | None = None,
+            location: str = "") -> None:
+        """One event: all day (to ``end``), or from ``at`` German local time (no end:
+        none is known); an ``example`` is marked as such in its title."""
         from icalendar import Event
 
         full = f"{self.area_id}-{uid}@{self.domain}"
@@ -54,9 +62,16 @@ class _Calendar:
         event = Event()
         event.add("uid", full)
         event.add("dtstamp", EPOCH)
-        event.add("summary", summary)
-        event.add("dtstart", start)
-        event.add("dtend", (end or start) + dt.timedelta(days=1))
+        event.add("summary", f"{summary} (Beispiel)" if example else summary)
+        if at is None:
+            event.add("dtstart", start)
+            event.add("dtend", (end or start) + dt.timedelta(days=1))
+        else:
+            event.add("dtstart", dt.datetime.combine(start, at, BERLIN))
+        if location:
+            event.add("location", location)
+        if example:
+            description = "\n".join(filter(None, [EXAMPLE_NOTE, description]))
         if description:
             event.add("description", description)
         self.cal.add_component(event)
@@ -70,9 +85,11 @@ class _Calendar:
                      "\n".join(phase.items))
         for m in plan.measures:
             if m.start is not None:
-                self.add(f"{plan.id}-{m.id}-start", f"Beginn: {m.title}", m.start)
+                self.add(f"{plan.id}-{m.id}-start", f"Beginn: {m.title}", m.start,
+                         example=m.example)
             if m.end is not None:
-                self.add(f"{plan.id}-{m.id}-end", f"Ende: {m.title}", m.end)
+                self.add(f"{plan.id}-{m.id}-end", f"Ende: {m.title}", m.end,
+                         example=m.example)
         if current and plan.adoption is not None and area is not None:
             interval = (plan.review_interval_months
                         or area.plan_defaults.review_interval_months)
@@ -87,7 +104,15 @@ class _Calendar:
     def area(self, area: Area) -> None:
         for ev in area.events:
             if ev.date is not None:
-                self.add(f"event-{ev.id}", ev.title, ev.date, description=ev.description)
+                self.add(f"event-{ev.id}", ev.title, ev.date, description=ev.description,
+                         example=ev.example)
+        for group in area.working_groups:
+            for meeting in group.meetings:
+                at = f"-{meeting.time:%H%M}" if meeting.time else ""
+                self.add(f"meeting-{group.id}-{meeting.date.isoformat()}{at}",
+                         f"Treffen: {group.name}", meeting.date, description=meeting.topic,
+                         example=meeting.example or group.example, at=meeting.time,
+                         location=meeting.place)
         project = area.project
         if project is not None and project.period is not None and project.period.end:
             self.add(f"due-funding_ends-{project.id}",
@@ -131,8 +156,9 @@ class IcalExporter(Exporter):
                         if stage.date is not None:
                             cal.add(f"call-{call.id}-{index + 1}", f"{call.name}: {stage.name}",
                                     stage.date)
-                for paper in docs.papers:
-                    cal.paper(paper)
+                for paper in docs.papers:  # a non-public paper's title stays internal
+                    if paper.public:
+                        cal.paper(paper)
         if isinstance(document, Plan):
             cal.plan(document, area, current is None or document is current,
                      _evaluated(docs, document) if docs is not None else ())

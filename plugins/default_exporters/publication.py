@@ -45,6 +45,8 @@ class PublicationOptions:
         "help": "Beispiel-Maßnahmen (example: true) mit veröffentlichen"})
     variant_links: bool = field(default=False, metadata={
         "help": "Links zu den anderen Fassungen (nur wenn sie daneben veröffentlicht sind)"})
+    papers_folder: str = field(default="", metadata={
+        "help": "relativer Pfad zu den Seiten der Vorlagen (nur auf der Website)"})
 
 
 LINEAGE_LABELS = {NEW: "neu", CONTINUED: "fortgeführt", COMPLETED: "abgeschlossen",
@@ -57,7 +59,7 @@ EASY_VARIANT_LABELS = {Variant.LONG: "Die lange Fassung", Variant.SHORT: "Die ku
 
 
 def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
-                 variant_links: bool = False) -> dict[str, Any]:
+                 variant_links: bool = False, papers_folder: str = "") -> dict[str, Any]:
     measures = [m for m in plan.measures if include_examples or not m.example]
     area = context.area
     names = {la.id: la.name for la in plan.life_areas}
@@ -98,7 +100,8 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
         "body_name": lambda ident: bodies.get(ident, ident),
         **domain_context(plan, area, context.documents.papers if context.documents else (),
                          lambda ident: bodies.get(ident, ident), measures,
-                         context.app.funding_programmes() if context.app else ()),
+                         context.app.funding_programmes() if context.app else (),
+                         papers_folder),
         "page_of": page_of,
         "page_of_measure": lambda m: next((page_of(la) for la in plan.life_areas
                                            if la.id in m.life_areas), "index.html"),
@@ -147,16 +150,18 @@ class HtmlPublication(Exporter):
 
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
         pages = plan_pages(document, context, self.options.include_examples,
-                           self.options.variant_links)
+                           self.options.variant_links, self.options.papers_folder)
         return [stylesheet(), *(Output(name, html) for name, html in pages)]
 
 
 def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
-               variant_links: bool = False, **overrides: Any) -> list[tuple[str, str]]:
+               variant_links: bool = False, papers_folder: str = "",
+               **overrides: Any) -> list[tuple[str, str]]:
     """The plan's pages ``(file name, html)``: ``index.html``, then one per life area;
     ``overrides`` replace template values (the PDF has no links to other variants)."""
     env = template_env(context)
-    data = plan_context(plan, context, include_examples, variant_links) | overrides
+    data = plan_context(plan, context, include_examples, variant_links,
+                        papers_folder) | overrides
     easy = context.variant is Variant.EASY
     title = f"{easy_title(plan) if easy else plan.title} – {data['variant_label']}"
     pages = [("index.html", env.get_template("plan_index.html.j2").render(

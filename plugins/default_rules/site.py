@@ -49,6 +49,11 @@ def _placeholder(path: str, value: str) -> Finding:
 
 def site_findings(area: Area) -> Iterator[Finding]:
     site = area.site
+    if site.enforcement is not None:
+        for name in ("name", "url"):
+            value = getattr(site.enforcement, name)
+            if value and is_placeholder(value):
+                yield _placeholder(f"site.enforcement.{name}", value)
     for name, what, what_en in _FIELDS:
         value = getattr(site, name)
         if not value:
@@ -60,8 +65,9 @@ def site_findings(area: Area) -> Iterator[Finding]:
         yield _missing("site.accessibility", "die Erklärung zur Barrierefreiheit",
                        "the accessibility statement")
         return
-    for name, what, what_en in _STATEMENT:
-        if not getattr(statement, name):
+    for name, what, what_en in _STATEMENT:  # site.enforcement names the body too
+        if not getattr(statement, name) and not (name == "enforcement_body"
+                                                 and site.enforcement is not None):
             yield _missing(f"site.accessibility.{name}", what, what_en)
     for name in ("contact_email", "contact_url", "enforcement_body", "enforcement_url"):
         value = getattr(statement, name)

@@ -158,6 +158,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hier wird ein Zeitpunkt wie 2022-06-29T10:30:00 erwartet, gelesen wurde {found}.",
         "A point in time like 2022-06-29T10:30:00 is expected here, read {found}.",
     ),
+    "expected-time": (
+        "Hier wird eine Uhrzeit wie 18:00 erwartet (Stunden 0 bis 23, Minuten 00 bis 59), "
+        "gelesen wurde {found}.",
+        "A time of day like 18:00 is expected here (hours 0 to 23, minutes 00 to 59), "
+        "read {found}.",
+    ),
     "invalid-date": (
         "'{found}' ist kein gültiges Datum: {reason}.",
         "'{found}' is not a valid date: {reason_en}.",
@@ -241,6 +247,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-measurement": (
         "Für den {date}{breakdown} gibt es schon eine Messung ({first}).",
         "There is already a measurement for {date}{breakdown} ({first}).",
+    ),
+    "duplicate-meeting": (
+        "Die Arbeitsgruppe trifft sich am {date}{time} schon einmal ({first}).",
+        "The working group already meets on {date}{time} ({first}).",
     ),
     "dropped-without-reason": (
         "Die Maßnahme ist entfallen (status: entfallen); bitte unter 'dropped_reason' den "

@@ -52,7 +52,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
             writer.add_names(built.names)
             notes[built.area] = built.notes
         progress.step("alle: OParl, Schema und Startseite")
-        base = site_base_url([b.area for b in bodies], args.base_url)
+        base = site_base_url([b.area for b in bodies], args.base_url,
+                             writer.previous_base_url)
         writer.add([*oparl_outputs(bodies, base), Output(SCHEMA_PATH, schema_text()),
                     stylesheet()])
         published = [a for a in area_ids if a not in failed]

@@ -22,6 +22,7 @@ from ..model import (
     FundingCall,
     FundingProgrammes,
     Glossary,
+    GroupMeeting,
     Indicator,
     MeasureStatus,
     Plan,
@@ -58,6 +59,20 @@ def _articles(articles: Iterable[int], path: str) -> Iterator[Finding]:
             yield finding("out-of-range", f"{path}[{index}]", value=number, low=1, high=50)
 
 
+def _meetings(meetings: Iterable[GroupMeeting], path: str) -> Iterator[Finding]:
+    """No two meetings of a group at the same day and time (their calendar UID)."""
+    seen: dict[tuple[dt.date, dt.time | None], str] = {}
+    for index, meeting in enumerate(meetings):
+        key = (meeting.date, meeting.time)
+        if key in seen:
+            yield finding("duplicate-meeting", f"{path}[{index}].date",
+                          date=meeting.date.isoformat(),
+                          time=f" um {meeting.time:%H:%M}" if meeting.time else "",
+                          first=seen[key])
+        else:
+            seen[key] = f"{path}[{index}]"
+
+
 def check_area(area: Area) -> Iterator[Finding]:
     if not _SLUG.fullmatch(area.id):
         yield finding("bad-id", "id", id=area.id)
@@ -76,6 +91,8 @@ def check_area(area: Area) -> Iterator[Finding]:
     for i, group in enumerate(area.working_groups):
         yield from _refs(group.life_areas, life_ids, f"working_groups[{i}].life_areas",
                          "einen Lebensbereich", "life area")
+    for i, group in enumerate(area.working_groups):
+        yield from _meetings(group.meetings, f"working_groups[{i}].meetings")
     for i, event in enumerate(area.events):
         yield from _refs(event.life_areas, life_ids, f"events[{i}].life_areas",
                          "einen Lebensbereich", "life area")

@@ -259,6 +259,23 @@ def structure_datetime(value: Any, _: Any = None) -> dt.datetime:
     raise Invalid("expected-datetime", found=_type_name(value), value=value)
 
 
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def structure_time(value: Any, _: Any = None) -> dt.time:
+    """A time of day as ``18:00``; unquoted YAML reads that as a base-60 number, whose
+    text is taken as written."""
+    if isinstance(value, dt.time):
+        return value
+    text = value.text if isinstance(value, YamlInt) else value
+    if isinstance(text, str):
+        match = _TIME.fullmatch(text.strip())
+        if match and int(match.group(1)) < 24 and int(match.group(2)) < 60:
+            return dt.time(int(match.group(1)), int(match.group(2)))
+    raise Invalid("expected-time", found=_type_name(value) if not isinstance(text, str)
+                  else f"'{text}'", value=value)
+
+
 _GOAL_ID = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -308,6 +325,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Money, structure_money)
     conv.register_structure_hook(dt.date, structure_date)
     conv.register_structure_hook(dt.datetime, structure_datetime)
+    conv.register_structure_hook(dt.time, structure_time)
+    conv.register_unstructure_hook(dt.time, lambda t: f"{t:%H:%M}")
     conv.register_unstructure_hook(dt.datetime, lambda d: d)
     conv.register_unstructure_hook(dt.date, lambda d: d)
     conv.register_unstructure_hook(Decimal, lambda d: d)

@@ -43,6 +43,8 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": DATE}
     if tp is dt.datetime:
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"}
+    if tp is dt.time:  # 18:00 (the converter also takes it unquoted in YAML 1.1)
+        return {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}
     if tp is Money:  # non-negative, at most two decimals (the converter's rules)
         return {"anyOf": [{"type": "number", "minimum": 0},
                           {"type": "string", "pattern": MONEY_TEXT}]}

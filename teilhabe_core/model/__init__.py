@@ -6,6 +6,7 @@ from .area import (
     CrossCuttingGoal,
     EasyLanguageSettings,
     Event,
+    GroupMeeting,
     LifeArea,
     Network,
     PlanDefaults,
@@ -64,7 +65,7 @@ from .plan import (
     Publication,
     Transition,
 )
-from .site import AccessibilityStatement, Conformity, SiteSettings
+from .site import AccessibilityStatement, Conformity, EnforcementBody, SiteSettings
 from .workflow import StateDef, TransitionDef, Workflow
 
 __all__ = [
@@ -85,6 +86,7 @@ __all__ = [
     "CouncilPaper",
     "CrossCuttingGoal",
     "EasyLanguageSettings",
+    "EnforcementBody",
     "Evaluation",
     "EvaluationEntry",
     "Event",
@@ -97,6 +99,7 @@ __all__ = [
     "GlossaryEntry",
     "Goal",
     "GoalLevel",
+    "GroupMeeting",
     "History",
     "HistoryEntry",
     "HistoryNote",

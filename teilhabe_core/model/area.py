@@ -88,12 +88,25 @@ class Project:
 
 
 @frozen
+class GroupMeeting:
+    """A meeting of a working group: its day, and where known the time (local time),
+    place and topic. ``example`` marks an illustrative meeting the sources do not name."""
+
+    date: dt.date
+    time: dt.time | None = None
+    place: str = ""
+    topic: str = ""
+    example: bool = False
+
+
+@frozen
 class WorkingGroup:
     id: str
     name: str
     life_areas: tuple[str, ...] = ()
     description: str = ""
     example: bool = False
+    meetings: tuple[GroupMeeting, ...] = ()
 
 
 @frozen

@@ -40,14 +40,35 @@ class AccessibilityStatement:
 
 
 @frozen
+class EnforcementBody:
+    """The state's Schlichtungs-, Ombuds- or Durchsetzungsstelle for the accessibility of
+    public websites (EU 2016/2102 Art. 9), as a public source names it: ``name``, the
+    ``legal_basis``, the ``procedure`` in the source's words, its ``url`` and ``address``
+    where published, and the ``source`` (the address where it was looked up);
+    ``easy_name`` names it on the Leichte Sprache page (``Schlichtungs·stelle vom Land …``)."""
+
+    name: str
+    easy_name: str = ""
+    legal_basis: str = ""
+    procedure: str = ""
+    url: str = ""
+    address: str = ""
+    source: str = ""
+
+
+@frozen
 class SiteSettings:
     """The area's part of the publication site.
 
     ``exporters``: ids of installed exporters published on the area's site (none is
     published unless named here or, for the built-in ones, by the exporter itself).
+    ``enforcement``: the state's enforcement body, named on the accessibility statement
+    also while the statement itself is not yet given (a statement's own
+    ``enforcement_body`` comes first).
     """
 
     imprint_url: str = ""
     privacy_url: str = ""
     accessibility: AccessibilityStatement | None = None
+    enforcement: EnforcementBody | None = None
     exporters: tuple[str, ...] = ()

@@ -58,11 +58,34 @@ def decision_of(measure: Measure, plan: Plan, papers: Sequence[CouncilPaper],
     """Who decided the measure, in words: its own paper, else the plan's adoption."""
     if measure.paper:
         paper = next((p for p in papers if p.reference == measure.paper), None)
-        return f"Vorlage {measure.paper}" + (f" „{paper.title}“" if paper else "")
+        return f"Vorlage {measure.paper}" + (f" „{paper.title}“" if paper and paper.public
+                                             else "")
     if plan.adoption is not None:
         text = f"{body_name(plan.adoption.body)} am {plan.adoption.date:%d.%m.%Y}"
         return text + (f" (Vorlage {plan.adoption.paper})" if plan.adoption.paper else "")
     return ""
+
+
+def decision_paper(measure: Measure, plan: Plan) -> str:
+    """The reference of the council paper that decided ``measure`` (its own, else the
+    plan's adoption paper), or ``""``."""
+    if measure.paper:
+        return measure.paper
+    return plan.adoption.paper if plan.adoption is not None and plan.adoption.paper else ""
+
+
+PAPERS_FOLDER = "vorlagen"
+"""The folder of an area's council-paper pages on the site."""
+
+
+def paper_page_name(paper: CouncilPaper, easy: bool = False) -> str:
+    """The file of a council paper's page on the site (``vorlage-2019-066.html``, the
+    Leichte Sprache summary ``vorlage-2019-066-leicht.html``); the site puts them in
+    ``<area>/`` :data:`PAPERS_FOLDER`."""
+    from .api import file_stem
+
+    stem = f"vorlage-{file_stem(paper)}"
+    return f"{stem}-leicht.html" if easy else f"{stem}.html"
 
 
 def steps_for(area: Area | None, plan_id: str | None = None) -> list[ParticipationStep]:
@@ -83,8 +106,12 @@ def measures_of_paper(paper: CouncilPaper, plans: Sequence[Plan]) -> list[tuple[
 
 def domain_context(plan: Plan, area: Area | None, papers: Sequence[CouncilPaper],
                    body_name: Callable[[str], str], measures: Sequence[Measure],
-                   programmes: Sequence[FundingProgramme] = ()) -> dict[str, Any]:
-    """What the plan templates use: goal tree and names, office names, decisions, steps."""
+                   programmes: Sequence[FundingProgramme] = (),
+                   papers_folder: str = "") -> dict[str, Any]:
+    """What the plan templates use: goal tree and names, office names, decisions, steps;
+    with ``papers_folder`` (the relative path to the site's paper pages) the links to the
+    pages of the public papers."""
+    public = {p.reference: p for p in papers if p.public}
     goals = all_goals(plan, area)
     names = {g.id: g.name for g in goals}
     offices = area.offices if area is not None else ()
@@ -98,9 +125,12 @@ def domain_context(plan: Plan, area: Area | None, papers: Sequence[CouncilPaper]
         "office_name": lambda text: office_label(offices, text),
         "offices_used": offices_used(area, measures),
         "decision": lambda m: decision_of(m, plan, papers, body_name),
+        "decision_paper": lambda m: decision_paper(m, plan),
+        "paper_href": lambda ref: f"{papers_folder}{paper_page_name(public[ref])}"
+        if papers_folder and ref in public else "",
         "step_title": lambda ident: steps[ident].title if ident in steps else ident,
         "plan_steps": steps_for(area, plan.id),
-        "plan_papers": [p for p in papers if p.reference in plan.papers],
+        "plan_papers": [p for p in public.values() if p.reference in plan.papers],
         "funding_name": lambda ident: programme_names.get(ident, ident) if ident
         else "Eigenmittel",
         "life_area_name": lambda ident: life_names.get(ident, ident),

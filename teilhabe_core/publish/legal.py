@@ -1,9 +1,10 @@
 """The area's "Erklärung zur Barrierefreiheit" (BITV 2.0 § 7, EU Directive 2016/2102,
 model statement of Implementing Decision (EU) 2018/1523), in standard and Leichte Sprache.
 
-Built only from the area's profile (``site.accessibility``); where the profile names no
-status, contact or enforcement body, the page says so and ``validate`` warns: teilhabe
-invents no address.
+Built only from the area's profile (``site.accessibility``, and ``site.enforcement`` for the
+state's enforcement body as a public source names it); where the profile names no status,
+contact or enforcement body, the page says so and ``validate`` warns: teilhabe invents no
+address.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def accessibility_pages(context: ExportContext) -> list[Output]:
         contact = statement.contact_email
     if not contact and area.project is not None:
         contact = area.project.contact_email
-    data: dict[str, Any] = {"area": area, "statement": statement, "contact": contact, "root": "../",
-            "status": STATUS, "status_easy": STATUS_EASY}
+    data: dict[str, Any] = {"area": area, "statement": statement, "contact": contact,
+                            "root": "../", "status": STATUS, "status_easy": STATUS_EASY,
+                            "enforcement": area.site.enforcement}
     return [
         Output("barrierefreiheit.html", render_page(
             context, "site_accessibility.html.j2", **data,

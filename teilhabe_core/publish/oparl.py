@@ -32,6 +32,7 @@ from ..documents.checks import BASE_URL
 from ..model import Area, BodyKind, ConsultationRole, CouncilPaper, Plan
 from ..model.labels import label
 from .api import Output, slug
+from .domain_data import PAPERS_FOLDER, paper_page_name
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 20
@@ -86,9 +87,11 @@ def normal_base_url(url: str) -> str:
     return url.rstrip("/") + "/"
 
 
-def site_base_url(areas: Iterable[Area], override: str | None = None) -> str:
+def site_base_url(areas: Iterable[Area], override: str | None = None,
+                  previous: str = "") -> str:
     """The publication address: ``override`` (``--base-url``), else the one address the
-    areas' profiles name (``base_url``), else :data:`PREVIEW_BASE_URL`."""
+    areas' profiles name (``base_url``), else ``previous`` (the address of the site's last
+    publication), else :data:`PREVIEW_BASE_URL`."""
     if override:
         return normal_base_url(override)
     named = sorted({normal_base_url(a.base_url) for a in areas if a.base_url})
@@ -96,7 +99,9 @@ def site_base_url(areas: Iterable[Area], override: str | None = None) -> str:
         raise UsageError("Die Gebiete nennen verschiedene Adressen (base_url): "
                          f"{', '.join(named)}. Bitte mit --base-url eine angeben oder die "
                          "Gebiete einzeln veröffentlichen.")
-    return named[0] if named else PREVIEW_BASE_URL
+    if named:
+        return named[0]
+    return normal_base_url(previous) if previous else PREVIEW_BASE_URL
 
 
 class _Urls:
@@ -129,6 +134,32 @@ def system_outputs(base_url: str, bodies: Sequence[BodyData], name: str = "",
     System and Bodies link (``web``) the site's start page and area pages."""
     url = _Urls(normal_base_url(base_url))
     files: dict[str, Any] = {}
+    body_objects = []
+    for data in sorted(bodies, key=lambda b: b.area.id):
+        body, objects = _body(url, data)
+        if site:  # the site's HTML pages of the Body and its papers
+            body["web"] = f"{url.base}{data.area.id}/index.html"
+            for paper, obj in zip(data.papers, objects["paper"], strict=True):
+                obj["web"] = (f"{url.base}{data.area.id}/{PAPERS_FOLDER}/"
+                              f"{paper_page_name(paper)}")
+        body_objects.append(body)
+        for kind in LISTS:
+            _pages(url, files, data.area.id, kind, objects.get(kind, []), page_size)
+        for items in objects.values():
+            files.update((obj["id"], obj) for obj in items)
+        files[body["id"]] = body
+    outputs = [Output(url.name(u), _dump(files[u])) for u in sorted(files)]
+    return sorted([*outputs, *system_files(url.base, body_objects, name, page_size, site)],
+                  key=lambda o: o.name)
+
+
+def system_files(base_url: str, bodies: Sequence[dict[str, Any]], name: str = "",
+                 page_size: int = PAGE_SIZE, site: bool = False) -> list[Output]:
+    """The System and its paginated Body list for the Body objects ``bodies`` (each as
+    :func:`system_outputs` writes it to ``oparl/body/<area>.json``).
+
+    A site rebuilds these from every Body on it, also those not published in this run."""
+    url = _Urls(normal_base_url(base_url))
     system: dict[str, Any] = {
         "id": url.system(), "type": SCHEMA + "System", "oparlVersion": SCHEMA,
         "body": url.list(None, ""),
@@ -137,20 +168,15 @@ def system_outputs(base_url: str, bodies: Sequence[BodyData], name: str = "",
         system["web"] = url.base + "index.html"
     if name:
         system["name"] = name
-    files[url.system()] = system
-    body_objects = []
-    for data in sorted(bodies, key=lambda b: b.area.id):
-        body, objects = _body(url, data)
-        if site:
-            body["web"] = f"{url.base}{data.area.id}/index.html"
-        body_objects.append(body)
-        for kind in LISTS:
-            _pages(url, files, data.area.id, kind, objects.get(kind, []), page_size)
-        for items in objects.values():
-            files.update((obj["id"], obj) for obj in items)
-    _pages(url, files, None, "", body_objects, page_size)
-    files.update((b["id"], b) for b in body_objects)
+    files: dict[str, Any] = {url.system(): system}
+    _pages(url, files, None, "", list(bodies), page_size)
     return [Output(url.name(u), _dump(files[u])) for u in sorted(files)]
+
+
+def body_file(area_id: str) -> str:
+    """The file (below the site) of an area's OParl Body; its objects are below
+    ``body_file(area_id).removesuffix(".json") + "/"``."""
+    return f"oparl/body/{slug(area_id)}.json"
 
 
 def _pages(url: _Urls, files: dict[str, Any], area: str | None, kind: str,

@@ -2,8 +2,10 @@
 
 For each area: the current plan in all three variants (``lang/``, ``kurz/``,
 ``leicht/``), every earlier version (``fassungen/ID/…``) with a "Was hat sich geändert?"
-page per update (``aenderungen/``), Markdown copies, each evaluation report, a calendar
-per area and per plan, OParl for council papers, the accessibility statement, and the
+page per update (``aenderungen/``), Markdown copies, each evaluation report, a page per
+public council paper and its Leichte Sprache summary (``vorlagen/``; non-public papers are
+never published), a calendar per area and per plan, OParl for the public council papers,
+the accessibility statement, and the
 exporters the area opts in to (``site.exporters`` in its profile); plus a landing page per
 area. Every page gets breadcrumbs to its area page and the start page. The start page,
 ``sitemap.xml``, ``robots.txt`` and the manifest are made by :mod:`.sitefiles` when the
@@ -19,6 +21,7 @@ from attrs import evolve, frozen
 
 from ..model import CouncilPaper, Evaluation, Plan, Variant
 from .api import ExportContext, Exporter, Output, slug
+from .domain_data import PAPERS_FOLDER as PAPERS
 from .navigation import navigable
 from .site_extras import FOLDERS
 from .sitefiles import SITE_FILES, site_folder, site_index, write_site
@@ -32,9 +35,9 @@ __all__ = ["SITE_FILES", "Step", "area_page", "area_steps", "plan_steps", "publi
 
 
 GENERIC = {"json", "yaml", "csv", "xlsx", "html", "markdown", "oparl", "ical",
-           "evaluation-html", "evaluation-markdown", "pdf", "evaluation-pdf"}
+           "evaluation-html", "evaluation-markdown", "pdf", "evaluation-pdf", "vorlage"}
 """Built-in exporters the site places itself (in the folders above)."""
-ON_SITE = ("html", "markdown", "csv", "xlsx", "ical", "evaluation-html", "oparl")
+ON_SITE = ("html", "markdown", "csv", "xlsx", "ical", "evaluation-html", "oparl", "vorlage")
 """Those of them that every area's site carries (an area's own evaluation report replaces
 ``evaluation-html``)."""
 
@@ -118,9 +121,11 @@ def plan_steps(app: Host, area_id: str,
         steps.append(Step(area_id, label, run))
 
     def add_plan(version: Plan, folder: str, group: str, title: str) -> None:
+        up = "../" * (folder.count("/") + 1)  # from the variant folder to the area's
         for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
             add(f"{title} – {_variant_label(variant)}", f"{folder}{FOLDERS[variant]}",
-                version, "html", group, variant, "index.html", {"variant_links": True})
+                version, "html", group, variant, "index.html",
+                {"variant_links": True, "papers_folder": f"{up}{PAPERS}/"})
 
     if plan is not None:
         add_plan(plan, "", "current", _titled(plan))
@@ -162,10 +167,13 @@ def plan_steps(app: Host, area_id: str,
         if pdf:
             add(f"Evaluationsbericht {evaluation.reference_date.year} als PDF", "pdf",
                 evaluation, "evaluation-pdf", "evaluation", main=".pdf")
+    if public_papers(app, area_id):
+        steps.append(Step(area_id, "Vorlagen", _papers_step(app, area_id, links)))
     from .site_extras import OPARL_LABEL, oparl_href
 
     links.append({"label": OPARL_LABEL, "href": oparl_href(area_id), "group": "paper"})
-    documents: list[Any] = [*docs.plans, *docs.evaluations, *docs.papers, *docs.calls]
+    documents: list[Any] = [*docs.plans, *docs.evaluations, *public_papers(app, area_id),
+                            *docs.calls]
     for document in documents:
         for cls in site_exporters(app, area_id, document):
             group = ("evaluation" if cls.identifier in own
@@ -176,6 +184,11 @@ def plan_steps(app: Host, area_id: str,
     steps.append(Step(area_id, "Erklärung zur Barrierefreiheit",
                       _legal_step(app, area_id)))
     return steps, links
+
+
+def public_papers(app: Host, area_id: str) -> list[CouncilPaper]:
+    """The area's council papers the site may publish: the public ones."""
+    return [p for p in app.documents(area_id).papers if p.public]
 
 
 def _variant_label(variant: Variant) -> str:
@@ -195,6 +208,28 @@ def _changes_step(app: Host, area_id: str, old: Plan, new: Plan,
         source = app.area(area_id)
         html = changes_page(_context(app, area_id), old, new)
         return navigable([Output(f"{area_id}/{name}", html)], source.area)
+
+    return run
+
+
+def _papers_step(app: Host, area_id: str,
+                 links: list[dict[str, str]]) -> Callable[[], list[Output]]:
+    """The pages of the area's public council papers (``vorlagen/``), each with its
+    Leichte Sprache summary where the area publishes that variant; one stylesheet."""
+    def run() -> list[Output]:
+        source = app.area(area_id)
+        easy = Variant.EASY in source.area.plan_defaults.publication_variants
+        outputs: dict[str, Output] = {}
+        for paper in public_papers(app, area_id):  # a non-public paper is never published
+            for variant in (Variant.LONG, Variant.EASY) if easy else (Variant.LONG,):
+                rendered = app.render(paper, "vorlage", {"site_links": True}, variant=variant)
+                outputs.update((o.name, o) for o in rendered)
+                page = rendered[0].name
+                links.append({"label": f"Vorlage {paper.reference}: {paper.title}"
+                              + (" (Leichte Sprache)" if variant is Variant.EASY else ""),
+                              "href": f"{PAPERS}/{page}", "group": "paper"})
+        named = _prefixed(list(outputs.values()), PAPERS)
+        return navigable(_prefixed(named, area_id), source.area)
 
     return run
 
@@ -241,16 +276,17 @@ def _page_step(app: Host, area_id: str,
 
 
 def publication_steps(app: Host, area_ids: list[str], base_url: str | None = None,
-                      pdf: bool = True) -> list[Step]:
+                      pdf: bool = True, previous_base_url: str = "") -> list[Step]:
     """Every build step for ``area_ids``, landing pages, OParl and the shared stylesheet
-    last; ``base_url`` (else the areas' profiles) is where the site will be online.
+    last; ``base_url`` (else the areas' profiles, else ``previous_base_url``, the one of
+    the site's last publication) is where the site will be online.
 
     The start page itself is made by :func:`write_site` from every area on the site."""
     from .oparl import site_base_url
     from .site_extras import extras_step
 
     steps = [step for area_id in area_ids for step in area_steps(app, area_id, pdf)]
-    base = site_base_url([app.area(a).area for a in area_ids], base_url)
+    base = site_base_url([app.area(a).area for a in area_ids], base_url, previous_base_url)
     steps.append(Step("", "OParl und Schema", extras_step(app, area_ids, base, pdf)))
     steps.append(Step("", "Startseite", lambda: [stylesheet()]))
     return steps

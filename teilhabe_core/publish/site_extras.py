@@ -72,9 +72,11 @@ def oparl_site(app: Host, area_ids: Sequence[str], base_url: str,
 
 
 def body_data(app: Host, area_id: str, pdf: bool = True) -> BodyData:
-    """What ``area_id`` contributes to the site's OParl system."""
+    """What ``area_id`` contributes to the site's OParl system: its public council papers
+    (never a non-public one), plans and published files."""
     docs = app.documents(area_id)
-    return BodyData(app.area(area_id).area, tuple(docs.papers), tuple(docs.plans),
+    papers = tuple(p for p in docs.papers if p.public)
+    return BodyData(app.area(area_id).area, papers, tuple(docs.plans),
                     tuple(published_files(app, area_id, pdf)))
 
 

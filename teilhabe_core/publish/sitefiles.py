@@ -9,6 +9,7 @@ teilhabe wrote it: files that someone else put into the folder are never deleted
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -19,11 +20,14 @@ from xml.sax.saxutils import escape as xml_escape
 from ..base.errors import ExportError, FileError, TeilhabeError
 from ..base.fileio import FolderBuild, output_folder, read_regular, safe_join
 from .api import ExportContext, Output, checked_targets
+from .oparl import body_file, system_files
 
 MANIFEST = ".manifest.teilhabe.json"
 SITE_FILES = ("index.html", "style.css")
 """Files every publication site has at its top; a non-empty folder without them is refused."""
 SHARED = ("index.html", "style.css", "robots.txt", "sitemap.xml", MANIFEST)
+OPARL_SYSTEM = "oparl/system.json"
+OPARL_BODIES = "oparl/body/"
 
 
 def site_folder(out_dir: str | os.PathLike[str]) -> Path:
@@ -87,18 +91,58 @@ def robots(base_url: str) -> Output:
     return Output("robots.txt", text)
 
 
-def _area_of(name: str) -> str:
+def _owner(name: str, bodies: Mapping[str, str]) -> str:
+    """The area a site file belongs to: its folder, or its OParl Body and the objects
+    below it (``bodies`` maps each Body's :func:`body_file` to its area); ``""`` for the
+    shared files."""
+    if name.startswith(OPARL_BODIES):
+        stem, below, _ = name[len(OPARL_BODIES):].partition("/")
+        return bodies.get(f"{OPARL_BODIES}{stem}.json" if below else name, "")
     return name.split("/", 1)[0] if "/" in name else ""
+
+
+def _system_part(name: str) -> bool:
+    """Whether ``name`` is what :func:`_oparl_system` reads: the System or a Body."""
+    return name == OPARL_SYSTEM or (name.startswith(OPARL_BODIES) and name.count("/") == 2)
+
+
+def _oparl_system(folder: Path, outputs: Sequence[Output],
+                  entries: dict[str, Any]) -> list[Output]:
+    """The OParl System and Body list over every area on the site that has a Body (the
+    run's Bodies are in ``outputs``, the others' in their manifest entries or, for a
+    manifest of an older teilhabe, in their Body file); nothing when this run wrote no
+    OParl System."""
+    by_name = {o.name: o for o in outputs}
+    system = by_name.get(OPARL_SYSTEM)
+    if system is None:
+        return []
+    bodies = {o.name: json.loads(o.data().decode("utf-8")) for o in outputs
+              if _system_part(o.name) and o.name != OPARL_SYSTEM}
+    for area_id, entry in entries.items():
+        name = body_file(area_id)
+        if name in bodies:
+            entry["oparl_body"] = bodies[name]
+        elif isinstance(entry.get("oparl_body"), dict):
+            bodies[name] = entry["oparl_body"]
+        elif (folder / name).is_file():  # unreadable: the Body stays out of the list
+            with contextlib.suppress(ValueError, UnicodeDecodeError, TeilhabeError):
+                bodies[name] = entry["oparl_body"] = json.loads(
+                    read_regular(folder / name).decode("utf-8"))
+    data = json.loads(system.data().decode("utf-8"))
+    base = str(data["id"]).removesuffix(OPARL_SYSTEM)
+    return system_files(base, list(bodies.values()), str(data.get("name", "")),
+                        site="web" in data)
 
 
 def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
                areas: Sequence[Any] = (), base_url: str | None = None) -> list[Path]:
     """Make ``outputs`` (of the published ``areas``) part of the site in ``out_dir`` in one
     step; other areas on the site stay as they were. Adds the start page over every area,
-    ``robots.txt``, ``sitemap.xml`` (with a base URL; the last one given is kept) and the
-    manifest; removes files of the published areas that teilhabe wrote before and that
-    this build no longer produces. See :func:`~teilhabe_core.base.fileio.replace_folder`
-    and, to write the files bit by bit, :class:`SiteWriter`.
+    ``robots.txt``, ``sitemap.xml`` (with a base URL; the last one given is kept), the
+    OParl System over every area's Body and the manifest; removes files of the published
+    areas (and OParl list pages) that teilhabe wrote before and that this build no longer
+    produces. See :func:`~teilhabe_core.base.fileio.replace_folder` and, to write the
+    files bit by bit, :class:`SiteWriter`.
     """
     with SiteWriter(out_dir, base_url) as writer:
         writer.add(outputs)
@@ -106,16 +150,19 @@ def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
 
 
 class SiteWriter:
-    """:func:`write_site` in steps: :meth:`add` writes files into the new site at once
-    (worker processes may call it for their areas), :meth:`finish` adds the start page,
-    ``robots.txt``, ``sitemap.xml`` and the manifest and puts the site in place. Leaving
-    the ``with`` block without :meth:`finish` leaves the old site as it was."""
+    """:func:`write_site` in steps: :meth:`write` puts files into the new site at once
+    (worker processes call it for their areas), :meth:`add` also records them (the main
+    process, for what spans the areas: the run's OParl System and Bodies are kept for
+    :meth:`finish`), :meth:`finish` adds the start page, ``robots.txt``, ``sitemap.xml``,
+    the OParl System over every Body on the site and the manifest and puts the site in
+    place. Leaving the ``with`` block without :meth:`finish` leaves the old site as it was."""
 
     def __init__(self, out_dir: str | os.PathLike[str], base_url: str | None = None) -> None:
         self.folder = site_folder(out_dir)
         self.old = read_manifest(self.folder)
         self.base = self.old.get("base_url", "") if base_url is None else base_url
         self.names: dict[str, None] = {}
+        self._oparl: dict[str, Output] = {}
         self._build = FolderBuild(self.folder)
 
     def __enter__(self) -> SiteWriter:
@@ -124,9 +171,15 @@ class SiteWriter:
     def __exit__(self, *exc: object) -> None:
         self._build.close()
 
+    @property
+    def previous_base_url(self) -> str:
+        """The base URL of the site's last publication (``""`` if none)."""
+        return str(self.old.get("base_url", ""))
+
     def add(self, outputs: Sequence[Output]) -> None:
         """Write ``outputs`` into the new site now (see :meth:`write`) and record them."""
         self.add_names(self.write(outputs))
+        self._oparl.update((o.name, o) for o in outputs if _system_part(o.name))
 
     def write(self, outputs: Sequence[Output]) -> list[str]:
         """Write ``outputs`` into the new site and return their names, without recording
@@ -149,34 +202,44 @@ class SiteWriter:
             k: {**v, "files": [n for n in v.get("files", []) if isinstance(n, str)]
                 if isinstance(v.get("files"), list) else []}
             for k, v in self.old["areas"].items() if isinstance(v, dict) and isinstance(k, str)}
-        published = {area.id for area in areas}
-        new_files: dict[str, list[str]] = {area_id: [] for area_id in published}
+        bodies = {body_file(area.id): area.id for area in areas}
+        new_files: dict[str, list[str]] = {area.id: [] for area in areas}
         for name in self.names:
-            area_id = _area_of(name)
+            area_id = _owner(name, bodies)
             if area_id in new_files:
                 new_files[area_id].append(name)
         stale: set[str] = set()
         for area in areas:
             stale.update(str(n) for n in entries.get(area.id, {}).get("files", []))
+            old_body = entries.get(area.id, {}).get("oparl_body")
             entries[area.id] = {**area_entry(area), "files": sorted(new_files[area.id])}
+            if old_body is not None:  # kept until this run's Body replaces it
+                entries[area.id]["oparl_body"] = old_body
+        system = _oparl_system(self.folder, list(self._oparl.values()), entries)
+        old_system = [n for n in self.old.get("system", []) if isinstance(n, str)]
+        if system:  # earlier list pages this System no longer has
+            stale.update(old_system)
+        names = {**self.names, **dict.fromkeys(o.name for o in system)}
         kept = {n for e in entries.values() for n in e.get("files", [])}
-        all_files = sorted(kept | set(self.names) | set(SHARED[:2]))
-        extra = [site_index([{k: v for k, v in e.items() if k != "files"}
+        all_files = sorted(kept | set(names) | set(SHARED[:2]))
+        extra = [site_index([{k: v for k, v in e.items() if k not in ("files", "oparl_body")}
                              for e in entries.values()]), robots(self.base)]
         if self.base:
             extra.append(sitemap(self.base, all_files))
-        manifest = {"base_url": self.base, "areas": entries}
+        manifest: dict[str, Any] = {"base_url": self.base, "areas": entries}
+        if system or old_system:
+            manifest["system"] = [o.name for o in system] if system else old_system
         extra.append(Output(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1,
                                                  sort_keys=True) + "\n"))
         shared = {o.name for o in extra}
-        names = [n for n in self.names if n not in shared] + [o.name for o in extra]
-        written = set(names)
+        final = [n for n in names if n not in shared] + [o.name for o in extra]
+        written = set(final)
         for name in sorted(n for n in stale - written - kept if _inside(self.folder, n)):
             self._build.remove(name)
-        for path, data in checked_targets(extra, self.folder):
+        for path, data in checked_targets([*system, *extra], self.folder):
             self._build.write(path.relative_to(self.folder).as_posix(), data)
         self._build.commit()
-        return [self.folder / name for name in names]
+        return [self.folder / name for name in final]
 
 
 def _inside(folder: Path, name: str) -> bool:
