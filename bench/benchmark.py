@@ -4,15 +4,20 @@ Writes the synthetic plans of :mod:`plangen` (default 6,000 measures; variants
 ``repeated``, ``distinct``, ``warnings``, and ``distinct`` as JSON) to a temp folder and
 prints, as medians of ``--runs`` runs:
 
-* whole processes: ``teilhabe validate FILE`` against
+* ``cli``, whole processes: ``teilhabe validate FILE`` (start-up, parse, structure,
+  document checks, every plugin rule, findings with positions, printing) against
   ``python -c "yaml.load(open(FILE, 'rb').read(), Loader=yaml.CSafeLoader)"`` (same
-  interpreter): wall time, CPU time (user + system) and peak RSS of the child;
-* in process: ``teilhabe_core.load_file`` (parse + structure + document checks) against
-  ``yaml.load(..., Loader=CSafeLoader)``, and for JSON against ``json.loads``;
-* start-up: ``teilhabe --help`` against ``python -c pass``.
+  interpreter, start-up included on both sides): wall time, CPU time (user + system of the
+  child, ``os.wait4``) and peak RSS;
+* ``inprocess``: ``teilhabe_core.load_file`` (parse + structure + document checks, no
+  plugin rules) against ``yaml.load(..., Loader=CSafeLoader)`` of the same file;
+* ``json``: ``load_file`` of the JSON plan against ``json.loads`` of the same file;
+* ``startup``: ``teilhabe --help`` against ``python -c pass``.
 
-Run: ``python bench/benchmark.py [--measures N] [--runs N] [--only NAME ...]``. The
-precomputed lexicon (``teilhabe_core.easy.lexstore``) is built before timing starts.
+In process both wall time (``perf_counter``) and CPU time (``process_time``) are taken;
+on a loaded machine only the CPU times are comparable. Run: ``python bench/benchmark.py
+[--measures N] [--runs N] [--only NAME ...]``. The precomputed lexicon
+(``teilhabe_core.easy.lexstore``) is built before timing starts.
 """
 
 from __future__ import annotations
@@ -51,18 +56,31 @@ def medians(cmd: list[str], runs: int) -> tuple[float, float, float]:
     return tuple(statistics.median(r[i] for r in results) for i in range(3))  # type: ignore[return-value]
 
 
-def timed(fn: Callable[[], object], runs: int) -> float:
-    times = []
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``fn`` in this process."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - start)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def ratio(name: str, left: str, right: str, a: tuple[float, float],
+          b: tuple[float, float]) -> str:
+    return (f"  {name:9}: {left} {a[0]:.3f} s wall / {a[1]:.3f} s CPU | {right} "
+            f"{b[0]:.3f} s / {b[1]:.3f} s | ratio wall {b[0] / a[0]:.2f}× / "
+            f"CPU {b[1] / a[1]:.2f}×")
 
 
 def raw_yaml(path: Path) -> list[str]:
     code = f"import yaml; yaml.load(open({str(path)!r}, 'rb').read(), Loader=yaml.CSafeLoader)"
     return [PY, "-c", code]
+
+
+def raw_json(path: Path) -> list[str]:
+    return [PY, "-c", f"import json; json.loads(open({str(path)!r}, 'rb').read())"]
 
 
 def main() -> None:
@@ -84,13 +102,14 @@ def main() -> None:
               + ", ".join(f"{k} {v:.1f} MiB" for k, v in sizes.items())
               + f"; medians of {runs} runs; python {sys.version.split()[0]}")
         if "cli" in args.only:
-            print("\nwhole processes: teilhabe validate vs python -c yaml.load(CSafeLoader)")
+            print("\nwhole processes: teilhabe validate vs python -c yaml.load(CSafeLoader) "
+                  "(JSON: vs python -c json.loads)")
             print("| variant | raw wall / CPU / RSS | validate wall / CPU / RSS "
                   "| ratio wall / CPU | findings |")
             print("| --- | --- | --- | --- | --- |")
-            for name, path in plans.items():
+            for name, path in [*plans.items(), ("json", plan_json)]:
                 subprocess.run([*CLI, "validate", str(path)], capture_output=True)  # warm cache
-                raw = medians(raw_yaml(path), runs)
+                raw = medians(raw_json(path) if name == "json" else raw_yaml(path), runs)
                 val = medians([*CLI, "validate", str(path)], runs)
                 out = subprocess.run([*CLI, "validate", "--json", str(path)],
                                      capture_output=True, text=True).stdout
@@ -106,16 +125,15 @@ def main() -> None:
         if "inprocess" in args.only:
             print("\nin process: teilhabe_core.load_file vs yaml.load(CSafeLoader)")
             for name, path in plans.items():
-                t_raw = timed(lambda p=path: yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader),
+                raw_t = timed(lambda p=path: yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader),
                               runs)
-                t_load = timed(lambda p=path: th.load_file(p), runs)
-                print(f"  {name:9}: raw {t_raw:.3f} s | load_file {t_load:.3f} s | "
-                      f"ratio {t_load / t_raw:.2f}×")
+                load_t = timed(lambda p=path: th.load_file(p), runs)
+                print(ratio(name, "raw", "load_file", raw_t, load_t))
         if "json" in args.only:
-            t_raw = timed(lambda: json.loads(plan_json.read_bytes()), runs)
-            t_load = timed(lambda: th.load_file(plan_json), runs)
-            print(f"\nJSON in process: json.loads {t_raw:.3f} s | load_file {t_load:.3f} s | "
-                  f"ratio {t_load / t_raw:.2f}×")
+            print("\nin process: load_file of the JSON plan vs json.loads")
+            raw_t = timed(lambda: json.loads(plan_json.read_bytes()), runs)
+            load_t = timed(lambda: th.load_file(plan_json), runs)
+            print(ratio("json", "json.loads", "load_file", raw_t, load_t))
         if "startup" in args.only:
             bare = medians([PY, "-c", "pass"], runs * 2)
             helps = medians([*CLI, "--help"], runs * 2)

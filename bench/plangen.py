@@ -60,20 +60,23 @@ def measure(i: int, variant: str, rng: random.Random) -> dict[str, Any]:
         "id": f"m-{i}", "title": f"Maßnahme {i} für Barrierefreiheit",
         "life_areas": [AREAS[i % len(AREAS)]], "problem": problem,
         "approach": "Haltestellen werden nach einer Prioritätenliste umgebaut.",
-        "responsible_office": "Amt für Kreisstraßen", "partners": ["Verkehrsbetrieb"],
+        "responsible_office": "Amt für Kreisstraßen und ÖPNV", "partners": ["Verkehrsbetrieb"],
         "start": dt.date(2020, 1, 1), "end": dt.date(2023, 12, 31),
         "status": STATUS[i % len(STATUS)],
         "costs": Decimal("1500.50"), "crpd_articles": [9, 20], "easy_text": easy,
+        "easy_title": "Bus·halte·stellen für alle" if variant == "repeated"
+        else f"Nummer {i}: {OBJECTS[i % len(OBJECTS)]}",
     }
 
 
-def plan_data(measures: int = 6000, variant: str = "repeated") -> dict[str, Any]:
-    rng = random.Random(15)
+def plan_data(measures: int = 6000, variant: str = "repeated", seed: int = 15) -> dict[str, Any]:
+    rng = random.Random(seed)
     life_areas = [{"id": a, "name": a.title(), "crpd_articles": [9, 24],
                    "easy_text": "Wie Menschen gut leben."} for a in AREAS]
     return {"document": "plan", "id": f"bench-{variant}", "county": "boerde",
             "kind": "action_plan", "title": f"Aktionsplan ({variant})", "version": 1,
             "status": "draft", "easy_text": "Das ist der Plan vom Land·kreis.",
+            "easy_title": "Der Plan vom Land·kreis",
             "life_areas": life_areas,
             "measures": [measure(i, variant, rng) for i in range(measures)]}
 

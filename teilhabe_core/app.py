@@ -126,6 +126,10 @@ class Teilhabe:
                                         else load_area_from(self.store, source))
         return self._documents[area_id]
 
+    def release_documents(self, area_id: str) -> None:
+        """Drop the area's documents from memory (they are read again on next use)."""
+        self._documents.pop(area_id, None)
+
     # -- the store ------------------------------------------------------------------------
 
     def _store(self) -> Store:

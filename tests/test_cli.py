@@ -69,6 +69,37 @@ def test_help_does_not_import_exporters():
         line.split("|")[-1].strip() for line in plain.stderr.splitlines()}
 
 
+START_UP = """
+import sys
+before = set(sys.modules)
+from teilhabe_core.cli import main
+main(["--help"])
+new = sorted(set(sys.modules) - before)
+print("--- modules ---")
+print("\\n".join(f"{n}|{getattr(sys.modules[n], '__file__', None) or ''}" for n in new))
+"""
+
+
+def test_help_imports_no_library_beyond_the_standard_one():
+    """``teilhabe --help`` stays within ~60 ms of a bare interpreter (docs/benchmark.md):
+    no third-party package (attrs, cattrs, yaml, pluggy …) and none of the library's layers
+    (model, documents, …) is imported for it; the standard library is (argparse, gettext …)."""
+    import sysconfig
+
+    out = subprocess.run([sys.executable, "-c", START_UP], capture_output=True, text=True,
+                         check=True).stdout.split("--- modules ---")[-1]
+    files = dict(line.split("|", 1) for line in out.splitlines() if "|" in line)
+    names = set(files)
+    assert "teilhabe_core.cli" in names
+    site_packages = sysconfig.get_paths()["purelib"]
+    assert not [n for n, f in files.items()
+                if not n.startswith("teilhabe_core") and f.startswith(site_packages)]
+    layers = ("model", "documents", "store", "workflow", "evaluation", "easy", "publish",
+              "hooks", "app", "plugin")
+    assert not [n for n in names if n.startswith("teilhabe_core.") and n.split(".")[1] in layers]
+    assert not {"attr", "attrs", "cattrs", "yaml", "pluggy", "sqlite3"} & names
+
+
 def test_counties_json():
     result = run("counties", "--json")
     assert result.returncode == 0

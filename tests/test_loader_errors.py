@@ -279,3 +279,32 @@ def test_keys_are_literal_text(write):
     # `on:` as a key stays the text "on" (YAML 1.1 would make it True) → unknown field
     f = one(write(MINIMAL_PLAN + "    on: 1\n"))
     assert f.path == "measures[0].on"
+
+
+def test_finding_at_keeps_every_other_field():
+    """``Finding.at`` builds the positioned finding field by field (it runs for every
+    finding): every field it does not set is kept, also one added later."""
+    import attrs
+
+    from teilhabe_core.base.findings import Finding, Level
+
+    values = {"code": "c", "message": "m", "message_en": "e", "path": "p", "level":
+              Level.WARNING, "file": "f", "line": 3, "column": 4, "rule": "r"}
+    assert set(values) == {a.name for a in attrs.fields(Finding)}
+    finding = Finding(**values)
+    assert finding.at() == finding
+    assert finding.at("g", 5, 6) == attrs.evolve(finding, file="g", line=5, column=6)
+    assert finding.at(line=7) == attrs.evolve(finding, line=7)
+
+
+def test_only_comments_beyond_the_first_lines_is_still_empty():
+    """``check_not_empty`` reads the first 64 KiB first; what decides may come later."""
+    comments = "# Kommentar\n" * 8000  # about 96 KB
+    with pytest.raises(th.DocumentError) as info:
+        yamlsafe.check_not_empty(comments + "---\n...\n" + "   \n", "x.yaml")
+    assert info.value.findings[0].code == "file-empty"
+    yamlsafe.check_not_empty(comments + "document: plan\n", "x.yaml")
+    yamlsafe.check_not_empty(comments[:65532] + "-----\n", "x.yaml")  # a line across the cut
+    for cut in ("---\n", "\n\n---\n"):  # inside the head, and "--" of it in the head
+        with pytest.raises(th.DocumentError):
+            yamlsafe.check_not_empty(comments[:65532] + cut, "x.yaml")

@@ -11,6 +11,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import teilhabe_core as th
 from teilhabe_core.documents import yamlsafe
@@ -349,3 +351,24 @@ def test_dump_json_is_exact_and_iso():
                                         '  "c": "2024-01-02T09:30:00",\n  "d": "ä"\n}\n')
     with pytest.raises(TypeError, match="set"):
         yamlsafe.dump_json({"x": {1}})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12) | st.sampled_from([
+    "Maßnahme 3", "no", "~", "1:30", "0x1F", "", "2020-01-01", "=", "<<", "!x", ".inf", ".nan",
+    "Off"]))
+def test_plain_scalars_skip_the_resolver_only_where_it_would_say_text(value):
+    """``_plain`` answers text without asking the YAML resolver when no implicit type starts
+    with the value's first character; the answer is the resolver's."""
+    from teilhabe_core.documents import scalars
+
+    try:
+        expected = scalars._construct(scalars._implicit_tag(value), value)
+    except scalars._Refused:
+        expected = "refused"
+    try:
+        got = scalars._plain(value)
+    except scalars._Refused:
+        got = "refused"
+    assert type(got) is type(expected)
+    assert got == expected or repr(got) == repr(expected)  # NaN is not equal to itself

@@ -217,6 +217,22 @@ def test_publish_from_a_store_equals_publish_from_files(tmp_path):
         assert (tmp_path / "files" / rel).read_bytes() == (tmp_path / "db" / rel).read_bytes()
 
 
+def test_publish_from_a_store_with_worker_processes(tmp_path, store_url):
+    """Workers get the documents the main process read from the store (they never use its
+    connections): the same site as from the files in one process."""
+    url = store_url
+    assert main(["store", "import", url, "nienburg"]) == 0
+    assert main(["store", "import", url, "saale_orla"]) == 0
+    areas = ["nienburg", "saale_orla", "--no-pdf"]
+    assert main(["publish", *areas, "--jobs", "1", "--out", str(tmp_path / "files")]) == 0
+    assert main(["--store", url, "publish", *areas, "--jobs", "2", "--out",
+                 str(tmp_path / "db")]) == 0
+    files = {p.relative_to(tmp_path / "files"): p.read_bytes()
+             for p in (tmp_path / "files").rglob("*") if p.is_file()}
+    assert files == {p.relative_to(tmp_path / "db"): p.read_bytes()
+                     for p in (tmp_path / "db").rglob("*") if p.is_file()}
+
+
 def test_store_from_the_environment(tmp_path):
     store = tmp_path / "fs"
     assert main(["store", "import", str(store), "boerde"]) == 2  # not set up yet

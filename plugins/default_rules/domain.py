@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.base.i18n import N_, Msg, both
 from teilhabe_core.documents.domain_checks import all_goals
-from teilhabe_core.model import Area, Measure, MeasureStatus, Plan, PlanKind, PlanStatus
+from teilhabe_core.model import Area, Measure, MeasureStatus, Office, Plan, PlanKind, PlanStatus
 from teilhabe_core.model.goals import find_office, goal_descendants
 from teilhabe_core.plugin import RuleContext, rule_finding
 
@@ -80,14 +80,16 @@ def _offices(plan: Plan, context: RuleContext) -> Iterator[Finding]:
         return
     choices = {o.id: o for o in offices}
     names = {o.name: o for o in offices}
+    looked_up: dict[str, tuple[bool, Office | None]] = {}  # text → (known, suggestion)
     for i, m in enumerate(plan.measures):
         named = [("responsible_office", m.responsible_office)] if m.responsible_office else []
         named += [(f"partner_offices[{j}]", p) for j, p in enumerate(m.partner_offices)]
         for field, text in named:
-            if find_office(offices, text) is not None:
+            if text not in looked_up:
+                looked_up[text] = _look_up(offices, choices, names, text)
+            known, office = looked_up[text]
+            if known:
                 continue
-            close = difflib.get_close_matches(text, [*choices, *names], n=1, cutoff=0.5)
-            office = (choices.get(close[0]) or names[close[0]]) if close else None
             hint = (Msg(N_(" Did you mean '{id}' ({name})?"), id=office.id, name=office.name)
                     if office else "")
             yield rule_finding(
@@ -95,6 +97,15 @@ def _offices(plan: Plan, context: RuleContext) -> Iterator[Finding]:
                 *both(N_("'{text}' is not an office in the area's registry.{hint} Write the id "
                          "of an office listed under 'offices' in the area profile."),
                       text=text, hint=hint), level=Level.WARNING)
+
+
+def _look_up(offices: tuple[Office, ...], choices: dict[str, Office],
+              names: dict[str, Office], text: str) -> tuple[bool, Office | None]:
+    """Whether ``text`` names an office of the registry, else the closest one (or none)."""
+    if find_office(offices, text) is not None:
+        return True, None
+    close = difflib.get_close_matches(text, [*choices, *names], n=1, cutoff=0.5)
+    return False, (choices.get(close[0]) or names[close[0]]) if close else None
 
 
 def funding_end(programme: str, context: RuleContext) -> dt.date | None:

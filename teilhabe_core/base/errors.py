@@ -4,77 +4,29 @@ Every problem with a document is a :class:`Finding` with file, line, column
 (1-based), field path (``measures[3].status``), severity and a message in German
 (``message``) and English (``message_en``). A :class:`DocumentError` carries all
 findings of one file at once.
+
+:class:`Finding` and :class:`Level` live in :mod:`.findings` (``attrs``) and is imported from
+there on first use, so that the exceptions alone (``teilhabe --help``) stay cheap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
+from typing import TYPE_CHECKING, Any
 
-from attrs import evolve, frozen
+from .i18n import Msg
 
-from .i18n import N_, Msg, language, translate
-
-
-class Level(Enum):
-    ERROR = "error"
-    WARNING = "warning"
+if TYPE_CHECKING:
+    from .findings import Finding as Finding
+    from .findings import Level as Level
 
 
-@frozen
-class Finding:
-    """One problem in a document."""
+def __getattr__(name: str) -> Any:
+    if name in ("Finding", "Level"):
+        from . import findings
 
-    code: str
-    message: str
-    message_en: str = ""
-    path: str = ""
-    level: Level = Level.ERROR
-    file: str = ""
-    line: int | None = None
-    column: int | None = None
-    rule: str = ""
-
-    @property
-    def is_error(self) -> bool:
-        return self.level is Level.ERROR
-
-    def text(self, lang: str | None = None) -> str:
-        """The message in ``lang`` (``de`` or ``en``; default from ``TEILHABE_LANG``)."""
-        if language(lang) == "en" and self.message_en:
-            return self.message_en
-        return self.message
-
-    def format(self, lang: str | None = None) -> str:
-        """Compiler style: ``PATH:LINE:COL: error|warning: FIELD.PATH: message``. The
-        severity stays ``error``/``warning`` in every language: editors and CI match it."""
-        where = self.file or "<input>"
-        where += f":{self.line or 1}:{self.column or 1}"
-        path = self.path or translate(N_("(document)"), lang)
-        rule = f" [{self.rule}]" if self.rule else ""
-        return f"{where}: {self.level.value}: {path}: {self.text(lang)}{rule}"
-
-    def at(self, file: str | None = None, line: int | None = None,
-           column: int | None = None) -> Finding:
-        return evolve(
-            self,
-            file=file if file is not None else self.file,
-            line=line if line is not None else self.line,
-            column=column if column is not None else self.column,
-        )
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "severity": self.level.value,
-            "path": self.path,
-            "code": self.code,
-            "rule": self.rule,
-            "message": self.message,
-            "message_en": self.message_en,
-        }
+        return getattr(findings, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class TeilhabeError(Exception):

@@ -24,14 +24,18 @@ import shutil
 import stat
 import sys
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
-from .errors import ExportError, FileError, ReadOnlyError
+from .errors import FileError, ReadOnlyError
 from .i18n import N_, Msg, _, both
+from .names import safe_join, windows_reserved
 from .oserrors import os_reason, os_reason_msg
 
-__all__ = ["os_reason", "os_reason_msg"]  # where they were before base.oserrors
+__all__ = ["FolderBuild", "atomic_write", "check_writable", "ensure_folder", "open_regular",
+           "os_reason", "os_reason_msg", "output_folder", "read_error", "read_regular",
+           "recover", "replace_folder", "safe_join", "windows_reserved", "write_error",
+           "write_files"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOCTTY = getattr(os, "O_NOCTTY", 0)
@@ -366,38 +370,80 @@ def replace_folder(folder: str | os.PathLike[str],
     ever inside ``folder``. A failure (a full disk) leaves the old folder untouched; what a
     killed run leaves beside it is removed by the next run (:func:`recover`).
     ``remove``: relative names of old files the new content no longer has (missing ones
-    are skipped; emptied folders go too).
+    are skipped; emptied folders go too). :class:`FolderBuild` does the same in steps.
     """
-    target = output_folder(folder)
-    if os.path.ismount(target):
-        raise FileError(_("The output folder {folder} is a mount point and cannot be "
-                          "replaced as a whole; please name a folder inside it.",
-                          folder=target), str(target))
-    ensure_folder(target.parent)
-    current = target
-    try:
-        recover(target)
-        build, lock = _new_build(target)
-    except OSError as exc:
-        raise write_error(target, exc) from None
-    try:
-        if target.is_dir():
-            _copy_tree(target, build)
+    with FolderBuild(folder) as build:
         for name in remove:
-            _remove_in_build(build, name)
+            build.remove(name)
         for name, data in files:
-            current = target / name
-            _replace_in_build(build / name, data)
-        current = target
-        _switch(build, target)
-        _fsync_folder(target.parent)
-    except OSError as exc:
-        raise write_error(current, exc, _("The folder {folder} stays as it was.",
-                                          folder=target)) from None
-    finally:
-        shutil.rmtree(build, ignore_errors=True)  # the old folder, or the unfinished build
-        _release(lock)
-    return [target / name for name, _ in files]
+            build.write(name, data)
+        build.commit()
+    return [build.target / name for name, _ in files]
+
+
+class FolderBuild:
+    """:func:`replace_folder` in steps, for content made bit by bit (also by forked worker
+    processes, which may call :meth:`write`): the copy of the old folder is made on
+    creation; :meth:`commit` switches it into place; leaving the ``with`` block without a
+    commit removes the build and leaves the folder as it was."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.target = target = output_folder(folder)
+        if os.path.ismount(target):
+            raise FileError(_("The output folder {folder} is a mount point and cannot be "
+                              "replaced as a whole; please name a folder inside it.",
+                              folder=target), str(target))
+        ensure_folder(target.parent)
+        try:
+            recover(target)
+            self.build, self._lock = _new_build(target)
+        except OSError as exc:
+            raise write_error(target, exc) from None
+        try:
+            if target.is_dir():
+                _copy_tree(target, self.build)
+        except OSError as exc:
+            self.close()
+            raise write_error(target, exc, _("The folder {folder} stays as it was.",
+                                             folder=target)) from None
+
+    def __enter__(self) -> FolderBuild:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _fail(self, current: Path, exc: OSError) -> FileError:
+        return write_error(current, exc, _("The folder {folder} stays as it was.",
+                                           folder=self.target))
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write the file ``name`` (relative POSIX) of the new content."""
+        try:
+            _replace_in_build(self.build / name, data)
+        except OSError as exc:
+            raise self._fail(self.target / name, exc) from None
+
+    def remove(self, name: str) -> None:
+        """Remove an old file (if there) and folders it leaves empty."""
+        try:
+            _remove_in_build(self.build, name)
+        except OSError as exc:
+            raise self._fail(self.target, exc) from None
+
+    def commit(self) -> None:
+        """Put the new content in place of the folder, in one step."""
+        try:
+            _switch(self.build, self.target)
+            _fsync_folder(self.target.parent)
+        except OSError as exc:
+            raise self._fail(self.target, exc) from None
+
+    def close(self) -> None:
+        """Remove what is left beside the folder (the old content, or the unfinished build)."""
+        shutil.rmtree(self.build, ignore_errors=True)
+        _release(self._lock)
+        self._lock = None
 
 
 def _remove_in_build(build: Path, name: str) -> None:
@@ -419,43 +465,3 @@ def _replace_in_build(path: Path, data: bytes) -> None:
         keep = os.stat(path)
         os.unlink(path)  # carried over from the old folder: linked, so never written to
     _write_data(_create(path), data, keep)
-
-
-_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-                      *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³")})
-
-
-def windows_reserved(part: str) -> bool:
-    """Whether Windows reads a file name part as a device: ``CON``, ``nul.txt``,
-    ``Com1.tar.gz``, ``AUX.`` or ``LPT1 `` (any case, any extension, trailing dots/spaces)."""
-    return part.split(".")[0].rstrip(" .").upper() in _DEVICES
-
-
-def safe_join(folder: str | os.PathLike[str], name: str) -> Path:
-    """``folder/name`` for a relative POSIX ``name`` that cannot leave ``folder``.
-
-    Absolute names, ``..`` parts, backslashes, NUL, drive letters and Windows device
-    names (``CON``, ``NUL.txt``, ``com1`` …) are refused with an
-    :class:`~teilhabe_core.base.errors.ExportError`.
-    """
-    bad = (
-        not name
-        or "\x00" in name
-        or "\\" in name
-        or name.startswith("/")
-        or (len(name) > 1 and name[1] == ":")
-    )
-    parts = PurePosixPath(name).parts
-    if bad or any(p in ("..", ".", "") for p in parts):
-        raise ExportError(_("Invalid output file name: {name}", name=repr(name)))
-    devices = [p for p in parts if windows_reserved(p)]
-    if devices:
-        raise ExportError(_("Invalid output file name {name}: '{device}' is a device name "
-                            "on Windows (like CON, PRN, AUX, NUL, COM1, LPT1) and cannot be a "
-                            "file.", name=repr(name), device=devices[0]))
-    base = Path(folder).resolve()
-    target = (base / Path(*parts)).resolve()
-    if base != target and base not in target.parents:
-        raise ExportError(_("The file name {name} leads out of the output folder.",
-                            name=repr(name)))
-    return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -24,7 +25,8 @@ _ORDINAL_AFTER_ARTICLE = re.compile(
 
 class Word:
     """A word of a text and its character span; :attr:`lower` and :attr:`plain` (the word
-    without Mediopunkt or hyphens, ``Aktions·plan`` → ``Aktionsplan``) made once."""
+    without Mediopunkt or hyphens, ``Aktions·plan`` → ``Aktionsplan``) made once per
+    spelling and process."""
 
     __slots__ = ("end", "lower", "plain", "start", "text")
 
@@ -32,9 +34,10 @@ class Word:
         self.text = text
         self.start = start
         self.end = end
-        self.lower = text.lower()
-        self.plain = text.replace(MEDIOPUNKT, "").replace("-", "") \
-            if MEDIOPUNKT in text or "-" in text else text
+        forms = _FORMS.get(text)
+        if forms is None:
+            forms = _forms(text)
+        self.lower, self.plain = forms
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Word):
@@ -48,6 +51,19 @@ class Word:
         return f"Word(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
 
+_FORMS: dict[str, tuple[str, str]] = {}
+"""Spelling → (lower, plain), for :class:`Word`; emptied when it grows past 100,000."""
+
+
+def _forms(text: str) -> tuple[str, str]:
+    if len(_FORMS) >= 100_000:
+        _FORMS.clear()
+    plain = text.replace(MEDIOPUNKT, "").replace("-", "") \
+        if MEDIOPUNKT in text or "-" in text else text
+    forms = _FORMS[text] = (text.lower(), plain)
+    return forms
+
+
 @frozen
 class Sentence:
     text: str
@@ -56,15 +72,16 @@ class Sentence:
     words: tuple[Word, ...]
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """How words are compared: without Mediopunkt, hyphens, blanks and case
-    (``Aktions·plan`` = ``Aktions-Plan`` = ``aktionsplan``)."""
+    (``Aktions·plan`` = ``Aktions-Plan`` = ``aktionsplan``); remembered per word."""
     return word.replace(MEDIOPUNKT, "").replace("-", "").replace(" ", "").lower()
 
 
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
-    return tuple(Word(m.group(), m.start() + offset, m.end() + offset)
-                 for m in _WORD.finditer(text))
+    return tuple([Word(m.group(), m.start() + offset, m.end() + offset)
+                  for m in _WORD.finditer(text)])
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -77,26 +94,35 @@ def sentences(text: str) -> list[Sentence]:
     length = len(text)
     for match in _END_CANDIDATE.finditer(text):
         index = match.start()
-        char = text[index]
-        end_here = False
-        if char == "\n":
-            end_here = True
-        else:  # one of .!?: before a blank or the end
-            before = text[start:index + 1]
-            end_here = not (char == "." and index + 1 < length and (
-                (_ORDINAL.search(before) and _MONTH_OR_LOWER.match(text[index + 1:].lstrip(" ")))
-                or _ORDINAL_AFTER_ARTICLE.search(before)
-                or (_NO_END.search(before) and not _next_is_upper_after_space(text, index))))
-        if end_here:
-            _add(out, text, start, index + 1)
-            start = index + 1
+        if text[index] == "." and index + 1 < length:
+            # the ordinal and abbreviation patterns match at most 6 characters before the
+            # period and look one further back: the last 8 characters decide as the whole
+            # sentence would; an ordinal after an article ("im 1. Quartal") is an ordinal
+            # first, so the whole sentence is searched for the article only then
+            before = text[max(start, index - 7):index + 1]
+            ordinal = _ORDINAL.search(before)
+            if (ordinal and (_MONTH_OR_LOWER.match(text, _after_blanks(text, index))
+                             or _ORDINAL_AFTER_ARTICLE.search(text[start:index + 1]))) \
+                    or (_NO_END.search(before) and not _next_is_upper_after_space(text, index)):
+                continue
+        _add(out, text, start, index + 1)
+        start = index + 1
     _add(out, text, start, length)
     return out
 
 
+_BLANKS = re.compile(" *")
+_UPPER_PERIOD = re.compile(r"[A-ZÄÖÜ]\.")
+
+
+def _after_blanks(text: str, index: int) -> int:
+    """Where the text goes on after ``index`` and the blanks behind it."""
+    return _BLANKS.match(text, index + 1).end()  # type: ignore[union-attr]
+
+
 def _next_is_upper_after_space(text: str, index: int) -> bool:
-    rest = text[index + 1:].lstrip(" ")
-    return bool(rest) and rest[0].isupper() and not re.match(r"[A-ZÄÖÜ]\.", rest)
+    at = _after_blanks(text, index)
+    return at < len(text) and text[at].isupper() and not _UPPER_PERIOD.match(text, at)
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -104,7 +130,5 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     stripped = chunk.strip()
     if not stripped:
         return
-    lead = len(chunk) - len(chunk.lstrip())
-    begin = start + lead
-    finish = begin + len(stripped)
-    out.append(Sentence(stripped, begin, finish, words(stripped, begin)))
+    begin = start + len(chunk) - len(chunk.lstrip())
+    out.append(Sentence(stripped, begin, begin + len(stripped), words(stripped, begin)))

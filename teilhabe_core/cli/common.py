@@ -154,6 +154,10 @@ def months(text: str) -> int:
     return _whole(text, 1)
 
 
+def positive(text: str) -> int:
+    return _whole(text, 1)
+
+
 def port(text: str) -> int:
     """A TCP port, 0 (any free one) to 65535."""
     value = _whole(text, 0)

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..base.errors import Finding, UsageError
+from ..base.errors import UsageError
 from ..base.i18n import _, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from ..app import Teilhabe
+    from ..base.findings import Finding
     from ..store.contract import Key
 
 

@@ -7,53 +7,62 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..base.errors import TeilhabeError
 from ..base.i18n import _, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, Progress
 
 if TYPE_CHECKING:
     from ..app import Teilhabe
-    from ..publish.api import Output
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from ..publish.site import publication_steps, site_folder, write_site
-    from ..publish.sitefiles import read_manifest
+    from ..documents.schema import schema_text
+    from ..publish.api import Output
+    from ..publish.oparl import site_base_url
+    from ..publish.pool import build_areas, default_jobs
+    from ..publish.site_extras import SCHEMA_PATH, oparl_outputs
+    from ..publish.sitefiles import SiteWriter, site_folder
+    from ..publish.templating import stylesheet
 
-    folder = site_folder(args.out)  # a file or a foreign folder is refused before any work
+    site_folder(args.out)  # a file or a foreign folder is refused before any work
     app = common.make_app()
     common.print_failures(app)
     area_ids = args.areas or [s.id for s in app.areas()]
     for area_id in area_ids:
         app.area(area_id)  # unknown areas fail before any work
+    jobs = args.jobs or default_jobs()
+    if app.store is not None and jobs > 1:  # workers must not share the store's connections:
+        for area_id in area_ids:  # they get the documents read here, before they are forked
+            app.documents(area_id)
+    progress = Progress(len(area_ids) + 1, sys.stderr)
     failed: list[str] = []
-    for area_id in area_ids:
-        broken = app.documents(area_id).failures
-        if broken:
-            _report_failure(area_id, [f.format() for e in broken for f in e.findings])
-            failed.append(area_id)
-    good = [a for a in area_ids if a not in failed]
-    steps = publication_steps(app, good, args.base_url, pdf=not args.no_pdf,
-                              previous_base_url=read_manifest(folder)["base_url"])
-    progress = Progress(len(steps), sys.stderr)
-    outputs: dict[str, list[Output]] = {}
-    for step in steps:
-        area = step.area or _("all areas")
-        progress.step(f"{area}: {step.text()}")
-        if step.area in failed:
-            continue
-        try:
-            outputs.setdefault(step.area, []).extend(step.run())
-        except TeilhabeError as exc:
-            _report_failure(step.area, str(exc).splitlines())
-            failed.append(step.area)
-            outputs.pop(step.area, None)
-    published = [a for a in good if a not in failed]
-    paths = write_site([o for a, outs in outputs.items() for o in outs], args.out,
-                       [app.area(a).area for a in published], base_url=args.base_url)
+    notes: dict[str, tuple[str, ...]] = {}
+    bodies = []
+    with SiteWriter(args.out, args.base_url) as writer:
+        for built in build_areas(app, area_ids, not args.no_pdf, writer.write,
+                                 lambda a: _easy_summary(app, a), jobs,
+                                 app.release_documents):
+            progress.step(_("{area}: {steps}, {files}", area=built.area,
+                            steps=ngettext("{n} step", "{n} steps", len(built.labels)),
+                            files=ngettext("{n} file", "{n} files", len(built.names))))
+            if built.body is not None:
+                bodies.append(built.body)
+            if built.errors:
+                _report_failure(built.area, list(built.errors))
+                failed.append(built.area)
+                continue
+            writer.add_names(built.names)
+            notes[built.area] = built.notes
+        progress.step(_("all areas: OParl, schema and start page"))
+        base = site_base_url([b.area for b in bodies], args.base_url,
+                             writer.previous_base_url)
+        writer.add([*oparl_outputs(bodies, base), Output(SCHEMA_PATH, schema_text()),
+                    stylesheet()])
+        published = [a for a in area_ids if a not in failed]
+        paths = writer.finish([app.area(a).area for a in published])
     for area_id in published:
-        _print_easy_summary(app, area_id)
+        for line in notes[area_id]:
+            print(line, file=sys.stderr)
     index = Path(args.out).resolve() / "index.html"
     print(_("{files} written for {areas}. Start page: {index}",
             files=ngettext("{n} file", "{n} files", len(paths)),
@@ -72,18 +81,19 @@ def _report_failure(area_id: str, lines: list[str]) -> None:
         print(f"  {line}", file=sys.stderr)
 
 
-def _print_easy_summary(app: Teilhabe, area_id: str) -> None:
+def _easy_summary(app: Teilhabe, area_id: str) -> list[str]:
     """Writers get feedback on their Leichte Sprache texts in every publication build."""
     plan = app.documents(area_id).current_plan()
     if plan is None:
-        return
+        return []
     easy = [f for f in app.check_document(plan) if f.rule.startswith("ls.")]
-    if easy:
-        rules = sorted({f.rule for f in easy})
-        print(ngettext("{area}: {n} note on the Leichte Sprache ({rules}); details: teilhabe "
-                       "validate", "{area}: {n} notes on the Leichte Sprache ({rules}); "
-                       "details: teilhabe validate", len(easy), area=area_id,
-                       rules=", ".join(rules)), file=sys.stderr)
+    if not easy:
+        return []
+    rules = sorted({f.rule for f in easy})
+    return [ngettext("{area}: {n} note on the Leichte Sprache ({rules}); details: teilhabe "
+                     "validate", "{area}: {n} notes on the Leichte Sprache ({rules}); "
+                     "details: teilhabe validate", len(easy), area=area_id,
+                     rules=", ".join(rules))]
 
 
 def add_parsers(sub: Any) -> None:
@@ -97,5 +107,8 @@ def add_parsers(sub: Any) -> None:
                           "one of the last run"))
     p.add_argument("--no-pdf", action="store_true",
                    help=_("skip the PDF files (a faster preview build)"))
+    p.add_argument("--jobs", type=common.positive, default=None, metavar="N",
+                   help=_("areas built at the same time, each in its own process (default: "
+                          "the number of cores)"))
     p.set_defaults(func=cmd_publish)
 

@@ -192,7 +192,9 @@ def _thousands_hint(found: str) -> dict[str, Any]:
 
 
 def structure_money(value: Any, _: Any = None) -> Money:
-    hint = _money_hint(value) if isinstance(value, str) else _NO_HINT
+    # the hint is for text that is no plain number (only such text is refused with it)
+    hint = _money_hint(value) if isinstance(value, str) and not _NUMBER_TEXT.fullmatch(value) \
+        else _NO_HINT
     amount = _to_decimal(value, "expected-money", **hint)
     found = str(value).strip()
     if amount.adjusted() >= MONEY_DIGITS:
@@ -202,10 +204,10 @@ def structure_money(value: Any, _: Any = None) -> Money:
     _, digits, exponent = amount.as_tuple()
     # A third decimal other than 0 is not a cent; 12.500 may mean twelve thousand five
     # hundred (German thousands point), so it is asked about, while 10.990 is 10.99.
-    thousands = _thousands_hint(found)
-    if isinstance(exponent, int) and exponent < -2 and (
-            any(digits[exponent + 2:]) or thousands is not _NO_HINT):
-        raise Invalid("money-precision", found=found, value=value, **thousands)
+    if isinstance(exponent, int) and exponent < -2:
+        thousands = _thousands_hint(found)
+        if any(digits[exponent + 2:]) or thousands is not _NO_HINT:
+            raise Invalid("money-precision", found=found, value=value, **thousands)
     return Money(amount.quantize(Decimal("0.01")))
 
 

@@ -215,9 +215,12 @@ def position_findings(findings: list[Finding], text: str, file: str,
         return []
     index = positions or _text_index(text, format_of(file, text)).positions()
     out: list[Finding] = []
+    found: dict[str, tuple[int, int]] = {}  # many findings share a path
     for f in findings:
-        line, col = index.find(f.path)
-        out.append(f.at(file, f.line or line, f.column or col))
+        place = found.get(f.path)
+        if place is None:
+            place = found[f.path] = index.find(f.path)
+        out.append(f.at(file, f.line or place[0], f.column or place[1]))
     return out
 
 

@@ -105,7 +105,15 @@ def _implicit_tag(value: str) -> str:
     return tag
 
 
+_STARTS = frozenset(k for k in _resolver.yaml_implicit_resolvers if k) \
+    if None not in _resolver.yaml_implicit_resolvers and not _resolver.yaml_path_resolvers \
+    else None
+"""First characters of every implicit type but text (``tests/test_pins_yamlsafe.py``)."""
+
+
 def _plain(value: str) -> Any:
+    if _STARTS is not None and value and value[0] not in _STARTS:
+        return value  # no implicit type starts so: text (what the resolver would say)
     cached = _cache.get(value, _MISSING)
     if cached is not _MISSING:
         return cached

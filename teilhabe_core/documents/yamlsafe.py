@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from itertools import chain
 from typing import Any
 
 import yaml
@@ -125,11 +126,18 @@ def decode(data: bytes, file: str = "") -> str:
 
 def check_not_empty(text: str, file: str = "") -> None:
     """Raise the ``file-empty`` finding for text with nothing but blanks and comments."""
-    for line in text.splitlines():
+    head = text[:_HEAD]  # the first lines decide; a long text is split whole only if not
+    lines = head.splitlines()
+    if len(head) < len(text):
+        lines.pop()  # may go on beyond the head
+    for line in chain(lines, text.splitlines() if len(head) < len(text) else ()):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
             return
     raise DocumentError([_at(finding("file-empty"), file, 1, 1)], file)
+
+
+_HEAD = 65536
 
 
 def _at(f: Finding, file: str, line: int | None, col: int | None) -> Finding:

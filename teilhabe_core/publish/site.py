@@ -31,7 +31,7 @@ from .templating import render_page, stylesheet
 if TYPE_CHECKING:
     from .api import Host
 
-__all__ = ["SITE_FILES", "Step", "area_page", "plan_steps", "publication_steps",
+__all__ = ["SITE_FILES", "Step", "area_page", "area_steps", "plan_steps", "publication_steps",
            "site_exporters", "site_folder", "site_index", "write_site"]
 
 
@@ -300,12 +300,15 @@ def publication_steps(app: Host, area_ids: list[str], base_url: str | None = Non
     from .oparl import site_base_url
     from .site_extras import extras_step
 
-    steps: list[Step] = []
-    for area_id in area_ids:
-        area_steps, links = plan_steps(app, area_id, pdf)
-        steps.extend(area_steps)
-        steps.append(Step(area_id, Msg(N_("Area page")), _page_step(app, area_id, links)))
+    steps = [step for area_id in area_ids for step in area_steps(app, area_id, pdf)]
     base = site_base_url([app.area(a).area for a in area_ids], base_url, previous_base_url)
     steps.append(Step("", Msg(N_("OParl and schema")), extras_step(app, area_ids, base, pdf)))
     steps.append(Step("", Msg(N_("Start page")), lambda: [stylesheet()]))
     return steps
+
+
+def area_steps(app: Host, area_id: str, pdf: bool = True) -> list[Step]:
+    """The build steps of one area, its landing page last (they run in this order, in one
+    process: the page links what the steps before made)."""
+    steps, links = plan_steps(app, area_id, pdf)
+    return [*steps, Step(area_id, Msg(N_("Area page")), _page_step(app, area_id, links))]

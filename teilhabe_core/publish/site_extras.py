@@ -68,13 +68,21 @@ def published_files(app: Host, area_id: str, pdf: bool = True) -> list[Published
 def oparl_site(app: Host, area_ids: Sequence[str], base_url: str,
                pdf: bool = True) -> list[Output]:
     """The OParl system of the site: one Body per area, below ``oparl/``."""
-    bodies = []
-    for area_id in area_ids:
-        docs = app.documents(area_id)
-        papers = tuple(p for p in docs.papers if p.public)  # never a non-public one
-        bodies.append(BodyData(app.area(area_id).area, papers, tuple(docs.plans),
-                               tuple(published_files(app, area_id, pdf))))
-    return system_outputs(base_url, bodies, SITE_NAME, site=True)
+    return oparl_outputs([body_data(app, area_id, pdf) for area_id in area_ids], base_url)
+
+
+def body_data(app: Host, area_id: str, pdf: bool = True) -> BodyData:
+    """What ``area_id`` contributes to the site's OParl system: its public council papers
+    (never a non-public one), plans and published files."""
+    docs = app.documents(area_id)
+    papers = tuple(p for p in docs.papers if p.public)
+    return BodyData(app.area(area_id).area, papers, tuple(docs.plans),
+                    tuple(published_files(app, area_id, pdf)))
+
+
+def oparl_outputs(bodies: Sequence[BodyData], base_url: str) -> list[Output]:
+    """The OParl system of the site from the areas' :func:`body_data`."""
+    return system_outputs(base_url, list(bodies), SITE_NAME, site=True)
 
 
 SCHEMA_PATH = "schema/teilhabe.schema.json"

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from ..base.errors import FileError, TeilhabeError
-from ..base.fileio import output_folder, read_regular, replace_folder, safe_join
+from ..base.errors import ExportError, FileError, TeilhabeError
+from ..base.fileio import FolderBuild, output_folder, read_regular, safe_join
 from ..base.i18n import _
 from .api import ExportContext, Output, checked_targets
 from .oparl import body_file, system_files
@@ -92,16 +92,19 @@ def robots(base_url: str) -> Output:
     return Output("robots.txt", text)
 
 
-def _owner(name: str, area_ids: set[str]) -> str:
+def _owner(name: str, bodies: Mapping[str, str]) -> str:
     """The area a site file belongs to: its folder, or its OParl Body and the objects
-    below it; ``""`` for the shared files."""
+    below it (``bodies`` maps each Body's :func:`body_file` to its area); ``""`` for the
+    shared files."""
     if name.startswith(OPARL_BODIES):
-        for area_id in area_ids:
-            body = body_file(area_id)
-            if name == body or name.startswith(body.removesuffix(".json") + "/"):
-                return area_id
-        return ""
+        stem, below, _rest = name[len(OPARL_BODIES):].partition("/")
+        return bodies.get(f"{OPARL_BODIES}{stem}.json" if below else name, "")
     return name.split("/", 1)[0] if "/" in name else ""
+
+
+def _system_part(name: str) -> bool:
+    """Whether ``name`` is what :func:`_oparl_system` reads: the System or a Body."""
+    return name == OPARL_SYSTEM or (name.startswith(OPARL_BODIES) and name.count("/") == 2)
 
 
 def _oparl_system(folder: Path, outputs: Sequence[Output],
@@ -115,7 +118,7 @@ def _oparl_system(folder: Path, outputs: Sequence[Output],
     if system is None:
         return []
     bodies = {o.name: json.loads(o.data().decode("utf-8")) for o in outputs
-              if o.name.startswith(OPARL_BODIES) and o.name.count("/") == 2}
+              if _system_part(o.name) and o.name != OPARL_SYSTEM}
     for area_id, entry in entries.items():
         name = body_file(area_id)
         if name in bodies:
@@ -139,50 +142,105 @@ def write_site(outputs: Sequence[Output], out_dir: str | os.PathLike[str],
     ``robots.txt``, ``sitemap.xml`` (with a base URL; the last one given is kept), the
     OParl System over every area's Body and the manifest; removes files of the published
     areas (and OParl list pages) that teilhabe wrote before and that this build no longer
-    produces. See :func:`~teilhabe_core.base.fileio.replace_folder`.
+    produces. See :func:`~teilhabe_core.base.fileio.replace_folder` and, to write the
+    files bit by bit, :class:`SiteWriter`.
     """
-    folder = site_folder(out_dir)
-    old = read_manifest(folder)
-    base = old.get("base_url", "") if base_url is None else base_url
-    entries: dict[str, Any] = {
-        k: {**v, "files": [n for n in v.get("files", []) if isinstance(n, str)]
-            if isinstance(v.get("files"), list) else []}
-        for k, v in old["areas"].items() if isinstance(v, dict) and isinstance(k, str)}
-    published = {area.id for area in areas}
-    new_files: dict[str, list[str]] = {area_id: [] for area_id in published}
-    for o in outputs:
-        area_id = _owner(o.name, published)
-        if area_id in new_files:
-            new_files[area_id].append(o.name)
-    stale: set[str] = set()
-    for area in areas:
-        stale.update(str(n) for n in entries.get(area.id, {}).get("files", []))
-        old_body = entries.get(area.id, {}).get("oparl_body")
-        entries[area.id] = {**area_entry(area), "files": sorted(new_files[area.id])}
-        if old_body is not None:  # kept until this run's Body replaces it
-            entries[area.id]["oparl_body"] = old_body
-    system = _oparl_system(folder, outputs, entries)
-    old_system = [n for n in old.get("system", []) if isinstance(n, str)]
-    if system:  # earlier list pages this System no longer has
-        stale.update(old_system)
-    outputs = [o for o in outputs if o.name not in {s.name for s in system}] + system
-    kept = {n for e in entries.values() for n in e.get("files", [])}
-    all_files = sorted(kept | {o.name for o in outputs} | set(SHARED[:2]))
-    extra = [site_index([{k: v for k, v in e.items() if k not in ("files", "oparl_body")}
-                         for e in entries.values()]), robots(base)]
-    if base:
-        extra.append(sitemap(base, all_files))
-    manifest: dict[str, Any] = {"base_url": base, "areas": entries}
-    if system or old_system:
-        manifest["system"] = [o.name for o in system] if system else old_system
-    extra.append(Output(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1,
-                                             sort_keys=True) + "\n"))
-    final = [o for o in outputs if o.name not in {e.name for e in extra}] + extra
-    written = {o.name for o in final}
-    remove = sorted(n for n in stale - written - kept if _inside(folder, n))
-    targets = checked_targets(final, folder)
-    return replace_folder(folder, [(path.relative_to(folder).as_posix(), data)
-                                   for path, data in targets], remove)
+    with SiteWriter(out_dir, base_url) as writer:
+        writer.add(outputs)
+        return writer.finish(areas)
+
+
+class SiteWriter:
+    """:func:`write_site` in steps: :meth:`write` puts files into the new site at once
+    (worker processes call it for their areas), :meth:`add` also records them (the main
+    process, for what spans the areas: the run's OParl System and Bodies are kept for
+    :meth:`finish`), :meth:`finish` adds the start page, ``robots.txt``, ``sitemap.xml``,
+    the OParl System over every Body on the site and the manifest and puts the site in
+    place. Leaving the ``with`` block without :meth:`finish` leaves the old site as it was."""
+
+    def __init__(self, out_dir: str | os.PathLike[str], base_url: str | None = None) -> None:
+        self.folder = site_folder(out_dir)
+        self.old = read_manifest(self.folder)
+        self.base = self.old.get("base_url", "") if base_url is None else base_url
+        self.names: dict[str, None] = {}
+        self._oparl: dict[str, Output] = {}
+        self._build = FolderBuild(self.folder)
+
+    def __enter__(self) -> SiteWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._build.close()
+
+    @property
+    def previous_base_url(self) -> str:
+        """The base URL of the site's last publication (``""`` if none)."""
+        return str(self.old.get("base_url", ""))
+
+    def add(self, outputs: Sequence[Output]) -> None:
+        """Write ``outputs`` into the new site now (see :meth:`write`) and record them."""
+        self.add_names(self.write(outputs))
+        self._oparl.update((o.name, o) for o in outputs if _system_part(o.name))
+
+    def write(self, outputs: Sequence[Output]) -> list[str]:
+        """Write ``outputs`` into the new site and return their names, without recording
+        them (a worker process writes, the main process records with :meth:`add_names`).
+        A bad name, or one twice, is refused before anything is written."""
+        for path, data in checked_targets(outputs, self.folder):
+            self._build.write(path.relative_to(self.folder).as_posix(), data)
+        return [o.name for o in outputs]
+
+    def add_names(self, names: Sequence[str]) -> None:
+        """Record written files; a name written before is refused."""
+        if any(n in self.names for n in names):
+            raise ExportError(_("An exporter wrote the same file name more than once."))
+        self.names.update(dict.fromkeys(names))
+
+    def finish(self, areas: Sequence[Any] = ()) -> list[Path]:
+        """Add the site's own files for the published ``areas``, remove their files of the
+        last build that this one no longer has, and put the new site in place."""
+        entries: dict[str, Any] = {
+            k: {**v, "files": [n for n in v.get("files", []) if isinstance(n, str)]
+                if isinstance(v.get("files"), list) else []}
+            for k, v in self.old["areas"].items() if isinstance(v, dict) and isinstance(k, str)}
+        bodies = {body_file(area.id): area.id for area in areas}
+        new_files: dict[str, list[str]] = {area.id: [] for area in areas}
+        for name in self.names:
+            area_id = _owner(name, bodies)
+            if area_id in new_files:
+                new_files[area_id].append(name)
+        stale: set[str] = set()
+        for area in areas:
+            stale.update(str(n) for n in entries.get(area.id, {}).get("files", []))
+            old_body = entries.get(area.id, {}).get("oparl_body")
+            entries[area.id] = {**area_entry(area), "files": sorted(new_files[area.id])}
+            if old_body is not None:  # kept until this run's Body replaces it
+                entries[area.id]["oparl_body"] = old_body
+        system = _oparl_system(self.folder, list(self._oparl.values()), entries)
+        old_system = [n for n in self.old.get("system", []) if isinstance(n, str)]
+        if system:  # earlier list pages this System no longer has
+            stale.update(old_system)
+        names = {**self.names, **dict.fromkeys(o.name for o in system)}
+        kept = {n for e in entries.values() for n in e.get("files", [])}
+        all_files = sorted(kept | set(names) | set(SHARED[:2]))
+        extra = [site_index([{k: v for k, v in e.items() if k not in ("files", "oparl_body")}
+                             for e in entries.values()]), robots(self.base)]
+        if self.base:
+            extra.append(sitemap(self.base, all_files))
+        manifest: dict[str, Any] = {"base_url": self.base, "areas": entries}
+        if system or old_system:
+            manifest["system"] = [o.name for o in system] if system else old_system
+        extra.append(Output(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1,
+                                                 sort_keys=True) + "\n"))
+        shared = {o.name for o in extra}
+        final = [n for n in names if n not in shared] + [o.name for o in extra]
+        written = set(final)
+        for name in sorted(n for n in stale - written - kept if _inside(self.folder, n)):
+            self._build.remove(name)
+        for path, data in checked_targets([*system, *extra], self.folder):
+            self._build.write(path.relative_to(self.folder).as_posix(), data)
+        self._build.commit()
+        return [self.folder / name for name in final]
 
 
 def _inside(folder: Path, name: str) -> bool:

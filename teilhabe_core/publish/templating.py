@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,11 +76,20 @@ def sentences(text: str) -> list[str]:
 
 
 def environment(folders: Iterable[Path], markdown: bool = False) -> Any:
-    """A Jinja2 environment over ``folders`` then the core templates (first match wins)."""
+    """A Jinja2 environment over ``folders`` then the core templates (first match wins).
+
+    One environment per folder list and process: a template is compiled once per process,
+    not once per page (Jinja2 checks the file's modification time on every use, so an
+    edited template is still read again)."""
+    return _environment(tuple(str(f) for f in folders), markdown)
+
+
+@lru_cache(maxsize=64)
+def _environment(folders: tuple[str, ...], markdown: bool) -> Any:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in [*folders, CORE_TEMPLATES]]),
+        loader=jinja2.FileSystemLoader([*folders, str(CORE_TEMPLATES)]),
         autoescape=not markdown,  # noqa: S701 - Markdown escapes every value with `md`
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

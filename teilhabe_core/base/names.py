@@ -1,0 +1,48 @@
+"""Output file names that stay inside their folder and are valid on every system."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from .errors import ExportError
+from .i18n import _
+
+_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                      *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³")})
+
+
+def windows_reserved(part: str) -> bool:
+    """Whether Windows reads a file name part as a device: ``CON``, ``nul.txt``,
+    ``Com1.tar.gz``, ``AUX.`` or ``LPT1 `` (any case, any extension, trailing dots/spaces)."""
+    return part.split(".")[0].rstrip(" .").upper() in _DEVICES
+
+
+def safe_join(folder: str | os.PathLike[str], name: str) -> Path:
+    """``folder/name`` for a relative POSIX ``name`` that cannot leave ``folder``.
+
+    Absolute names, ``..`` parts, backslashes, NUL, drive letters and Windows device
+    names (``CON``, ``NUL.txt``, ``com1`` …) are refused with an
+    :class:`~teilhabe_core.base.errors.ExportError`.
+    """
+    bad = (
+        not name
+        or "\x00" in name
+        or "\\" in name
+        or name.startswith("/")
+        or (len(name) > 1 and name[1] == ":")
+    )
+    parts = PurePosixPath(name).parts
+    if bad or any(p in ("..", ".", "") for p in parts):
+        raise ExportError(_("Invalid output file name: {name}", name=repr(name)))
+    devices = [p for p in parts if windows_reserved(p)]
+    if devices:
+        raise ExportError(_("Invalid output file name {name}: '{device}' is a device name "
+                            "on Windows (like CON, PRN, AUX, NUL, COM1, LPT1) and cannot be a "
+                            "file.", name=repr(name), device=devices[0]))
+    base = Path(folder).resolve()
+    target = (base / Path(*parts)).resolve()
+    if base != target and base not in target.parents:
+        raise ExportError(_("The file name {name} leads out of the output folder.",
+                            name=repr(name)))
+    return target
