@@ -10,11 +10,8 @@
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
-import { chromium } from "playwright-core";
+import { onPage, withBrowser } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
@@ -22,17 +19,9 @@ const axeSource = readFileSync(axePath, "utf8");
 const axeVersion = require("axe-core/package.json").version;
 
 export const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-  "--no-first-run", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync"];
 
 async function check(context, url) {
-  const page = await context.newPage();
-  try {
-    const answer = await page.goto(url, { waitUntil: "load", timeout: 60000 });
-    if (!answer || answer.status() !== 200) {
-      throw new Error(`${url}: HTTP ${answer ? answer.status() : "no answer"}`);
-    }
+  return onPage(context, url, async (page) => {
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async (tags) => {
       const r = await globalThis.axe.run(document, {
@@ -50,20 +39,12 @@ async function check(context, url) {
       };
     }, TAGS);
     return { url, ...result };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 async function main() {
   const urls = JSON.parse(readFileSync(process.argv[2], "utf8"));
-  const executablePath = process.argv[3] || "/usr/bin/chromium";
-  const profile = mkdtempSync(join(tmpdir(), "teilhabe-axe-"));
-  // A persistent context is the one way to give Chromium its own fresh --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath, headless: true, args: FLAGS, locale: "de-DE",
-  });
-  try {
+  await withBrowser(process.argv[3], async (context) => {
     const rules = await (async () => {
       const page = await context.newPage();
       await page.setContent("<!doctype html><html lang=\"de\"><title>x</title></html>");
@@ -83,10 +64,7 @@ async function main() {
     }));
     pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     process.stdout.write(JSON.stringify({ axe: axeVersion, tags: TAGS, rules, pages }));
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {
