@@ -321,8 +321,8 @@ def test_measures_and_papers_link_both_ways(app):
 
 
 def test_boerde_measures_name_the_adoption_that_decided_them(app, tmp_path):
-    for ident, date in (("boerde-aktionsplan-1", "11.12.2019"),
-                        ("boerde-aktionsplan-2", "29.06.2022")):
+    for ident, date in (("boerde-aktionsplan-1", "11. Dezember 2019"),
+                        ("boerde-aktionsplan-2", "29. Juni 2022")):
         pages = app.render(plan_of(app, "boerde", ident), "html")
         text = next(o.content for o in pages if o.name == "wohnen.html")
         assert f"<dt>Beschluss</dt><dd>Kreistag des Landkreises Börde am {date}" in text

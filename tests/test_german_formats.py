@@ -84,7 +84,7 @@ def test_indicator_chart_and_table_show_german_breakdown_labels(app):
     charts = re.findall(r"<svg.*?</svg>", pages["index.html"], re.S)
     assert len(charts) == len(plan.indicators) == 2
     assert all("weiblich" in c and "male" not in c for c in charts)
-    assert "vom 01.01.2023 bis 01.01.2025" in charts[0]
+    assert "vom 1. Januar 2023 bis 1. Januar 2025" in charts[0]
     assert ">01.01.2023</text>" in charts[0]
 
 

@@ -425,7 +425,7 @@ def test_the_easy_paper_summary_passes_the_checker(app, site):
     text = main_text(page)
     assert "Die Gruppe hört sich die Vorlage an." in text
     assert "Nein. Das kostet kein Geld." in text
-    assert "Die Maßnahmen sind nur Beispiele." in text  # Nienburg's measures are examples
+    assert "Die Maß·nahmen sind nur Beispiele." in text  # Nienburg's measures are examples
     errors = [(block, f.rule, f.message) for block in text
               for f in check_text(block, area.easy_language, app.glossary("nienburg"))
               if f.level is Level.ERROR]

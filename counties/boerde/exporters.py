@@ -31,6 +31,9 @@ class BoerdeEvaluationReport(Exporter):
         successors = context.documents.successors_of(document.plan) if context.documents else []
         successor = successors[0] if successors else None
         carried = ({m.id for m in successor.measures} if successor else set())
+        plan = data["plan"]
+        measures_in = {la.id: [m.id for m in plan.measures if la.id in m.life_areas]
+                       for la in plan.life_areas}
         html = render_page(context, "boerde_evaluation.html.j2", [TEMPLATES], **data,
-                           successor=successor, carried=carried)
+                           successor=successor, carried=carried, measures_in=measures_in)
         return [Output(f"{file_stem(document)}-bericht.html", html), stylesheet()]

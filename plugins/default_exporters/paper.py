@@ -26,6 +26,7 @@ from teilhabe_core.model import (
     Plan,
     Variant,
 )
+from teilhabe_core.model.easy import publishes_easy
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
 from teilhabe_core.publish.domain_data import measures_of_paper, paper_page_name
@@ -110,7 +111,8 @@ def paper_data(paper: CouncilPaper, context: ExportContext, links: bool) -> dict
         "linked": [(p, m, measure_href(p, m)) for p, m in linked],
         "has_examples": any(m.example for _, m in linked),
         "plans": [(p, f"{plan_folder(p)}lang/index.html" if links else "",
-                   f"{plan_folder(p)}leicht/index.html" if links else "") for p in own_plans],
+                   f"{plan_folder(p)}leicht/index.html" if links and publishes_easy(p, area)
+                   else "", publishes_easy(p, area)) for p in own_plans],
         "related": [(ref, public[ref].title if ref in public else "",
                      paper_page_name(public[ref]) if links and ref in public else "")
                     for ref in paper.related_papers],

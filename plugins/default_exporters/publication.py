@@ -22,12 +22,12 @@ from teilhabe_core.evaluation.coverage import barrier_summary, chain, transition
 from teilhabe_core.evaluation.diff import COMPLETED, CONTINUED, DROPPED, NEW, lineage
 from teilhabe_core.evaluation.indicators import progress, series
 from teilhabe_core.model import GlossaryEntry, LifeArea, Measure, Plan, Variant
-from teilhabe_core.model.easy import easy_name, easy_title
+from teilhabe_core.model.easy import easy_name, easy_title, publishes_easy
 from teilhabe_core.model.labels import label, vocabulary
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
 from teilhabe_core.publish.domain_data import domain_context
 from teilhabe_core.publish.easy_markup import GlossaryMarker
-from teilhabe_core.publish.templating import environment, stylesheet
+from teilhabe_core.publish.templating import easy_style, environment, stylesheet
 
 HERE = Path(__file__).parent / "templates"
 
@@ -73,7 +73,10 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
         transitions=tuple(t for t in plan.transitions if not t.example),
         barriers=tuple(b for b in plan.barriers if not b.example))
     previous = {m.id: m for m in predecessor.measures} if predecessor else {}
+    current = context.documents.current_plan() if context.documents else None
     return {
+        **(site_links(plan, current, predecessor, variant) if variant_links else
+           {"predecessor_href": "", "current": None, "current_href": "", "changes_href": ""}),
         "lineage": marks,
         "lineage_label": LINEAGE_LABELS,
         "completed": [previous[i] for i, mark in marks.items()
@@ -89,6 +92,7 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
         "barriers": barrier_summary(shown) if shown.barriers else None,
         "measure_titles": {m.id: m.title for m in plan.measures},
         "plan": plan,
+        "in_easy": publishes_easy(plan, area),
         "measures_all": measures,
         "counts": {la.id: sum(1 for m in measures if la.id in m.life_areas)
                    for la in plan.life_areas},
@@ -114,6 +118,24 @@ def plan_context(plan: Plan, context: ExportContext, include_examples: bool,
             for v in (Variant.LONG, Variant.SHORT, Variant.EASY) if v is not variant
         ] if variant_links else [],
     }
+
+
+def site_links(plan: Plan, current: Plan | None, predecessor: Plan | None,
+               variant: Variant) -> dict[str, Any]:
+    """Links between the versions of a plan on the website (``variant_links``): the
+    current version is in ``<area>/<variant>/``, each earlier one in
+    ``<area>/fassungen/<id>/<variant>/``, the "Was hat sich geändert?" pages in
+    ``<area>/aenderungen/``."""
+    up = "../" if plan is current else "../../../"  # from this page to the area's folder
+
+    def href(version: Plan) -> str:
+        folder = "" if version is current else f"fassungen/{slug(version.id)}/"
+        return f"{up}{folder}{VARIANT_FOLDERS[variant]}/index.html"
+
+    return {"predecessor_href": href(predecessor) if predecessor else "",
+            "current": current if current is not None and current is not plan else None,
+            "current_href": href(current) if current is not None else "",
+            "changes_href": f"{up}aenderungen/{slug(plan.id)}.html" if predecessor else ""}
 
 
 def template_env(context: ExportContext, markdown: bool = False) -> Any:
@@ -165,9 +187,12 @@ def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
                         papers_folder) | overrides
     easy = context.variant is Variant.EASY
     title = f"{easy_title(plan) if easy else plan.title} – {data['variant_label']}"
+    if easy and not data["in_easy"]:  # not yet in Leichter Sprache: one page says so
+        title = f"{plan.easy_title or 'Der Plan'} – Leichte Sprache"
+        data["has_examples"] = False
     pages = [("index.html", env.get_template("plan_index.html.j2").render(
         **data, root="", page_title=title, easy_html=easy_html(context)))]
-    for life_area in plan.life_areas:
+    for life_area in plan.life_areas if data["in_easy"] or not easy else ():
         measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
         html = env.get_template("plan_area.html.j2").render(
             **data, root="", life_area=life_area, measures=measures,
@@ -175,7 +200,7 @@ def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
             else f"{life_area.name} – {title}",
             easy_html=easy_html(context))
         pages.append((page_of(life_area), html))
-    return pages
+    return [(name, easy_style(html, context)) for name, html in pages] if easy else pages
 
 
 class MarkdownPublication(Exporter):
@@ -196,6 +221,8 @@ class MarkdownPublication(Exporter):
                    for la in document.life_areas}
         text = env.get_template("plan.md.j2").render(**data, by_area=by_area,
                                                      easy_md=easy_markdown(context))
+        if context.variant is Variant.EASY:
+            text = easy_style(text, context)
         name = f"{slug(document.id)}-{VARIANT_FOLDERS[context.variant]}.md"
         return [Output(name, text)]
 

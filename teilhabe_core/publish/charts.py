@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from html import escape
 
-from ..base.german import date_short
+from ..base.german import date_long, date_short
 from ..base.german import number as _de
 from ..evaluation.indicators import series
 from ..model import Indicator
@@ -64,8 +64,8 @@ def indicator_svg(indicator: Indicator, element_id: str,
     if not points:
         desc = "Es liegen noch keine Messwerte vor."
     else:
-        desc = (f"{len(points)} Messwerte vom {date_short(min(dates))} bis "
-                f"{date_short(max(dates))}"
+        desc = (f"{len(points)} Messwerte vom {date_long(min(dates))} bis "
+                f"{date_long(max(dates))}"
                 + (f"; Ausgangswert {_de(indicator.baseline)}"
                    if indicator.baseline is not None else "")
                 + (f"; Zielwert {_de(indicator.target)}" if indicator.target is not None else "")

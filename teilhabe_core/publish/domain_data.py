@@ -11,6 +11,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ..base.german import date_long
 from ..documents.domain_checks import all_goals
 from ..model import (
     Area,
@@ -61,7 +62,7 @@ def decision_of(measure: Measure, plan: Plan, papers: Sequence[CouncilPaper],
         return f"Vorlage {measure.paper}" + (f" „{paper.title}“" if paper and paper.public
                                              else "")
     if plan.adoption is not None:
-        text = f"{body_name(plan.adoption.body)} am {plan.adoption.date:%d.%m.%Y}"
+        text = f"{body_name(plan.adoption.body)} am {date_long(plan.adoption.date)}"
         return text + (f" (Vorlage {plan.adoption.paper})" if plan.adoption.paper else "")
     return ""
 

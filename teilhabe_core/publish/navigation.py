@@ -19,6 +19,7 @@ from markupsafe import escape
 from ..model import Area
 from ..model.easy import easy_name
 from .api import Output
+from .wording import in_style
 
 CRUMBS = '<nav class="breadcrumb" aria-label="Brotkrumen"><ol>'
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -53,6 +54,8 @@ def _navigable_page(html: str, area: Area, depth: int) -> str:
     name = easy_name(area) if easy else area.name
     head = (f'<li><a href="{up}index.html">Alle Gebiete</a></li>'
             f'<li><a href="{area_up}index.html">{escape(name)}</a></li>')
+    if easy:
+        head = in_style(head, area.easy_language.compound_style)
     if CRUMBS in html:
         html = html.replace(CRUMBS, CRUMBS + head, 1)
     else:
@@ -64,6 +67,8 @@ def _navigable_page(html: str, area: Area, depth: int) -> str:
         elif (body := _BODY.search(html)) is not None:
             html = html[:body.end()] + "\n<header>\n" + nav + "</header>" + html[body.end():]
     footer = legal_links(area, area_up, easy)
+    if easy:
+        footer = in_style(footer, area.easy_language.compound_style)
     if "</footer>" in html:
         return html.replace("</footer>", footer + "\n</footer>", 1)
     return html.replace("</body>", f"<footer>\n{footer}\n</footer>\n</body>", 1)

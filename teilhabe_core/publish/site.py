@@ -21,12 +21,14 @@ from attrs import evolve, frozen
 
 from ..base.i18n import N_, Msg, language, translate
 from ..model import CouncilPaper, Evaluation, Plan, Variant
+from ..model.easy import publishes_easy
 from .api import ExportContext, Exporter, Output, slug
 from .domain_data import PAPERS_FOLDER as PAPERS
 from .navigation import navigable
 from .site_extras import FOLDERS
 from .sitefiles import SITE_FILES, site_folder, site_index, write_site
 from .templating import render_page, stylesheet
+from .wording import titled, without_area
 
 if TYPE_CHECKING:
     from .api import Host
@@ -87,14 +89,9 @@ def site_exporters(app: Host, area_id: str, document: Any) -> list[type[Exporter
                  or (cls.on_site and cls.__module__.startswith("teilhabe_plugins.")))]
 
 
-def _titled(plan: Plan) -> str:
-    """The plan's title with its version (unless the title names it already)."""
-    return plan.title if "Fassung" in plan.title else f"{plan.title}, {plan.version}. Fassung"
-
-
 def _version_label(app: Host, area_id: str, plan: Plan) -> str:
     bodies = {b.id: b.name for b in app.area(area_id).area.bodies}
-    text = _titled(plan)
+    text = titled(plan)
     if plan.adoption is not None:
         from .templating import format_date
 
@@ -108,8 +105,10 @@ def plan_steps(app: Host, area_id: str,
     """The build steps of one area and the links (filled as the steps run) for its page.
 
     Each link has ``label``, ``href`` and ``group`` (``current``, ``archive``,
-    ``evaluation``, ``paper``, ``calendar`` or ``extra``); the legal pages are linked from
-    every page's footer.
+    ``evaluation``, ``paper``, ``calendar`` or ``extra``), and ``item`` where it is one
+    of several links to one thing (the variants of an earlier version: the item names
+    the version, the label the variant); the legal pages are linked from every page's
+    footer.
     """
     source = app.area(area_id)
     docs = app.documents(area_id)
@@ -119,43 +118,51 @@ def plan_steps(app: Host, area_id: str,
 
     def add(label: str, folder: str, document: Any, ident: str, group: str,
             variant: Variant | None = None, main: str = ".html",
-            options: dict[str, Any] | None = None) -> None:
+            options: dict[str, Any] | None = None, item: str = "") -> None:
         def run() -> list[Output]:
             outputs = app.render(document, ident, options, variant=variant)
             if folder:
                 outputs = _prefixed(outputs, folder)
             first = next((o.name for o in outputs if o.name.endswith(main)), outputs[0].name)
-            links.append({"label": label, "href": first, "group": group})
+            links.append({"label": label, "href": first, "group": group, "item": item})
             return navigable(_prefixed(outputs, area_id), source.area)
 
         what = ident + (f" ({variant.value})" if variant else "")
         ident_of = getattr(document, "id", "") or getattr(document, "reference", "")
-        steps.append(Step(area_id, label, run, f"{what}: {ident_of}" if ident_of else what))
+        steps.append(Step(area_id, f"{item}: {label}" if item else label, run,
+                          f"{what}: {ident_of}" if ident_of else what))
 
-    def add_plan(version: Plan, folder: str, group: str, title: str) -> None:
+    def add_plan(version: Plan, folder: str, group: str, item: str = "") -> None:
         up = "../" * (folder.count("/") + 1)  # from the variant folder to the area's
         for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
-            add(f"{title} – {_variant_label(variant)}", f"{folder}{FOLDERS[variant]}",
+            label = VARIANT_LINKS[variant]
+            if variant is Variant.EASY and not publishes_easy(version, source.area):
+                label += " (noch nicht erschienen)"
+            add(label, f"{folder}{FOLDERS[variant]}",
                 version, "html", group, variant, "index.html",
-                {"variant_links": True, "papers_folder": f"{up}{PAPERS}/"})
+                {"variant_links": True, "papers_folder": f"{up}{PAPERS}/"}, item)
 
     if plan is not None:
-        add_plan(plan, "", "current", _titled(plan))
-        for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
-            add(f"Markdown – {_variant_label(variant)}", "markdown", plan, "markdown",
-                "current", variant, ".md")
-        add("Maßnahmen als Tabelle (CSV)", "daten", plan, "csv", "current", main=".csv")
-        add("Maßnahmen als Excel-Arbeitsmappe", "daten", plan, "xlsx", "current",
-            main=".xlsx")
+        add_plan(plan, "", "current")
         for variant in (Variant.LONG, Variant.SHORT, Variant.EASY) if pdf else ():
-            add(f"PDF – {_variant_label(variant)}", "pdf", plan, "pdf", "current", variant,
+            add(f"{VARIANT_LINKS[variant]} als PDF", "pdf", plan, "pdf", "current", variant,
                 ".pdf")
+        for variant in (Variant.LONG, Variant.SHORT, Variant.EASY):
+            add(f"{VARIANT_LINKS[variant]} als Markdown-Datei", "markdown", plan, "markdown",
+                "current", variant, ".md")
+        add(f"Alle {area_words(source.area)} als Tabelle (CSV-Datei)", "daten", plan, "csv",
+            "current", main=".csv")
+        add(f"Alle {area_words(source.area)} als Excel-Arbeitsmappe", "daten", plan, "xlsx",
+            "current", main=".xlsx")
     area = app.area(area_id).area
     if area.participation:  # "So haben wir beteiligt", standard and Leichte Sprache
         for variant, label, folder in (
                 (Variant.LONG, "So haben wir beteiligt", "beteiligung"),
-                (Variant.EASY, "So haben Menschen mit·gemacht", "beteiligung-leicht")):
-            add(label, folder, area, "beteiligung", "extra", variant)
+                (Variant.EASY, "So haben Menschen mit·gemacht (Leichte Sprache)",
+                 "beteiligung-leicht")):
+            add(label, folder, area, "beteiligung", "extra", variant,
+                options={"papers_folder": f"../{PAPERS}/"}
+                if variant is Variant.LONG and public_papers(app, area_id) else None)
     earlier = sorted((p for p in docs.plans if p is not plan), key=lambda p: -p.version)
     for version in earlier:
         add_plan(version, f"fassungen/{slug(version.id)}/", "archive",
@@ -166,39 +173,70 @@ def plan_steps(app: Host, area_id: str,
             steps.append(Step(area_id, Msg(N_("Changes page (version {version})"),
                                            version=version.version),
                               _changes_step(app, area_id, predecessor, version, links)))
-    add(f"Kalender: alle Termine ({source.area.name})", "kalender", source.area, "ical",
+    add("Alle Termine als Kalenderdatei (iCalendar)", "kalender", source.area, "ical",
         "calendar", main=".ics")
     for version in docs.plans:
-        add(f"Kalender: {_titled(version)}", "kalender", version,
+        add(f"Termine zu „{titled(version)}“ als Kalenderdatei", "kalender", version,
             "ical", "calendar", main=".ics")
     own = {cls.identifier for e in docs.evaluations for cls in site_exporters(app, area_id, e)
            if cls.media_type == "text/html"}
     for evaluation in docs.evaluations:
+        report = evaluation.title or f"Evaluationsbericht {evaluation.reference_date.year}"
         if not own:
-            add(evaluation.title or "Evaluationsbericht", "evaluation", evaluation,
-                "evaluation-html", "evaluation")
+            add(report, "evaluation", evaluation, "evaluation-html", "evaluation")
         if pdf:
-            add(f"Evaluationsbericht {evaluation.reference_date.year} als PDF", "pdf",
-                evaluation, "evaluation-pdf", "evaluation", main=".pdf")
+            add(f"{report} als PDF", "pdf", evaluation, "evaluation-pdf", "evaluation",
+                main=".pdf")
     if public_papers(app, area_id):
         steps.append(Step(area_id, Msg(N_("Council paper pages")),
                           _papers_step(app, area_id, links)))
     from .site_extras import OPARL_LABEL, oparl_href
 
-    links.append({"label": OPARL_LABEL, "href": oparl_href(area_id), "group": "paper"})
+    links.append({"label": OPARL_LABEL, "href": oparl_href(area_id), "group": "paper",
+                  "item": ""})
     documents: list[Any] = [*docs.plans, *docs.evaluations, *public_papers(app, area_id),
                             *docs.calls]
     for document in documents:
         for cls in site_exporters(app, area_id, document):
             group = ("evaluation" if cls.identifier in own
                      else "paper" if isinstance(document, CouncilPaper) else "extra")
-            title = getattr(document, "title", "") or ""
-            name = translate(cls.name, "de")  # the site is German; built-in names are msgids
-            label = f"{title} ({name})" if group == "evaluation" and title else name
-            add(label, slug(cls.identifier), document, cls.identifier, group)
+            add(_extra_label(app, area_id, cls, document, group), slug(cls.identifier),
+                document, cls.identifier, group)
     steps.append(Step(area_id, Msg(N_("Accessibility statement")),
                       _legal_step(app, area_id)))
     return steps, links
+
+
+VARIANT_LINKS = {Variant.LONG: "Langfassung", Variant.SHORT: "Kurzfassung",
+                 Variant.EASY: "Leichte Sprache"}
+"""How the area page names the variants of a plan it links."""
+
+
+def area_words(area: Any) -> str:
+    """The area's word for its measures (``Maßnahmen``)."""
+    from ..model.labels import vocabulary
+
+    return vocabulary(area).measures
+
+
+def _extra_label(app: Host, area_id: str, cls: type[Exporter], document: Any,
+                 group: str) -> str:
+    """The link label of an exporter the area publishes for ``document``: an evaluation
+    report by its title; else the exporter's name without the area's (the page is the
+    area's own), with what it shows where the exporter serves several documents."""
+    title = getattr(document, "title", "") or getattr(document, "name", "") or ""
+    if group == "evaluation" and title:
+        return str(title)
+    name = without_area(translate(cls.name, "de"),  # the site is German
+                        app.area(area_id).area.name)
+    if isinstance(document, CouncilPaper):
+        return f"{name} (Nr. {document.reference})"
+    docs = app.documents(area_id)
+    served = [d for d in (*docs.plans, *docs.evaluations, *docs.calls)
+              if cls in site_exporters(app, area_id, d)]
+    if len(served) > 1 and title:
+        return f"{name}: {titled(document) if isinstance(document, Plan) else title}"
+    return name
 
 
 def public_papers(app: Host, area_id: str) -> list[CouncilPaper]:
@@ -218,8 +256,8 @@ def _changes_step(app: Host, area_id: str, old: Plan, new: Plan,
         from .changes import changes_page
 
         name = f"aenderungen/{slug(new.id)}.html"
-        links.append({"label": f"Was hat sich geändert? {old.version}. → {new.version}. "
-                      f"Fassung", "href": name, "group": "archive"})
+        links.append({"label": f"Was hat sich von der {old.version}. zur {new.version}. "
+                      "Fassung geändert?", "href": name, "group": "archive", "item": ""})
         source = app.area(area_id)
         html = changes_page(_context(app, area_id), old, new)
         return navigable([Output(f"{area_id}/{name}", html)], source.area)
@@ -242,7 +280,7 @@ def _papers_step(app: Host, area_id: str,
                 page = rendered[0].name
                 links.append({"label": f"Vorlage {paper.reference}: {paper.title}"
                               + (" (Leichte Sprache)" if variant is Variant.EASY else ""),
-                              "href": f"{PAPERS}/{page}", "group": "paper"})
+                              "href": f"{PAPERS}/{page}", "group": "paper", "item": ""})
         named = _prefixed(list(outputs.values()), PAPERS)
         return navigable(_prefixed(named, area_id), source.area)
 
@@ -267,6 +305,29 @@ def _context(app: Host, area_id: str) -> ExportContext:
                          else ())
 
 
+GROUPS = (("current", "Aktueller Plan"), ("archive", "Frühere Fassungen und Änderungen"),
+          ("evaluation", "Evaluationen"), ("paper", "Ratsdokumente"), ("calendar", "Kalender"),
+          ("extra", "Weitere Veröffentlichungen"))
+"""The headings of the area page's links, in order."""
+
+
+def link_groups(links: list[dict[str, str]]) -> list[tuple[str, list[tuple[str, list[Any]]]]]:
+    """The area page's links by group (heading, entries): each entry is ``("", [link])``
+    or ``(item, [its links])``, in the order the links were made; empty groups left out."""
+    out = []
+    for key, heading in GROUPS:
+        entries: list[tuple[str, list[Any]]] = []
+        for link in (link for link in links if link["group"] == key):
+            item = link.get("item", "")
+            if item and entries and entries[-1][0] == item:
+                entries[-1][1].append(link)
+            else:
+                entries.append((item, [link]))
+        if entries:
+            out.append((heading, entries))
+    return out
+
+
 def area_page(app: Host, area_id: str, links: list[dict[str, str]]) -> Output:
     from ..model.labels import vocabulary
     from .overview import overview
@@ -275,8 +336,10 @@ def area_page(app: Host, area_id: str, links: list[dict[str, str]]) -> Output:
     words = vocabulary(source.area)
     docs = app.documents(area_id)
     plan = docs.current_plan()
+    bodies = {b.id: b.name for b in source.area.bodies}
     html = render_page(_context(app, area_id), "site_area.html.j2", area=source.area,
-                       plan=plan, links=links, root="../",
+                       plan=plan, link_groups=link_groups(links), root="../",
+                       body_name=lambda ident: bodies.get(ident, ident),
                        overview=overview(plan, words.measures, words.life_area) if plan else None,
                        funding=[p for p in app.funding_programmes()
                                 if source.area.project and p.id in source.area.project.funding],

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..base.german import LONG_DATE, date_long, date_short, money, number
 from ..model.easy import easy_name, easy_title
 from ..model.labels import label
+from .wording import in_style, time_span, titled
 
 if TYPE_CHECKING:
     from .api import ExportContext, Output
@@ -99,9 +100,10 @@ def _environment(folders: tuple[str, ...], markdown: bool) -> Any:
     env.filters.update(
         date_de=format_date, date_short=date_short, money=format_money, number=format_number,
         label=label, easy_title=easy_title, easy_name=easy_name,
-        md=md_escape, sentences=sentences,
+        md=md_escape, sentences=sentences, titled=titled,
     )
     env.globals["indicator_chart"] = _indicator_chart
+    env.globals["time_span"] = time_span
     return env
 
 
@@ -131,7 +133,14 @@ def render_page(context: ExportContext, template: str, folders: Sequence[Path] =
     base = {"area_name": shown, "variant": "long",
             "variant_label": "", "root": "", "has_examples": False,
             "vocab": vocabulary(context.area)}
-    return str(env.get_template(template).render(**{**base, **data}))
+    html = str(env.get_template(template).render(**{**base, **data}))
+    return easy_style(html, context) if data.get("variant") == "easy" else html
+
+
+def easy_style(text: str, context: ExportContext) -> str:
+    """An easy page's text with its split words in the area's ``compound_style``."""
+    return in_style(text, context.area.easy_language.compound_style) if context.area \
+        else text
 
 
 def stylesheet() -> Output:
