@@ -234,6 +234,17 @@ def test_markdown_downloads_keep_their_blocks_apart(published_site):
         assert "Kennung" not in text, path.name
 
 
+def test_the_example_note_stands_exactly_where_examples_are_marked(published_site, app):
+    titles = [p.title for a in AREAS for p in app.documents(a).plans]
+    for name, html in pages(published_site):
+        text = visible_text(html)
+        for title in titles:  # a title saying "(Beispiel)" marks itself
+            text = text.replace(title, "")
+        note = "erfundene Beispiele" in text or "Diese Beispiele haben wir erfunden." in text
+        marked = 'class="badge">Beispiel<' in html or "(Beispiel)" in text
+        assert note == marked, (name, note, marked)
+
+
 # -- plan pages -------------------------------------------------------------------------
 
 

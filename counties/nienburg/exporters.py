@@ -32,9 +32,11 @@ class PaperPrint(Exporter):
         plans = context.documents.plans if context.documents else ()
         steps = [s for s in (context.area.participation if context.area else ())
                  if s.paper == document.reference]
+        linked = measures_of_paper(document, plans)
         html = render_page(context, "nienburg_vorlage.html.j2", [TEMPLATES], paper=document,
                            body_name=lambda i: bodies.get(i, i),
                            plans=[p for p in plans if document.reference in p.papers],
-                           linked=measures_of_paper(document, plans), steps=steps,
+                           linked=linked, steps=steps,
+                           has_examples=any(m.example for _, m in linked),
                            page_title=f"Vorlage {document.reference}: {document.title}")
         return [Output(f"vorlage-{slug(document.reference)}.html", html), stylesheet()]

@@ -74,10 +74,11 @@ class PaperPage(Exporter):
 
     def render(self, document: CouncilPaper, context: ExportContext) -> Sequence[Output]:
         easy = context.variant is Variant.EASY
-        html = render_page(
-            context, "paper.html.j2", [HERE], **paper_data(document, context,
-                                                          self.options.site_links),
-            variant="easy" if easy else "long", variant_label=label(context.variant),
+        data = paper_data(document, context, self.options.site_links)
+        html = render_page(  # the easy summary says in its text that examples are examples
+            context, "paper.html.j2", [HERE], **data,
+            variant="easy" if easy else "long", variant_label=label(context.variant) if easy
+            else "", has_examples=False if easy else data["linked_examples"],
             page_title=(f"Vorlage: {document.title} – Leichte Sprache" if easy
                         else f"Vorlage {document.reference}: {document.title}"))
         return [Output(paper_page_name(document, easy), html), stylesheet()]
@@ -109,7 +110,7 @@ def paper_data(paper: CouncilPaper, context: ExportContext, links: bool) -> dict
         "consultations": sorted(paper.consultations,
                                 key=lambda c: (c.date is None, c.date or paper.date)),
         "linked": [(p, m, measure_href(p, m)) for p, m in linked],
-        "has_examples": any(m.example for _, m in linked),
+        "linked_examples": any(m.example for _, m in linked),
         "plans": [(p, f"{plan_folder(p)}lang/index.html" if links else "",
                    f"{plan_folder(p)}leicht/index.html" if links and publishes_easy(p, area)
                    else "", publishes_easy(p, area)) for p in own_plans],

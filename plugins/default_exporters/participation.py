@@ -56,8 +56,10 @@ class ParticipationPage(Exporter):
             paper_href=lambda ref: f"{folder}{paper_page_name(papers[ref])}"
             if folder and ref in papers else "",
             involved=any(s.involves_disabled_people for s in document.participation),
-            variant="easy" if easy else "long", variant_label=label(context.variant),
-            has_examples=any(s.example for s in document.participation),
+            variant="easy" if easy else "long", variant_label=label(context.variant) if easy
+            else "",
+            has_examples=any(s.example for s in document.participation)
+            or (not easy and any(m.example for ms in measures.values() for m in ms)),
             easy_html=easy_html(context),
             page_title=(f"So haben Menschen mit·gemacht – {easy_name(document)}" if easy
                         else f"So haben wir beteiligt – {document.name}"))

@@ -189,13 +189,17 @@ def plan_pages(plan: Plan, context: ExportContext, include_examples: bool,
     title = f"{easy_title(plan) if easy else plan.title} – {data['variant_label']}"
     if easy and not data["in_easy"]:  # not yet in Leichter Sprache: one page says so
         title = f"{plan.easy_title or 'Der Plan'} – Leichte Sprache"
-        data["has_examples"] = False
+    # the example note stands where an example is shown (the easy start page shows none)
+    index = data | ({"has_examples": data["in_easy"] and any(la.example
+                                                             for la in plan.life_areas)}
+                    if easy else {})
     pages = [("index.html", env.get_template("plan_index.html.j2").render(
-        **data, root="", page_title=title, easy_html=easy_html(context)))]
+        **index, root="", page_title=title, easy_html=easy_html(context)))]
     for life_area in plan.life_areas if data["in_easy"] or not easy else ():
         measures = [m for m in data["measures_all"] if life_area.id in m.life_areas]
+        shown = data | {"has_examples": life_area.example or any(m.example for m in measures)}
         html = env.get_template("plan_area.html.j2").render(
-            **data, root="", life_area=life_area, measures=measures,
+            **shown, root="", life_area=life_area, measures=measures,
             page_title=f"{easy_name(life_area)} – {data['variant_label']}" if easy
             else f"{life_area.name} – {title}",
             easy_html=easy_html(context))

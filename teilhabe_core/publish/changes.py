@@ -142,7 +142,9 @@ def changes_page(context: ExportContext, old: Plan, new: Plan) -> str:
     programmes = {p.id: p.name for p in context.app.funding_programmes()} \
         if context.app else {}
     names = Names(area, (old, new), programmes)
-    return render_page(context, "site_changes.html.j2",
-                       **changes_data(old, new, area, programmes),
+    data = changes_data(old, new, area, programmes)
+    shown = [*data["added"], *data["continued"], *data["completed"], *data["dropped"]]
+    return render_page(context, "site_changes.html.j2", **data,
+                       has_examples=any(m.example for m in shown),
                        root="../../", body_name=names.body,
                        page_title=f"Was hat sich geändert? {titled(new)}")

@@ -62,8 +62,8 @@ def _navigable_page(html: str, area: Area, depth: int) -> str:
         found = _TITLE.search(html)
         title = found.group(1).strip() if found else ""
         nav = f'{CRUMBS}{head}<li aria-current="page">{title}</li></ol></nav>\n'
-        if "<header>" in html:
-            html = html.replace("<header>", "<header>\n" + nav, 1)
+        if "</header>" in html:  # after the header's own line, as base.html.j2 has it
+            html = html.replace("</header>", nav + "</header>", 1)
         elif (body := _BODY.search(html)) is not None:
             html = html[:body.end()] + "\n<header>\n" + nav + "</header>" + html[body.end():]
     footer = legal_links(area, area_up, easy)

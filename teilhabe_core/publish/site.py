@@ -344,6 +344,8 @@ def area_page(app: Host, area_id: str, links: list[dict[str, str]]) -> Output:
                        funding=[p for p in app.funding_programmes()
                                 if source.area.project and p.id in source.area.project.funding],
                        calls=docs.calls, page_title=source.area.name,
+                       has_examples=any(g.example or any(t.example for t in g.meetings)
+                                        for g in source.area.working_groups),
                        legal_href="barrierefreiheit.html")
     return Output(f"{area_id}/index.html", html)
 
