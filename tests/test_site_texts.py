@@ -173,6 +173,10 @@ def test_the_changes_page_names_every_field_in_german(published_site, app):
     assert "abgelöst" in text and "in Umsetzung" in text  # the plan's status
     for count in re.findall(r"^(\d+) (Maßnahmen?) ", text, re.M):
         assert (count[0] == "1") == (count[1] == "Maßnahme"), count
+    html = (published_site / "boerde" / "aenderungen" / "boerde-aktionsplan-2.html").read_text(
+        "utf-8")
+    bodies = re.findall(r"</caption>(.*?)</table>", html, re.S)
+    assert len(bodies) == len(set(bodies)) > 1  # the same changes are one table
 
 
 # -- sections and Markdown -------------------------------------------------------------

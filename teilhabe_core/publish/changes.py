@@ -130,10 +130,15 @@ def changes_data(old: Plan, new: Plan, area: Area | None = None,
                  "old": shown(c.field, getattr(was, c.field), names),
                  "new": shown(c.field, getattr(now, c.field), names)} for c in changes]
 
-    changed = [{"measure": after[c.id], "fields": rows(before[c.id], after[c.id], c.changes)}
-               for c in diff.changed]
+    changed: dict[tuple[tuple[str, str, str], ...], dict[str, Any]] = {}
+    for c in diff.changed:  # measures with the very same changes share one table
+        fields_ = rows(before[c.id], after[c.id], c.changes)
+        key = tuple((f["name"], f["old"], f["new"]) for f in fields_)
+        changed.setdefault(key, {"measures": [], "fields": fields_})["measures"].append(
+            after[c.id])
     return {"old": old, "new": new, "added": of(NEW), "continued": of(CONTINUED),
-            "completed": of(COMPLETED), "dropped": of(DROPPED), "changed": changed,
+            "completed": of(COMPLETED), "dropped": of(DROPPED),
+            "changed": list(changed.values()),
             "plan_fields": rows(old, new, diff.plan_changes)}
 
 
