@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from attrs import frozen
-
 MEDIOPUNKT = "·"
 
 _WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
@@ -64,12 +62,50 @@ def _forms(text: str) -> tuple[str, str]:
     return forms
 
 
-@frozen
 class Sentence:
-    text: str
-    start: int
-    end: int
-    words: tuple[Word, ...]
+    """A sentence of a text: its text (without surrounding blanks), its character span
+    in the text, and its words. The words are made on first use (:attr:`forms`, their
+    spellings alone, are cheaper): a checker rule that can tell from the spellings that a
+    sentence is fine never makes them."""
+
+    __slots__ = ("_forms", "_words", "end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int,
+                 words: tuple[Word, ...] | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self._words = words
+        self._forms: tuple[str, ...] | None = None
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        found = self._words
+        if found is None:
+            found = self._words = words(self.text, self.start)
+        return found
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The spelling of each word, in order (``tuple(w.text for w in self.words)``)."""
+        found = self._forms
+        if found is None:
+            found = self._forms = tuple(_WORD.findall(self.text)) if self._words is None \
+                else tuple(w.text for w in self._words)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return (self.text, self.start, self.end, self.words) == \
+            (other.text, other.start, other.end, other.words)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return (f"Sentence(text={self.text!r}, start={self.start!r}, end={self.end!r}, "
+                f"words={self.words!r})")
 
 
 @lru_cache(maxsize=65536)
@@ -131,4 +167,4 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     if not stripped:
         return
     begin = start + len(chunk) - len(chunk.lstrip())
-    out.append(Sentence(stripped, begin, begin + len(stripped), words(stripped, begin)))
+    out.append(Sentence(stripped, begin, begin + len(stripped)))

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from attrs import evolve, frozen
 
 from ..base.text import MEDIOPUNKT, Sentence, Word, norm, sentences
 from ..model import EasyLanguageSettings, GlossaryEntry
+from . import forms as fm
 from . import grammar
 from . import lexicon as lx
 
@@ -50,12 +52,59 @@ class Context:
                 self.forms[norm(form)] = entry
         self.synonyms = {norm(syn): entry for entry in glossary for syn in entry.synonyms}
         self._found: dict[str, GlossaryEntry | None] = {}
+        # per spelling, what compounds, hard_words and consistency need to know of it
+        self.compound = _Memo(self._compound)
+        self.hard = _Memo(self._hardness)
+        self.concept = _Memo(self._concept)
 
     def in_glossary(self, word: str) -> GlossaryEntry | None:
         found = self._found
         if word not in found:
             found[word] = lookup(self.forms, word)
         return found[word]
+
+    def _compound(self, form: str) -> tuple[str, ...] | None:
+        """:func:`compounds`: the parts ``form`` splits into where it is reported (at its
+        first use in a text), else ``None``."""
+        if (form[0].isupper() and MEDIOPUNKT not in form and "-" not in form
+                and len(form) >= self.settings.min_compound_length and form.isalpha()
+                and not _ACRONYM.fullmatch(form)):
+            return lx.split_compound(form)
+        return None
+
+    def _hardness(self, form: str) -> tuple[int, str]:
+        """:func:`hard_words`: (0, key) never a hard word (short, a function word, known
+        or in the glossary), (1, key) not hard but remembered as seen, (2, key) hard
+        unless explained; the key is the word without Mediopunkt, hyphen and case."""
+        plain = form.replace(MEDIOPUNKT, "").replace("-", "") \
+            if MEDIOPUNKT in form or "-" in form else form
+        key = plain.lower()
+        if (len(key) < 5 or not plain.isalpha() or key in lx.FUNCTION_WORDS
+                or key in self.known or self.in_glossary(form) is not None):
+            return 0, key
+        threshold = float(self.settings.rare_word_zipf)
+        parts = [p for p in _PART_BREAK.split(form) if p]
+        if lx.zipf(plain) >= threshold or (
+                len(parts) > 1 and all(lx.zipf(p.capitalize()) >= threshold
+                                       or lx.zipf(p) >= threshold for p in parts)):
+            return 1, key
+        return (1 if lx.split_compound(plain) is not None else 2), key
+
+    def _concept(self, form: str) -> GlossaryEntry | None:
+        """:func:`consistency`: the glossary entry ``form`` names, as a term or a synonym."""
+        return self.in_glossary(form) or self.synonyms.get(norm(form))
+
+
+class _Memo(dict[str, Any]):
+    """``make(key)`` for each key, made on first use (``memo[key]``)."""
+
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> Any:
+        found = self[key] = self.make(key)
+        return found
 
 
 class Text:
@@ -66,20 +115,32 @@ class Text:
                  known_words: frozenset[str] = frozenset()) -> None:
         context = settings if isinstance(settings, Context) \
             else Context(settings, glossary, known_words)
-        self.text = text.translate(_MEDIOPUNKT_VARIANTS)
+        self.text = text.translate(_MEDIOPUNKT_VARIANTS) \
+            if _OTHER_DOTS.search(text) else text
         self.context = context
         self.settings = context.settings
         self.sentences = sentences(self.text)
+        # per sentence, the bits of forms.FLAGS: which word-based rules could fire in it
+        self.bits = [fm.of(s.forms) for s in self.sentences]
         self.glossary = context.glossary
         self.known = context.known
         self.forms = context.forms
         self.synonyms = context.synonyms
         self.in_glossary = context.in_glossary
+        self._spellings: frozenset[str] | None = None
+
+    @property
+    def spellings(self) -> frozenset[str]:
+        """Every spelling of a word in the text."""
+        if self._spellings is None:
+            self._spellings = frozenset(f for s in self.sentences for f in s.forms)
+        return self._spellings
 
 
 # Publishers write the Mediopunkt with other dots too ('Job∙center'); same length, so
 # positions stay the same.
 _MEDIOPUNKT_VARIANTS = str.maketrans({"∙": MEDIOPUNKT, "‧": MEDIOPUNKT, "•": MEDIOPUNKT})
+_OTHER_DOTS = re.compile("[∙‧•]")
 
 
 def lookup(forms: dict[str, GlossaryEntry], word: str) -> GlossaryEntry | None:
@@ -98,6 +159,12 @@ def _span(sentence: Sentence) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
+def _having(t: Text, bits: int) -> Iterator[Sentence]:
+    """The sentences of ``t`` with a word of ``bits`` (forms.FLAGS); the others cannot have
+    a finding of the rule that asks."""
+    return (s for s, found in zip(t.sentences, t.bits, strict=True) if found & bits)
+
+
 # -- sentence rules ---------------------------------------------------------------------
 
 
@@ -107,10 +174,11 @@ def sentence_length(t: Text) -> Iterator[Hit]:
     words of 12) is tolerated. Cannot judge whether a long sentence is a simple list."""
     limit = t.settings.max_words
     for s in t.sentences:
-        if len(s.words) > limit:
-            yield Hit(*_span(s), f"Der Satz hat {len(s.words)} Wörter (erlaubt: {limit}).",
+        count = len(s.forms)
+        if count > limit:
+            yield Hit(*_span(s), f"Der Satz hat {count} Wörter (erlaubt: {limit}).",
                       "Teilen Sie den Satz in mehrere kurze Sätze.",
-                      tolerated=len(s.words) <= limit + tolerance(limit))
+                      tolerated=count <= limit + tolerance(limit))
 
 
 def tolerance(limit: int) -> int:
@@ -130,7 +198,11 @@ def one_statement(t: Text) -> Iterator[Hit]:
     Menschen, die helfen.'; the main clause going on after it does not count); two are
     not. Without a parser it misses clauses joined by 'und' without comma and main verbs
     outside the auxiliary list."""
-    for s in t.sentences:
+    for s, bits in zip(t.sentences, t.bits, strict=True):
+        # a clause needs a subordinator, a comma or semicolon, or two finite verbs
+        if not bits & fm.SUBORDINATOR and "," not in s.text and ";" not in s.text \
+                and (not bits & fm.AUXILIARY or fm.auxiliaries(s.forms) < 2):
+            continue
         clauses = grammar.joined_clauses(s)
         if clauses:
             first = clauses[0]
@@ -163,7 +235,9 @@ def passive(t: Text) -> Iterator[Hit]:
     ('Er wird von den Bürgern gewählt.'); 'sein' + 'zu' (passive and an unnamed duty at
     once) is not. Misses participles without these markers and may take an adjective
     ending in -t for a participle."""
-    for s in t.sentences:
+    for s, bits in zip(t.sentences, t.bits, strict=True):
+        if not (bits & fm.WERDEN or (bits & fm.SEIN and bits & fm.ZU)):
+            continue
         hit = _werden_passive(s)
         if hit is not None:
             hit = evolve(hit, tolerated=True)
@@ -219,7 +293,7 @@ def genitive(t: Text) -> Iterator[Hit]:
     One genitive in a sentence is tolerated ('Mitglieder des Bundestages'); two are not.
     Misses the -s genitive of names ('Annas Haus'); may take a dative after a noun
     ('gibt das Buch der Frau') for a genitive."""
-    for s in t.sentences:
+    for s in _having(t, fm.GENITIVE):
         hits = []
         for w in s.words:
             if w.lower in lx.GENITIVE_ARTICLES:
@@ -244,7 +318,7 @@ def konjunktiv(t: Text) -> Iterator[Hit]:
     'ich' ('Daher habe man sich entschieden.'; 'Ich habe Zeit.' is the indicative).
     Cannot tell 'sollte' in the past indicative from the Konjunktiv; 'Sei/Seien Sie …'
     (imperative) is allowed."""
-    for s in t.sentences:
+    for s in _having(t, fm.KONJUNKTIV):
         first_person = any(w.lower == "ich" for w in s.words)
         for i, w in enumerate(s.words):
             if w.lower in lx.KONJUNKTIV_I:
@@ -261,7 +335,7 @@ def konjunktiv(t: Text) -> Iterator[Hit]:
 def negation(t: Text) -> Iterator[Hit]:
     """Negation (nicht, kein, nie, niemand …). Negative prefixes (un-, -los) are not
     found. Sometimes a negation is the clearest way; the finding is a warning."""
-    for s in t.sentences:
+    for s in _having(t, fm.NEGATION):
         for w in s.words:
             if w.lower in lx.NEGATIONS:
                 yield Hit(w.start, w.end, f"'{w.text}' ist eine Verneinung.",
@@ -272,7 +346,7 @@ def number_words(t: Text) -> Iterator[Hit]:
     """Numbers written as words (zwei … zwölf, hundert, tausend, Millionen). 'ein/eine'
     is not reported (it is mostly an article); words that merely contain a number word
     (Achtung) are not reported either."""
-    for s in t.sentences:
+    for s in _having(t, fm.NUMBER_WORD):
         for w in s.words:
             digit = lx.NUMBER_WORDS.get(w.lower)
             if digit is not None:
@@ -280,15 +354,12 @@ def number_words(t: Text) -> Iterator[Hit]:
                           f"Schreiben Sie die Zahl als Ziffer: {digit}.")
 
 
-_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
-
-
 def large_numbers(t: Text) -> Iterator[Hit]:
     """Large numbers (from 10.000) and numbers with decimals are hard to read. Years
     and dates (2024, 23.5.2023) are not reported."""
-    for s in t.sentences:
+    for s in _having(t, fm.LARGE_NUMBER):
         for w in s.words:
-            if not w.text[0].isdigit() or _DATE.fullmatch(w.text):
+            if not w.text[0].isdigit() or fm.DATE.fullmatch(w.text):
                 continue
             digits = w.text.replace(".", "")
             if "," in w.text:
@@ -302,6 +373,7 @@ def large_numbers(t: Text) -> Iterator[Hit]:
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*\b")
 _ABBREVIATIONS = tuple((short, long, re.compile(re.escape(short)))
                        for short, long in lx.ABBREVIATIONS.items())
+_ANY_ABBREVIATION = re.compile("|".join(map(re.escape, lx.ABBREVIATIONS)))
 
 
 def abbreviations(t: Text) -> Iterator[Hit]:
@@ -310,7 +382,7 @@ def abbreviations(t: Text) -> Iterator[Hit]:
     introduces them as the short form ('Das kurze Wort dafür ist: BTHG.', 'UN ist eine
     Abkürzung.'). Abbreviations missing from
     the list are not found."""
-    for short, long, pattern in _ABBREVIATIONS:
+    for short, long, pattern in _ABBREVIATIONS if _ANY_ABBREVIATION.search(t.text) else ():
         if short not in t.text:
             continue
         for match in pattern.finditer(t.text):
@@ -318,14 +390,22 @@ def abbreviations(t: Text) -> Iterator[Hit]:
                 continue
             yield Hit(match.start(), match.end(), f"'{short}' ist eine Abkürzung.",
                       f"Schreiben Sie das Wort aus: '{long}'.")
-    introduced = [(s.start, s.end) for i, s in enumerate(t.sentences)
-                  if _introduces_short_form(s) or (i and t.sentences[i - 1].text.endswith(":")
-                                                   and _introduces_short_form(t.sentences[i - 1]))]
+    introduced: list[tuple[int, int]] | None = None  # made when an acronym needs it
     for match in _ACRONYM.finditer(t.text):
-        if t.in_glossary(match.group()) is None \
-                and not any(a <= match.start() < b for a, b in introduced):
+        if t.in_glossary(match.group()) is not None:
+            continue
+        if introduced is None:
+            introduced = _introduced(t)
+        if not any(a <= match.start() < b for a, b in introduced):
             yield Hit(match.start(), match.end(), f"'{match.group()}' ist eine Abkürzung.",
                       "Schreiben Sie das Wort aus oder erklären Sie es im Wörterbuch.")
+
+
+def _introduced(t: Text) -> list[tuple[int, int]]:
+    """Spans of the sentences that introduce a short form (or follow one ending in ':')."""
+    return [(s.start, s.end) for i, s in enumerate(t.sentences)
+            if _introduces_short_form(s) or (i and t.sentences[i - 1].text.endswith(":")
+                                             and _introduces_short_form(t.sentences[i - 1]))]
 
 
 def _introduces_short_form(s: Sentence) -> bool:
@@ -342,19 +422,18 @@ def compounds(t: Text) -> Iterator[Hit]:
     words at a hyphenation point (pyphen + wordfreq). The split is a suggestion; a word
     whose parts are not common on their own (Inklusion) is not reported. The name of a
     public body ('Bundestag') is reported but is no difficulty of its sentence."""
+    compound = t.context.compound
+    if not any(map(compound.__getitem__, t.spellings)):
+        return
     style = t.settings.compound_style
     seen: set[str] = set()
     for s in t.sentences:
-        for w in s.words:
-            text = w.text
-            if (not text[0].isupper() or MEDIOPUNKT in text or "-" in text
-                    or len(text) < t.settings.min_compound_length or not text.isalpha()
-                    or text in seen or _ACRONYM.fullmatch(text)):
-                continue
-            parts = lx.split_compound(text)
-            if parts is None:
+        for i, text in enumerate(s.forms):
+            parts = compound[text]
+            if parts is None or text in seen:
                 continue
             seen.add(text)
+            w = s.words[i]
             joined = "-".join(p[0].upper() + p[1:] for p in parts) if style == "hyphen" \
                 else MEDIOPUNKT.join(parts)
             yield Hit(w.start, w.end, f"'{text}' ist ein langes Wort.",
@@ -368,8 +447,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 def special_characters(t: Text) -> Iterator[Hit]:
     """Special characters (§ % & ; brackets, slashes …). Inside web and e-mail addresses
     they are allowed."""
-    allowed = [(m.start(), m.end()) for m in _URL.finditer(t.text)]
+    allowed: list[tuple[int, int]] | None = None  # made when a special character needs it
     for match in _SPECIAL.finditer(t.text):
+        if allowed is None:
+            allowed = [(m.start(), m.end()) for m in _URL.finditer(t.text)]
         if any(a <= match.start() < b for a, b in allowed):
             continue
         char = match.group()
@@ -392,26 +473,22 @@ def hard_words(t: Text) -> Iterator[Hit]:
     Names and words of the area profile are known, and so is a name after 'Frau' or
     'Herr'. Frequency is not the same as difficulty: common technical words (Inklusion)
     still need the glossary."""
-    threshold = float(t.settings.rare_word_zipf)
+    hard = t.context.hard
+    if not any(hard[form][0] == 2 for form in t.spellings):
+        return  # no hard word: the rest only finds those
     seen: set[str] = set()
     for index, s in enumerate(t.sentences):
         window = s.text + " " + (t.sentences[index + 1].text if index + 1 < len(t.sentences)
                                  else "")
-        for i, w in enumerate(s.words):
-            key = w.plain.lower()
-            if (key in seen or len(key) < 5 or not w.plain.isalpha()
-                    or key in lx.FUNCTION_WORDS or key in t.known
-                    or (i and s.words[i - 1].text in _TITLES)
-                    or t.in_glossary(w.text) is not None):
+        spellings = s.forms
+        for i, text in enumerate(spellings):
+            level, key = hard[text]
+            if level == 0 or key in seen or (i and spellings[i - 1] in _TITLES):
                 continue
             seen.add(key)
-            parts = [p for p in _PART_BREAK.split(w.text) if p]
-            if lx.zipf(w.plain) >= threshold or (
-                    len(parts) > 1 and all(lx.zipf(p.capitalize()) >= threshold
-                                           or lx.zipf(p) >= threshold for p in parts)):
-                continue
-            if _EXPLAINS.search(window) or lx.split_compound(w.plain) is not None:
-                continue  # explained, or a compound of common words (ls.compound)
+            if level == 1 or _EXPLAINS.search(window):
+                continue  # common, a compound of common words (ls.compound), or explained
+            w = s.words[i]
             yield Hit(w.start, w.end, f"'{w.text}' ist ein schweres Wort.",
                       "Nehmen Sie ein leichteres Wort, erklären Sie es beim ersten Mal "
                       "oder nehmen Sie es ins Wörterbuch auf.")
@@ -421,6 +498,8 @@ def consistency(t: Text) -> Iterator[Hit]:
     """The same thing named with different words: a glossary term and one of its
     synonyms in one text, or one word written in two ways (Aktions·plan / Aktionsplan).
     Synonyms the glossary does not list are not found."""
+    if _consistent(t):
+        return
     first: dict[str, Word] = {}
     concept: dict[str, Word] = {}
     synonyms = t.synonyms
@@ -441,6 +520,24 @@ def consistency(t: Text) -> Iterator[Hit]:
                 yield Hit(w.start, w.end, f"'{w.text}' und '{concept[name].text}' meinen "
                           "dasselbe.", f"Nehmen Sie immer dasselbe Wort: '{entry.term}'.")
             concept.setdefault(name, w)
+
+
+def _consistent(t: Text) -> bool:
+    """Whether :func:`consistency` cannot find anything in ``t``: no two spellings are
+    the same word in different letters (other than case), and no glossary concept is
+    named by two different words."""
+    lowered = set(map(str.lower, t.spellings))
+    if len(set(map(norm, lowered))) != len(lowered):
+        return False
+    concept = t.context.concept
+    if sum(map(bool, map(concept.__getitem__, t.spellings))) < 2:
+        return True  # a concept named by two words needs two words of the glossary
+    named: dict[str, str] = {}
+    for form in t.spellings:
+        entry = concept[form]
+        if entry is not None and named.setdefault(entry.term, norm(form)) != norm(form):
+            return False
+    return True
 
 
 @frozen
