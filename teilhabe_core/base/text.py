@@ -7,7 +7,7 @@ from functools import lru_cache
 
 MEDIOPUNKT = "·"
 
-_WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
+WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
 # Abbreviations whose period does not end a sentence.
 _NO_END = re.compile(r"(?:\b[a-zäöü]{1,4}|\b[A-ZÄÖÜ])\.$")
 _MONTH_OR_LOWER = re.compile(
@@ -48,6 +48,10 @@ class Word:
     def __repr__(self) -> str:
         return f"Word(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
+
+_SPELLINGS: dict[str, tuple[str, ...]] = {}
+"""Sentence text → the spelling of each of its words (texts repeat their sentences);
+emptied when it grows past 100,000."""
 
 _FORMS: dict[str, tuple[str, str]] = {}
 """Spelling → (lower, plain), for :class:`Word`; emptied when it grows past 100,000."""
@@ -90,8 +94,12 @@ class Sentence:
         """The spelling of each word, in order (``tuple(w.text for w in self.words)``)."""
         found = self._forms
         if found is None:
-            found = self._forms = tuple(_WORD.findall(self.text)) if self._words is None \
-                else tuple(w.text for w in self._words)
+            found = _SPELLINGS.get(self.text)
+            if found is None:
+                if len(_SPELLINGS) >= 100_000:
+                    _SPELLINGS.clear()
+                found = _SPELLINGS[self.text] = tuple(WORD.findall(self.text))
+            self._forms = found
         return found
 
     def __eq__(self, other: object) -> bool:
@@ -117,7 +125,7 @@ def norm(word: str) -> str:
 
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     return tuple([Word(m.group(), m.start() + offset, m.end() + offset)
-                  for m in _WORD.finditer(text)])
+                  for m in WORD.finditer(text)])
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -163,8 +171,9 @@ def _next_is_upper_after_space(text: str, index: int) -> bool:
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
+    left = chunk.lstrip()
+    if not left:
         return
-    begin = start + len(chunk) - len(chunk.lstrip())
+    stripped = left.rstrip()
+    begin = start + len(chunk) - len(left)
     out.append(Sentence(stripped, begin, begin + len(stripped)))

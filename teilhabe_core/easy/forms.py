@@ -30,7 +30,9 @@ ZU = 1 << 6                # … with 'zu' or an infinitive with 'zu' (grammar.m
 SUBORDINATOR = 1 << 7      # ls.one-statement: a subordinating conjunction
 AUXILIARY = 1 << 8         # ls.one-statement: a finite auxiliary or modal
 LARGE_NUMBER = 1 << 9      # ls.large-number: a number from 10.000 or with decimals
+ACRONYM = 1 << 10          # ls.abbreviation: capitals such as 'UN', 'ÖPNV' in the word
 
+ACRONYM_IN = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*\b")  # an all-caps word
 DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # a date is no large number
 _WERDEN = lx.WERDEN_PAST | lx.WERDEN_PRESENT | {"worden"}
 
@@ -65,6 +67,8 @@ def flags(form: str) -> int:
         if "," in form or (digits.isascii() and digits.isdigit()
                            and len(digits.lstrip("0")) >= 5):
             bits |= LARGE_NUMBER
+    if ACRONYM_IN.search(form):
+        bits |= ACRONYM
     return bits
 
 

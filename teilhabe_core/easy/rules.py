@@ -36,6 +36,11 @@ class Hit:
     tolerated: bool = False
     counts: bool = True
 
+    def moved(self, offset: int) -> Hit:
+        """The same hit ``offset`` characters further on."""
+        return Hit(self.start + offset, self.end + offset, self.message, self.suggestion,
+                   self.tolerated, self.counts)
+
 
 class Context:
     """What the rules know beyond one text, prepared once for many texts: settings, the
@@ -55,7 +60,15 @@ class Context:
         # per spelling, what compounds, hard_words and consistency need to know of it
         self.compound = _Memo(self._compound)
         self.hard = _Memo(self._hardness)
+        self.hard_candidate = _Memo(lambda form: self.hard[form][0] == 2)
         self.concept = _Memo(self._concept)
+        # consistency: the words (norm keys) with two spellings, the glossary terms named
+        # by two words, among every spelling seen so far (registered by self.spelling)
+        self.spelling = _Memo(self._register)
+        self._lower_of: dict[str, str] = {}
+        self._key_of: dict[str, str] = {}
+        self.split_keys: set[str] = set()
+        self.split_terms: set[str] = set()
 
     def in_glossary(self, word: str) -> GlossaryEntry | None:
         found = self._found
@@ -90,6 +103,18 @@ class Context:
             return 1, key
         return (1 if lx.split_compound(plain) is not None else 2), key
 
+    def _register(self, form: str) -> tuple[str, str | None]:
+        """(norm key, glossary term or ``None``) of a spelling seen for the first time,
+        noted in :attr:`split_keys` and :attr:`split_terms`."""
+        lower, key = form.lower(), norm(form)
+        if self._lower_of.setdefault(key, lower) != lower:
+            self.split_keys.add(key)
+        entry = self.concept[form]
+        term = entry.term if entry is not None else None
+        if term is not None and self._key_of.setdefault(term, key) != key:
+            self.split_terms.add(term)
+        return key, term
+
     def _concept(self, form: str) -> GlossaryEntry | None:
         """:func:`consistency`: the glossary entry ``form`` names, as a term or a synonym."""
         return self.in_glossary(form) or self.synonyms.get(norm(form))
@@ -108,33 +133,61 @@ class _Memo(dict[str, Any]):
 
 
 class Text:
-    """A text prepared for the rules: sentences, settings, glossary lookup."""
+    """A text prepared for the rules: sentences, settings, glossary lookup.
+
+    With ``sentence=True``, ``text`` is one sentence as :func:`sentences` cut it out of a
+    text (for the rules of a sentence alone, :attr:`Rule.local`): it is not split again.
+    """
 
     def __init__(self, text: str, settings: EasyLanguageSettings | Context,
                  glossary: tuple[GlossaryEntry, ...] = (),
-                 known_words: frozenset[str] = frozenset()) -> None:
+                 known_words: frozenset[str] = frozenset(), *, sentence: bool = False) -> None:
         context = settings if isinstance(settings, Context) \
             else Context(settings, glossary, known_words)
         self.text = text.translate(_MEDIOPUNKT_VARIANTS) \
             if _OTHER_DOTS.search(text) else text
         self.context = context
         self.settings = context.settings
-        self.sentences = sentences(self.text)
-        # per sentence, the bits of forms.FLAGS: which word-based rules could fire in it
-        self.bits = [fm.of(s.forms) for s in self.sentences]
+        self.sentences = [Sentence(text, 0, len(text))] if sentence else sentences(self.text)
+        self._bits: list[int] | None = None
         self.glossary = context.glossary
         self.known = context.known
         self.forms = context.forms
         self.synonyms = context.synonyms
         self.in_glossary = context.in_glossary
+        self._spelled: list[str] | None = None
         self._spellings: frozenset[str] | None = None
+        self._all_bits: int | None = None
+
+    @property
+    def bits(self) -> list[int]:
+        """Per sentence, the bits of :data:`~teilhabe_core.easy.forms.FLAGS` of its words:
+        which word-based rules could find something in it."""
+        if self._bits is None:
+            self._bits = [fm.of(s.forms) for s in self.sentences]
+        return self._bits
+
+    @property
+    def spelled(self) -> list[str]:
+        """The spelling of every word of the text, in order (words never span two
+        sentences, and between sentences there are only blanks)."""
+        if self._spelled is None:
+            self._spelled = [form for s in self.sentences for form in s.forms]
+        return self._spelled
 
     @property
     def spellings(self) -> frozenset[str]:
         """Every spelling of a word in the text."""
         if self._spellings is None:
-            self._spellings = frozenset(f for s in self.sentences for f in s.forms)
+            self._spellings = frozenset(self.spelled)
         return self._spellings
+
+    @property
+    def all_bits(self) -> int:
+        """The bits of :data:`~teilhabe_core.easy.forms.FLAGS` of every word of the text."""
+        if self._all_bits is None:
+            self._all_bits = fm.of(self.spellings)
+        return self._all_bits
 
 
 # Publishers write the Mediopunkt with other dots too ('Job∙center'); same length, so
@@ -370,7 +423,7 @@ def large_numbers(t: Text) -> Iterator[Hit]:
                           "Schreiben Sie 'viele' oder vergleichen Sie die Zahl.")
 
 
-_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*\b")
+_ACRONYM = fm.ACRONYM_IN
 _ABBREVIATIONS = tuple((short, long, re.compile(re.escape(short)))
                        for short, long in lx.ABBREVIATIONS.items())
 _ANY_ABBREVIATION = re.compile("|".join(map(re.escape, lx.ABBREVIATIONS)))
@@ -423,8 +476,6 @@ def compounds(t: Text) -> Iterator[Hit]:
     whose parts are not common on their own (Inklusion) is not reported. The name of a
     public body ('Bundestag') is reported but is no difficulty of its sentence."""
     compound = t.context.compound
-    if not any(map(compound.__getitem__, t.spellings)):
-        return
     style = t.settings.compound_style
     seen: set[str] = set()
     for s in t.sentences:
@@ -474,8 +525,6 @@ def hard_words(t: Text) -> Iterator[Hit]:
     'Herr'. Frequency is not the same as difficulty: common technical words (Inklusion)
     still need the glossary."""
     hard = t.context.hard
-    if not any(hard[form][0] == 2 for form in t.spellings):
-        return  # no hard word: the rest only finds those
     seen: set[str] = set()
     for index, s in enumerate(t.sentences):
         window = s.text + " " + (t.sentences[index + 1].text if index + 1 < len(t.sentences)
@@ -498,8 +547,6 @@ def consistency(t: Text) -> Iterator[Hit]:
     """The same thing named with different words: a glossary term and one of its
     synonyms in one text, or one word written in two ways (Aktions·plan / Aktionsplan).
     Synonyms the glossary does not list are not found."""
-    if _consistent(t):
-        return
     first: dict[str, Word] = {}
     concept: dict[str, Word] = {}
     synonyms = t.synonyms
@@ -550,21 +597,88 @@ class Rule:
     level: str
     check: Callable[[Text], Iterator[Hit]]
     difficulty: bool = True
+    could: Callable[[Text], bool] | None = None
+    """A quick look at the whole text: ``False`` where the rule certainly finds nothing
+    in it, so the checker does not ask it (``None``: always asked)."""
+    local: bool = False
+    """Its hits in a sentence depend on that sentence alone (not on the sentences around
+    it): the checker asks it once per distinct sentence …"""
+    light: bool = False
+    """… unless it is light: it costs less than remembering its hits would."""
+
+
+# -- quick looks (Rule.could): each is True wherever its rule can find something --------
+
+
+def _having_bits(bits: int) -> Callable[[Text], bool]:
+    def could(t: Text) -> bool:
+        return bool(t.all_bits & bits)
+    return could
+
+
+def _long_text(t: Text) -> bool:
+    return len(t.spelled) > t.settings.max_words
+
+
+def _joined(t: Text) -> bool:
+    bits = t.all_bits
+    return bool(bits & fm.SUBORDINATOR) or "," in t.text or ";" in t.text or (
+        bool(bits & fm.AUXILIARY) and fm.auxiliaries(t.spelled) >= 2)
+
+
+def _passive_words(t: Text) -> bool:
+    bits = t.all_bits
+    return bool(bits & fm.WERDEN) or (bool(bits & fm.SEIN) and bool(bits & fm.ZU))
+
+
+def _abbreviated(t: Text) -> bool:
+    # an acronym in the text is one inside a word (a word holds every capital next to it)
+    return bool(t.all_bits & fm.ACRONYM) or _ANY_ABBREVIATION.search(t.text) is not None
+
+
+def _special(t: Text) -> bool:
+    return _SPECIAL.search(t.text) is not None
+
+
+def _compound_word(t: Text) -> bool:
+    return any(map(t.context.compound.__getitem__, t.spellings))
+
+
+def _hard_word(t: Text) -> bool:
+    return any(map(t.context.hard_candidate.__getitem__, t.spellings))
+
+
+def _inconsistent(t: Text) -> bool:
+    context = t.context
+    seen = list(map(context.spelling.__getitem__, t.spellings))
+    keys, terms = context.split_keys, context.split_terms
+    if not (keys or terms) or not any(key in keys or term in terms for key, term in seen):
+        return False  # no word of the text has two spellings or shares a concept
+    return not _consistent(t)
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("ls.sentence-length", "Satz zu lang", "error", sentence_length),
-    Rule("ls.one-statement", "Mehr als eine Aussage im Satz", "error", one_statement),
-    Rule("ls.passive", "Passiv", "error", passive),
-    Rule("ls.genitive", "Genitiv", "error", genitive),
-    Rule("ls.konjunktiv", "Konjunktiv", "error", konjunktiv),
-    Rule("ls.negation", "Verneinung", "warning", negation, difficulty=False),
-    Rule("ls.number-words", "Zahl als Wort", "warning", number_words, difficulty=False),
-    Rule("ls.large-number", "Große Zahl", "warning", large_numbers),
-    Rule("ls.abbreviation", "Abkürzung", "error", abbreviations),
-    Rule("ls.compound", "Langes Wort nicht getrennt", "warning", compounds),
-    Rule("ls.special-character", "Sonderzeichen", "error", special_characters),
-    Rule("ls.hard-word", "Schweres Wort", "warning", hard_words),
+    Rule("ls.sentence-length", "Satz zu lang", "error", sentence_length, could=_long_text,
+         local=True, light=True),
+    Rule("ls.one-statement", "Mehr als eine Aussage im Satz", "error", one_statement,
+         could=_joined, local=True),
+    Rule("ls.passive", "Passiv", "error", passive, could=_passive_words, local=True),
+    Rule("ls.genitive", "Genitiv", "error", genitive, could=_having_bits(fm.GENITIVE),
+         local=True),
+    Rule("ls.konjunktiv", "Konjunktiv", "error", konjunktiv,
+         could=_having_bits(fm.KONJUNKTIV), local=True),
+    Rule("ls.negation", "Verneinung", "warning", negation, difficulty=False,
+         could=_having_bits(fm.NEGATION), local=True),
+    Rule("ls.number-words", "Zahl als Wort", "warning", number_words, difficulty=False,
+         could=_having_bits(fm.NUMBER_WORD), local=True),
+    Rule("ls.large-number", "Große Zahl", "warning", large_numbers,
+         could=_having_bits(fm.LARGE_NUMBER), local=True),
+    Rule("ls.abbreviation", "Abkürzung", "error", abbreviations, could=_abbreviated),
+    Rule("ls.compound", "Langes Wort nicht getrennt", "warning", compounds,
+         could=_compound_word),
+    Rule("ls.special-character", "Sonderzeichen", "error", special_characters,
+         could=_special, local=True),
+    Rule("ls.hard-word", "Schweres Wort", "warning", hard_words, could=_hard_word),
     Rule("ls.consistency", "Verschiedene Wörter für dasselbe", "warning", consistency,
-         difficulty=False),
+         difficulty=False, could=_inconsistent),
 )
