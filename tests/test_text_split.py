@@ -16,8 +16,8 @@ from teilhabe_core.base.text import (
     _NO_END,
     _ORDINAL,
     _ORDINAL_AFTER_ARTICLE,
-    WORD,
     MEDIOPUNKT,
+    WORD,
     sentences,
     words,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 MEDIOPUNKT = "·"
@@ -53,6 +54,9 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {}
 """Sentence text → the spelling of each of its words (texts repeat their sentences);
 emptied when it grows past 100,000."""
 
+_OFFSETS: dict[str, tuple[int, ...]] = {}
+"""Sentence text → start and end of each word in it, for :meth:`Sentence.span`."""
+
 _FORMS: dict[str, tuple[str, str]] = {}
 """Spelling → (lower, plain), for :class:`Word`; emptied when it grows past 100,000."""
 
@@ -98,9 +102,23 @@ class Sentence:
             if found is None:
                 if len(_SPELLINGS) >= 100_000:
                     _SPELLINGS.clear()
-                found = _SPELLINGS[self.text] = tuple(WORD.findall(self.text))
+                # interned: the sentences of a plan share a few thousand spellings
+                found = _SPELLINGS[self.text] = tuple(map(sys.intern, WORD.findall(self.text)))
             self._forms = found
         return found
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Start and end of word ``i`` in the text (without making the words)."""
+        if self._words is not None:
+            word = self._words[i]
+            return word.start, word.end
+        found = _OFFSETS.get(self.text)
+        if found is None:
+            if len(_OFFSETS) >= 100_000:
+                _OFFSETS.clear()
+            found = _OFFSETS[self.text] = tuple(
+                at for m in WORD.finditer(self.text) for at in m.span())
+        return self.start + found[2 * i], self.start + found[2 * i + 1]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sentence):
@@ -138,7 +156,9 @@ def sentences(text: str) -> list[Sentence]:
     length = len(text)
     for match in _END_CANDIDATE.finditer(text):
         index = match.start()
-        if text[index] == "." and index + 1 < length:
+        if text[index] == "." and index + 1 < length \
+                and not (index - 5 >= start and text[index - 5:index].isalpha()):
+            # (after a word of 5 letters or more, neither pattern below can match)
             # the ordinal and abbreviation patterns match at most 6 characters before the
             # period and look one further back: the last 8 characters decide as the whole
             # sentence would; an ordinal after an article ("im 1. Quartal") is an ordinal

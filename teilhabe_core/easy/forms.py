@@ -92,4 +92,17 @@ def of(forms: Iterable[str]) -> int:
 
 def auxiliaries(forms: Iterable[str]) -> int:
     """How many of ``forms`` are finite auxiliaries or modals."""
-    return sum(1 for form in forms if FLAGS[form] & AUXILIARY)
+    return sum(map(_AUXILIARY.__getitem__, forms))
+
+
+class _Auxiliary(dict[str, int]):
+    """Spelling → 1 for a finite auxiliary or modal, else 0; filled on first use."""
+
+    def __missing__(self, form: str) -> int:
+        if len(self) >= 200_000:
+            self.clear()
+        found = self[form] = 1 if FLAGS[form] & AUXILIARY else 0
+        return found
+
+
+_AUXILIARY = _Auxiliary()

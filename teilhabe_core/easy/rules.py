@@ -61,10 +61,18 @@ class Context:
         self.compound = _Memo(self._compound)
         self.hard = _Memo(self._hardness)
         self.hard_candidate = _Memo(lambda form: self.hard[form][0] == 2)
+        # per sentence (its spellings): (index, spelling) of the words compounds reports
+        # at first use, (index, spelling, level, key) of the words hard_words looks at
+        self.compounds_at = _Memo(lambda forms: tuple(
+            (i, form) for i, form in enumerate(forms) if self.compound[form] is not None))
+        self.hard_at = _Memo(lambda forms: tuple(
+            (i, form, *self.hard[form]) for i, form in enumerate(forms)
+            if self.hard[form][0] and not (i and forms[i - 1] in _TITLES)))
         self.concept = _Memo(self._concept)
         # consistency: the words (norm keys) with two spellings, the glossary terms named
         # by two words, among every spelling seen so far (registered by self.spelling)
         self.spelling = _Memo(self._register)
+        self.term = _Memo(lambda form: getattr(self.concept[form], "term", None))
         self._lower_of: dict[str, str] = {}
         self._key_of: dict[str, str] = {}
         self.split_keys: set[str] = set()
@@ -109,8 +117,7 @@ class Context:
         lower, key = form.lower(), norm(form)
         if self._lower_of.setdefault(key, lower) != lower:
             self.split_keys.add(key)
-        entry = self.concept[form]
-        term = entry.term if entry is not None else None
+        term = self.term[form]
         if term is not None and self._key_of.setdefault(term, key) != key:
             self.split_terms.add(term)
         return key, term
@@ -120,14 +127,14 @@ class Context:
         return self.in_glossary(form) or self.synonyms.get(norm(form))
 
 
-class _Memo(dict[str, Any]):
+class _Memo(dict[Any, Any]):
     """``make(key)`` for each key, made on first use (``memo[key]``)."""
 
-    def __init__(self, make: Callable[[str], Any]) -> None:
+    def __init__(self, make: Callable[[Any], Any]) -> None:
         super().__init__()
         self.make = make
 
-    def __missing__(self, key: str) -> Any:
+    def __missing__(self, key: Any) -> Any:
         found = self[key] = self.make(key)
         return found
 
@@ -148,16 +155,35 @@ class Text:
             if _OTHER_DOTS.search(text) else text
         self.context = context
         self.settings = context.settings
-        self.sentences = [Sentence(text, 0, len(text))] if sentence else sentences(self.text)
+        self.sentences = [Sentence(self.text, 0, len(self.text))] if sentence \
+            else sentences(self.text)
         self._bits: list[int] | None = None
-        self.glossary = context.glossary
-        self.known = context.known
-        self.forms = context.forms
-        self.synonyms = context.synonyms
-        self.in_glossary = context.in_glossary
-        self._spelled: list[str] | None = None
-        self._spellings: frozenset[str] | None = None
-        self._all_bits: int | None = None
+        # words never span two sentences, and between sentences there are only blanks
+        self.spelled: list[str] = [form for s in self.sentences for form in s.forms]
+        """The spelling of every word of the text, in order."""
+        self.spellings = frozenset(self.spelled)
+        """Every spelling of a word in the text."""
+        self.all_bits = fm.of(self.spellings)
+        """The bits of :data:`~teilhabe_core.easy.forms.FLAGS` of every word of the text."""
+
+    @property
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        return self.context.glossary
+
+    @property
+    def known(self) -> frozenset[str]:
+        return self.context.known
+
+    @property
+    def forms(self) -> dict[str, GlossaryEntry]:
+        return self.context.forms
+
+    @property
+    def synonyms(self) -> dict[str, GlossaryEntry]:
+        return self.context.synonyms
+
+    def in_glossary(self, word: str) -> GlossaryEntry | None:
+        return self.context.in_glossary(word)
 
     @property
     def bits(self) -> list[int]:
@@ -166,28 +192,6 @@ class Text:
         if self._bits is None:
             self._bits = [fm.of(s.forms) for s in self.sentences]
         return self._bits
-
-    @property
-    def spelled(self) -> list[str]:
-        """The spelling of every word of the text, in order (words never span two
-        sentences, and between sentences there are only blanks)."""
-        if self._spelled is None:
-            self._spelled = [form for s in self.sentences for form in s.forms]
-        return self._spelled
-
-    @property
-    def spellings(self) -> frozenset[str]:
-        """Every spelling of a word in the text."""
-        if self._spellings is None:
-            self._spellings = frozenset(self.spelled)
-        return self._spellings
-
-    @property
-    def all_bits(self) -> int:
-        """The bits of :data:`~teilhabe_core.easy.forms.FLAGS` of every word of the text."""
-        if self._all_bits is None:
-            self._all_bits = fm.of(self.spellings)
-        return self._all_bits
 
 
 # Publishers write the Mediopunkt with other dots too ('Job∙center'); same length, so
@@ -475,19 +479,18 @@ def compounds(t: Text) -> Iterator[Hit]:
     words at a hyphenation point (pyphen + wordfreq). The split is a suggestion; a word
     whose parts are not common on their own (Inklusion) is not reported. The name of a
     public body ('Bundestag') is reported but is no difficulty of its sentence."""
-    compound = t.context.compound
+    compound, compounds_at = t.context.compound, t.context.compounds_at
     style = t.settings.compound_style
     seen: set[str] = set()
     for s in t.sentences:
-        for i, text in enumerate(s.forms):
-            parts = compound[text]
-            if parts is None or text in seen:
+        for i, text in compounds_at[s.forms]:
+            if text in seen:
                 continue
             seen.add(text)
-            w = s.words[i]
+            parts = compound[text]
             joined = "-".join(p[0].upper() + p[1:] for p in parts) if style == "hyphen" \
                 else MEDIOPUNKT.join(parts)
-            yield Hit(w.start, w.end, f"'{text}' ist ein langes Wort.",
+            yield Hit(*s.span(i), f"'{text}' ist ein langes Wort.",
                       f"Trennen Sie das Wort: {joined}", counts=not lx.public_body(text))
 
 
@@ -524,21 +527,22 @@ def hard_words(t: Text) -> Iterator[Hit]:
     Names and words of the area profile are known, and so is a name after 'Frau' or
     'Herr'. Frequency is not the same as difficulty: common technical words (Inklusion)
     still need the glossary."""
-    hard = t.context.hard
+    hard_at = t.context.hard_at
     seen: set[str] = set()
     for index, s in enumerate(t.sentences):
-        window = s.text + " " + (t.sentences[index + 1].text if index + 1 < len(t.sentences)
-                                 else "")
-        spellings = s.forms
-        for i, text in enumerate(spellings):
-            level, key = hard[text]
-            if level == 0 or key in seen or (i and spellings[i - 1] in _TITLES):
+        explained: bool | None = None
+        for i, text, level, key in hard_at[s.forms]:
+            if key in seen:
                 continue
             seen.add(key)
-            if level == 1 or _EXPLAINS.search(window):
-                continue  # common, a compound of common words (ls.compound), or explained
-            w = s.words[i]
-            yield Hit(w.start, w.end, f"'{w.text}' ist ein schweres Wort.",
+            if level == 1:
+                continue  # common, or a compound of common words (ls.compound)
+            if explained is None:
+                following = t.sentences[index + 1].text if index + 1 < len(t.sentences) else ""
+                explained = _EXPLAINS.search(f"{s.text} {following}") is not None
+            if explained:
+                continue
+            yield Hit(*s.span(i), f"'{text}' ist ein schweres Wort.",
                       "Nehmen Sie ein leichteres Wort, erklären Sie es beim ersten Mal "
                       "oder nehmen Sie es ins Wörterbuch auf.")
 
@@ -650,9 +654,11 @@ def _hard_word(t: Text) -> bool:
 
 def _inconsistent(t: Text) -> bool:
     context = t.context
-    seen = list(map(context.spelling.__getitem__, t.spellings))
+    spellings = t.spellings
+    list(map(context.spelling.__getitem__, spellings))  # noted in split_keys, split_terms
     keys, terms = context.split_keys, context.split_terms
-    if not (keys or terms) or not any(key in keys or term in terms for key, term in seen):
+    if (not keys or keys.isdisjoint(map(norm, spellings))) and (
+            not terms or terms.isdisjoint(map(context.term.__getitem__, spellings))):
         return False  # no word of the text has two spellings or shares a concept
     return not _consistent(t)
 
