@@ -69,14 +69,13 @@ class Context:
             (i, form, *self.hard[form]) for i, form in enumerate(forms)
             if self.hard[form][0] and not (i and forms[i - 1] in _TITLES)))
         self.concept = _Memo(self._concept)
-        # consistency: the words (norm keys) with two spellings, the glossary terms named
-        # by two words, among every spelling seen so far (registered by self.spelling)
-        self.spelling = _Memo(self._register)
+        # consistency: the spellings of a word written in two ways (other than case) or
+        # of a glossary concept named by two words, among every spelling seen so far
         self.term = _Memo(lambda form: getattr(self.concept[form], "term", None))
-        self._lower_of: dict[str, str] = {}
-        self._key_of: dict[str, str] = {}
-        self.split_keys: set[str] = set()
-        self.split_terms: set[str] = set()
+        self.registered: set[str] = set()
+        self.split: set[str] = set()
+        self._by_lower: dict[str, dict[str, list[str]]] = {}  # key → lower → spellings
+        self._by_key: dict[str, dict[str, list[str]]] = {}  # term → key → spellings
 
     def in_glossary(self, word: str) -> GlossaryEntry | None:
         found = self._found
@@ -111,16 +110,21 @@ class Context:
             return 1, key
         return (1 if lx.split_compound(plain) is not None else 2), key
 
-    def _register(self, form: str) -> tuple[str, str | None]:
-        """(norm key, glossary term or ``None``) of a spelling seen for the first time,
-        noted in :attr:`split_keys` and :attr:`split_terms`."""
-        lower, key = form.lower(), norm(form)
-        if self._lower_of.setdefault(key, lower) != lower:
-            self.split_keys.add(key)
-        term = self.term[form]
-        if term is not None and self._key_of.setdefault(term, key) != key:
-            self.split_terms.add(term)
-        return key, term
+    def register(self, spellings: frozenset[str]) -> None:
+        """Note spellings not seen before; :attr:`split` gets every spelling of a word
+        that now has two spellings, of a term now named by two words."""
+        for form in spellings - self.registered:
+            self.registered.add(form)
+            key = norm(form)
+            self._note(self._by_lower.setdefault(key, {}), form.lower(), form)
+            term = self.term[form]
+            if term is not None:
+                self._note(self._by_key.setdefault(term, {}), key, form)
+
+    def _note(self, group: dict[str, list[str]], variant: str, form: str) -> None:
+        group.setdefault(variant, []).append(form)
+        if len(group) > 1:
+            self.split.update(f for forms in group.values() for f in forms)
 
     def _concept(self, form: str) -> GlossaryEntry | None:
         """:func:`consistency`: the glossary entry ``form`` names, as a term or a synonym."""
@@ -653,12 +657,10 @@ def _hard_word(t: Text) -> bool:
 
 
 def _inconsistent(t: Text) -> bool:
-    context = t.context
-    spellings = t.spellings
-    list(map(context.spelling.__getitem__, spellings))  # noted in split_keys, split_terms
-    keys, terms = context.split_keys, context.split_terms
-    if (not keys or keys.isdisjoint(map(norm, spellings))) and (
-            not terms or terms.isdisjoint(map(context.term.__getitem__, spellings))):
+    context, spellings = t.context, t.spellings
+    if not context.registered.issuperset(spellings):
+        context.register(spellings)
+    if context.split.isdisjoint(spellings):
         return False  # no word of the text has two spellings or shares a concept
     return not _consistent(t)
 
