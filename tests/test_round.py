@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import teilhabe_core as th
-from teilhabe_core import rounds
 from teilhabe_core.cli import main
 from teilhabe_core.evaluation.evaluate import build_evaluation
 from teilhabe_core.evaluation.rollup import summarise
@@ -26,6 +25,7 @@ from teilhabe_core.store.contract import Key
 from teilhabe_core.store.files import FileStore
 from teilhabe_core.store.opening import open_store
 from teilhabe_core.store.transfer import copy_area
+from teilhabe_core.tasks import rounds
 
 BOERDE = ROOT / "counties" / "boerde" / "data"
 PLAN = "boerde-aktionsplan-2"
