@@ -147,7 +147,8 @@ class Text:
     """A text prepared for the rules: sentences, settings, glossary lookup.
 
     With ``sentence=True``, ``text`` is one sentence as :func:`sentences` cut it out of a
-    text (for the rules of a sentence alone, :attr:`Rule.local`): it is not split again.
+    prepared text (for the rules of a sentence alone, :attr:`Rule.local`): it is not split
+    or translated again.
     """
 
     def __init__(self, text: str, settings: EasyLanguageSettings | Context,
@@ -155,8 +156,8 @@ class Text:
                  known_words: frozenset[str] = frozenset(), *, sentence: bool = False) -> None:
         context = settings if isinstance(settings, Context) \
             else Context(settings, glossary, known_words)
-        self.text = text.translate(_MEDIOPUNKT_VARIANTS) \
-            if _OTHER_DOTS.search(text) else text
+        self.text = text if sentence or not _OTHER_DOTS.search(text) \
+            else text.translate(_MEDIOPUNKT_VARIANTS)
         self.context = context
         self.settings = context.settings
         self.sentences = [Sentence(self.text, 0, len(self.text))] if sentence \
