@@ -19,7 +19,8 @@ from teilhabe_core.base.text import MEDIOPUNKT, sentences
 from teilhabe_core.easy import RULES, Checker, EasyFinding
 from teilhabe_core.easy import lexicon as lx
 from teilhabe_core.easy.levels import decide
-from teilhabe_core.easy.rules import _EXPLAINS, _PART_BREAK, _TITLES, Hit, Text
+from teilhabe_core.easy.prepared import _PART_BREAK, _TITLES, Hit, Text
+from teilhabe_core.easy.rules import _EXPLAINS
 from teilhabe_core.model import EasyLanguageSettings, GlossaryEntry
 
 GLOSSARY = (
