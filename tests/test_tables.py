@@ -15,7 +15,7 @@ import pytest
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from teilhabe_plugins.default_exporters.tables import COLUMNS
+from teilhabe_plugins.default_exporters.tables import COLUMNS, dangerous
 
 import teilhabe_core as th
 from tests.conftest import MINIMAL_PLAN, ROOT
@@ -49,6 +49,28 @@ cells = st.one_of(
 # and XML reads every CR as a line break (LF).
 XML_ILLEGAL = {chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
 XML_BAD = re.compile(f"[{''.join(sorted(XML_ILLEGAL))}]")
+
+
+def slow_dangerous(text: str) -> bool:
+    """``tables.dangerous`` as it was before its fast path for a letter or digit first."""
+    def strip(value: str) -> str:
+        return value[next((i for i, c in enumerate(value)
+                           if not (c.isspace() or unicodedata.category(c)[0] in "CZ")),
+                          len(value)):]
+    if text.startswith(("\t", "\r", "\n", "'")):
+        return True
+    rest = strip(text)
+    return any(strip(c).startswith(FORMULA) for c in (rest, unicodedata.normalize("NFKC", rest)))
+
+
+MARKS = st.text(st.sampled_from(["\u0338", "\u0301", "\u0308", "\u20d2", "\u0323"]),
+                max_size=3)
+
+
+@settings(max_examples=500)
+@given(st.one_of(cells, st.tuples(st.sampled_from("aZ09=+-@x"), MARKS, any_text).map("".join)))
+def test_the_fast_path_of_dangerous_decides_as_before(cell):
+    assert dangerous(cell) == slow_dangerous(cell)
 
 
 def test_oracle_recognises_the_known_forms():

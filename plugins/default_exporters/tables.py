@@ -96,6 +96,10 @@ def _lstrip_blank(text: str) -> str:
 
 def dangerous(text: str) -> bool:
     """Whether a spreadsheet could read ``text`` as a formula (or it starts with ``'``)."""
+    if not text or (text[0].isascii() and text[0].isalnum()):
+        # a letter or digit first: NFKC keeps it (or composes it with the marks after it
+        # into a letter), so neither candidate below can start with a formula character
+        return False
     if text.startswith(LEADING):
         return True
     rest = _lstrip_blank(text)
