@@ -26,9 +26,22 @@ def escape(text: str) -> str:
 def fold(line: str) -> str:
     """``line`` folded (CRLF and a space) so that no part reaches 75 octets of UTF-8; an
     escape's backslash is not left at the end of a part (as ``icalendar`` does)."""
-    if len(line) < LIMIT // 4 or (len(line) < LIMIT and line.isascii()):
+    if len(line) < LIMIT // 4:
+        return line
+    size = len(line.encode())
+    if size < LIMIT:
         return line
     parts: list[str] = []
+    if size == len(line):  # ASCII: a part is 74 characters (73 before a carried escape)
+        start = 0
+        while len(line) - start >= LIMIT:
+            end = start + LIMIT - 1
+            if line[end - 1] in "\\^":
+                end -= 1
+            parts.append(line[start:end])
+            start = end
+        parts.append(line[start:])
+        return "\r\n ".join(parts)
     current: list[str] = []
     count = 0
     for char in line:
