@@ -9,12 +9,14 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from teilhabe_plugins.default_exporters import tables, xlsx_writer
 from teilhabe_plugins.default_exporters.tables import COLUMNS, dangerous
 
 import teilhabe_core as th
@@ -329,3 +331,61 @@ def test_any_table_imports_or_gives_findings(app, columns, rows, fmt):
             assert exc.findings and all(f.file == str(path) and f.line for f in exc.findings)
         else:
             assert isinstance(result, th.Plan)
+
+
+# -- the workbook saved by xlsx_writer: openpyxl's own bytes ---------------------------
+
+
+def _openpyxl_saved(book) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return tables.deterministic_zip(buffer.getvalue())
+
+
+def _fast_saved(book) -> bytes:
+    return tables.deterministic_zip(xlsx_writer.save(book))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(problem=cells, notes=cells, title=cells.filter(lambda t: t.strip() != ""),
+       costs=st.none() | st.decimals(-10**6, 10**9, places=2, allow_nan=False),
+       progress=st.none() | st.integers(0, 100),
+       start=st.none() | st.dates(dt.date(1800, 1, 1), dt.date(2100, 1, 1)))
+def test_the_fast_save_writes_the_bytes_openpyxl_writes(app, problem, notes, title, costs,
+                                                        progress, start):
+    from teilhabe_core.publish.api import ExportContext
+
+    plan = th.load(PLAN)
+    measures = [evolve(plan.measures[0], problem=problem, notes=notes, title=title,
+                       costs=costs, progress=progress, start=start), *plan.measures[1:]]
+    plan = evolve(plan, measures=tuple(measures))
+    context = ExportContext(app=app, area=app.area("boerde").area,
+                            documents=app.documents("boerde"))
+    assert _fast_saved(tables.workbook(plan, context)) == _openpyxl_saved(
+        tables.workbook(plan, context))
+
+
+def test_the_fast_save_leaves_other_cells_to_openpyxl():
+    """Formulas, booleans, errors, rich text, comments, row formats, styled empty cells,
+    text with blanks around it and XML's special characters: the same bytes."""
+    from openpyxl import Workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    def book():
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["=1+1", True, "#N/A", " a ", "a & <b> \"c\"\n", 1.5, Decimal("2.50"),
+                   dt.date(2020, 1, 2), dt.datetime(2020, 1, 2, 3, 4), None, "", 10**20])
+        ws.append([CellRichText("x", TextBlock(InlineFont(b=True), "y")), "z"])
+        ws["B2"].comment = Comment("note", "me")
+        ws.append(["r"])
+        ws.row_dimensions[3].height = 30
+        ws["E5"].font = Font(bold=True)
+        ws.append([])
+        ws.append(["  ", "\t", float("nan")])
+        return wb
+
+    assert _fast_saved(book()) == _openpyxl_saved(book())

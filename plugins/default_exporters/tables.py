@@ -43,6 +43,7 @@ from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
 from teilhabe_core.model.labels import label
 from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
 
+from . import xlsx_writer
 from .funding_cells import funding_cell, parse_funding
 from .xlsx_cells import AMOUNT_FORMAT, cell_text, typed
 
@@ -206,43 +207,47 @@ class XlsxExporter(Exporter):
     extension = "xlsx"
 
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        fixed = dt.datetime(2000, 1, 1)
-        book = Workbook()
-        book.properties.creator = "teilhabe"
-        book.properties.created = fixed
-        book.properties.modified = fixed
-        summary = book.active
-        taken: set[str] = set()
-        summary.title = sheet_title("Übersicht", taken)
-        statuses = list(MeasureStatus)
-        summary.append([context_label(context), "Maßnahmen", *[label(s) for s in statuses]])
-        for life_area in document.life_areas:
-            measures = [m for m in document.measures if life_area.id in m.life_areas]
-            counts = [sum(1 for m in measures if m.status is s) for s in statuses]
-            summary.append([_text(neutralise(life_area.name)), len(measures), *counts])
-            sheet = book.create_sheet(sheet_title(life_area.name, taken))
-            for index, row in enumerate(rows(document, measures)):
-                sheet.append([_text(v) for v in safe_row(row, index == 0)])
-                if index == 0:
-                    for c in sheet[1]:
-                        c.font = Font(bold=True)
-                else:
-                    _type_cells(sheet[sheet.max_row], measures[index - 1])
-        for c in summary[1]:
-            c.font = Font(bold=True)
-        cost_rows(summary, document, context, Font(bold=True))
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows():
-                for c in row:
-                    if isinstance(c.value, str):
-                        c.data_type = "s"  # never a formula, whatever the text starts with
-        buffer = io.BytesIO()
-        book.save(buffer)
         return [Output(f"{file_stem(document)}-massnahmen.xlsx",
-                       deterministic_zip(buffer.getvalue()))]
+                       deterministic_zip(xlsx_writer.save(workbook(document, context))))]
+
+
+def workbook(document: Plan, context: ExportContext) -> Any:
+    """The measure workbook (openpyxl), before saving."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    fixed = dt.datetime(2000, 1, 1)
+    book = Workbook()
+    book.properties.creator = "teilhabe"
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    bold = Font(bold=True)
+    summary = book.active
+    taken: set[str] = set()
+    summary.title = sheet_title("Übersicht", taken)
+    statuses = list(MeasureStatus)
+    summary.append([context_label(context), "Maßnahmen", *[label(s) for s in statuses]])
+    for life_area in document.life_areas:
+        measures = [m for m in document.measures if life_area.id in m.life_areas]
+        counts = [sum(1 for m in measures if m.status is s) for s in statuses]
+        summary.append([_text(neutralise(life_area.name)), len(measures), *counts])
+        sheet = book.create_sheet(sheet_title(life_area.name, taken))
+        for index, row in enumerate(rows(document, measures)):
+            sheet.append([_text(v) for v in safe_row(row, index == 0)])
+            if index == 0:
+                for c in sheet[1]:
+                    c.font = bold
+            else:
+                _type_cells(sheet[sheet.max_row], measures[index - 1])
+    for c in summary[1]:
+        c.font = bold
+    cost_rows(summary, document, context, bold)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                if c.data_type != "s" and isinstance(c.value, str):
+                    c.data_type = "s"  # never a formula, whatever the text starts with
+    return book
 
 
 def cost_rows(sheet: Any, plan: Plan, context: ExportContext, bold: Any) -> None:
