@@ -10,14 +10,20 @@ builds a parameter dictionary, a typed value and a content-line object per prope
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 LIMIT = 75
 """Octets after which a content line is folded (``icalendar`` keeps each part below it)."""
 
 
+_SPECIAL = re.compile(r"[\\;,\r\n]")
+
+
 def escape(text: str) -> str:
     r"""A TEXT value (RFC 5545 3.3.11): ``\ ; ,`` escaped, every line break as ``\n``
     (``\N`` read as a line break, like ``icalendar``)."""
+    if _SPECIAL.search(text) is None:
+        return text
     return (text.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
             .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
             .replace("\r", "\\n"))
