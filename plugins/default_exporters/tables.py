@@ -126,6 +126,8 @@ def unneutralise(text: str) -> str:
 
 def cell(name: str, value: Any) -> str:
     """The CSV/XLSX text of one measure field."""
+    if type(value) is str:  # most fields (an enum member is not a plain str)
+        return value
     if name == "funding":
         return funding_cell(value)
     if name in LISTS:
