@@ -60,7 +60,7 @@ TROUBLE = [None, True, False, 0, 1, -5, 101, Decimal("1.5"), Decimal("12.500"), 
            "2024-2-3", " 2024-02-03 ", dt.date(2024, 2, 3), "1.500,50", "12.500", "1500.505",
            "1500.50", "-1", "in Umsetzung", "IN_PROGRESS", "in_progress", "geplant", "hoch",
            "Leitziel", {"id": "g", "name": "n"}, [{"id": "x"}], ["mobilitaet", "nirgendwo"],
-           "18:00", "25:00", "m-1", "bad id!", 55, [9, 70], _deep(70),
+           "18:00", "25:00", "m-1", "bad id!", 55, [9, 70], "1" * 120, _deep(70),
            yamlsafe.YamlInt(15, "017"), yamlsafe.YamlDecimal(Decimal("1.10"), "1.10")]
 KEYS = ["foo", "titel", "title", "id", "status", "start", "ende", "document", "costs"]
 
