@@ -58,9 +58,9 @@ def _elements(t: Any) -> Any:
     return None
 
 
-def _memo(hook: Hook) -> Hook:
-    """``hook`` remembering its results for text values (refusals are not remembered)."""
-    known: dict[str, Any] = {}
+def _memo(hook: Hook, known: dict[str, Any]) -> Hook:
+    """``hook`` remembering its results for text values in ``known`` (refusals are not
+    remembered)."""
 
     def remembered(value: Any, t: Any) -> Any:
         if type(value) is not str:
@@ -87,6 +87,7 @@ class FastStructurer:
         self._conv = conv
         self._text_forms = text_forms
         self._hooks: dict[Any, Hook] = {}
+        self._known: dict[Any, dict[str, Any]] = {}  # type → its remembered results
 
     def structure(self, data: Any, t: Any) -> Any:
         """The object the converter makes of ``data``; raises (anything) where it may not."""
@@ -114,7 +115,9 @@ class FastStructurer:
         if elem is not None:
             return self._tuple(elem)
         hook = self._conv.get_structure_hook(t)
-        return hook if t in AS_IS or typing.get_origin(t) is not None else _memo(hook)
+        if t in AS_IS or typing.get_origin(t) is not None:
+            return hook
+        return _memo(hook, self._known.setdefault(t, {}))
 
     def _tuple(self, elem: Any) -> Hook:
         inner = self.hook(elem)
@@ -145,7 +148,7 @@ class FastStructurer:
                  "    res = {}"]
         allowed = []
         for i, a in enumerate(attrs.fields(cls)):
-            key, tp = a.alias or a.name, hints[a.name]
+            key, arg, tp = a.name, a.alias or a.name, hints[a.name]  # as cattrs: key = name
             allowed.append(key)
             inner = _optional(tp)
             none = "" if inner is None else "None if v is None else "
@@ -159,7 +162,10 @@ class FastStructurer:
             call = f"h{i}(v, t{i})"
             if tp in AS_IS:
                 call = f"v if type(v) is t{i} else {call}"
-            lines.append(f"{indent}res[{key!r}] = {none}{call}")
+            elif tp in self._known:  # a remembered result without calling the hook
+                names[f"k{i}"] = self._known[tp]
+                call = f"k{i}[v] if type(v) is str and v in k{i} else {call}"
+            lines.append(f"{indent}res[{arg!r}] = {none}{call}")
         lines.append("    return cls(**res)")
         names["allowed"] = frozenset(allowed)
         exec("\n".join(lines), names)  # noqa: S102 - code made here from the field names
