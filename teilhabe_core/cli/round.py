@@ -14,7 +14,7 @@ from .common import EXIT_ERRORS, EXIT_OK
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    from .. import rounds
+    from ..tasks import rounds
 
     app = common.make_app()
     started = rounds.start(app, args.plan, args.on, args.out, due=args.due, csv=args.csv)
@@ -33,7 +33,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from .. import rounds
+    from ..tasks import rounds
 
     app = common.make_app()
     target = rounds.open_plan(app, args.plan)
@@ -72,7 +72,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .. import rounds
+    from ..tasks import rounds
 
     app = common.make_app()
     state = rounds.status(app, args.plan, args.on, args.due)
