@@ -90,7 +90,10 @@ def changed(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` unchanged or changed at one to three drawn places."""
     data = _copy(data)
     for _ in range(draw(st.integers(0, 3))):
-        place = draw(st.sampled_from(_places(data)[1:]))
+        places = _places(data)[1:]
+        if not places:  # everything dropped
+            break
+        place = draw(st.sampled_from(places))
         parent = data
         for step in place[:-1]:
             parent = parent[step]
