@@ -207,6 +207,9 @@ class Positions:
             source = _TEXT_PARSER(source)
         self.marks = source
         self._index: dict[str, tuple[int, int]] | None = None
+        self._keys: dict[int, dict[str, tuple[int, int]]] = {}
+        self._items: dict[int, list[int]] = {}
+        self._walk_only = bool(source.opened)  # a parse that stopped: the index decides
 
     def _paths(self) -> dict[str, tuple[int, int]]:
         """Field path → (node of its position, node of its value), the first of equal
@@ -220,11 +223,72 @@ class Positions:
             self._index = index
         return self._index
 
+    def _lookup(self, path: str) -> tuple[int, int] | None:
+        """What the path index holds for ``path``, found without building it: walked from
+        the root token by token, each mapping's keys and each list's items remembered. The
+        index decides where a path could mean something else (not written the way the
+        index writes paths, or a key on the way that is empty, not a scalar or holds '.',
+        '[' or ']', a key given twice)."""
+        if self._index is not None or self._walk_only:
+            return self._paths().get(path)
+        tokens = split_path(path)
+        if "".join(f"[{t}]" if isinstance(t, int) else f".{t}" for t in tokens) \
+                .removeprefix(".") != path:
+            return self._paths().get(path)
+        marks = self.marks
+        if not len(marks):
+            return None
+        kinds = marks.kinds
+        n = position = 0
+        for token in tokens:
+            kind = kinds[n]
+            if kind in (MAPPING, FLOW_MAPPING):
+                keys = self._keys.get(n)
+                if keys is None:
+                    keys = self._mapping_keys(n)
+                    if keys is None:
+                        self._walk_only = True
+                        return self._paths().get(path)
+                entry = keys.get(token) if isinstance(token, str) else None
+                if entry is None:
+                    return None
+                key, n = entry
+                position = key if kinds[n] > PLAIN else n
+            elif kind in (SEQUENCE, FLOW_SEQUENCE) and isinstance(token, int):
+                items = self._items.get(n)
+                if items is None:
+                    items = self._items[n] = marks.children(n)
+                if token >= len(items):
+                    return None
+                n = position = items[token]
+            else:
+                return None
+        return position, n
+
+    def _mapping_keys(self, n: int) -> dict[str, tuple[int, int]] | None:
+        """Key text → (key node, value node) of mapping ``n``, the first of equal keys;
+        ``None`` if a key would make paths ambiguous."""
+        marks = self.marks
+        children = marks.children(n)
+        keys: dict[str, tuple[int, int]] = {}
+        for k in range(0, len(children) - 1, 2):
+            key = children[k]
+            text = marks.texts[key]
+            if marks.kinds[key] > PLAIN or not text or "." in text or "[" in text \
+                    or "]" in text:
+                return None
+            if text in keys:  # a duplicate key: the index keeps paths of both values
+                return None
+            keys[text] = (key, children[k + 1])
+        if len(children) % 2:  # a key without its value: the parse stopped there
+            return None
+        self._keys[n] = keys
+        return keys
+
     def find(self, path: str) -> tuple[int, int]:
         """Line and column (1-based) of ``path``, or of its nearest existing parent."""
-        index = self._paths()
         while True:
-            entry = index.get(path)
+            entry = self._lookup(path)
             if entry is not None:
                 return self.marks.line_column(entry[0])
             if not path:
@@ -233,7 +297,7 @@ class Positions:
 
     def plain(self, path: str) -> str | None:
         """The text of the unquoted scalar at ``path`` (``None`` if quoted or not a scalar)."""
-        entry = self._paths().get(path)
+        entry = self._lookup(path)
         if entry is None or self.marks.kinds[entry[1]] != PLAIN:
             return None
         return self.marks.texts[entry[1]]
