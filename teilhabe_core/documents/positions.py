@@ -10,7 +10,8 @@ light token scan of the text (:func:`~teilhabe_core.documents.jsonsafe.json_mark
 only when a finding needs a position.
 
 :class:`Positions` answers from a :class:`Marks` log: :meth:`Positions.find` (line and
-column of a field path, built into a path index on the first look-up), :meth:`Positions.
+column of a field path, walked along its tokens; a whole-document path index only where a
+key could make a path ambiguous), :meth:`Positions.
 plain` (the text of an unquoted scalar) and :meth:`Positions.mapping` (offsets of one
 mapping's keys and values, for editing the text in place).
 """
