@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import pluggy
 
+from .base.datetext import date_text, moment_text
 from .base.errors import DocumentError, ExportError, Finding, Level, PluginError
+from .base.i18n import Bilingual
 from .hooks.hookspecs import PROJECT
 from .model import RuleContext
 from .model.labels import label
@@ -39,6 +41,7 @@ def rule_finding(rule: str, path: str, message: str, message_en: str = "",
 
 __all__ = [
     "AreaSource",
+    "Bilingual",
     "DocumentError",
     "ExportContext",
     "ExportError",
@@ -54,9 +57,11 @@ __all__ = [
     "TransitionEvent",
     "WorkflowSource",
     "area_from_folder",
+    "date_text",
     "hookimpl",
     "label",
     "load_funding_programmes",
     "load_glossary",
+    "moment_text",
     "rule_finding",
 ]

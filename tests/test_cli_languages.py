@@ -99,7 +99,7 @@ def foreign_words(text: str, lang: str) -> list[str]:
         for data in data_texts():
             if data in line:
                 line = line.replace(data, " ")
-        line = re.sub(r"\"[^\"]*\"|'[^']*'|„[^“]*“|\[[^\]]*\]|\{[^}]*\}", " ", line)
+        line = re.sub(r"\"[^\"]*\"|'[^']*'|„[^“]*“|“[^”]*”|\[[^\]]*\]|\{[^}]*\}", " ", line)
         line = re.sub(r":\d+:\d+: (error|warning): ", " ", line)
         line = re.sub(r"\S*/\S*|\S+[:=@]\S+|--?[\w-]+|\w+_\w+", " ", line)  # paths, ids
         out += [w for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", line)
