@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.datetext import date_text
 from ..base.errors import UnknownAreaError, UsageError
 from ..base.i18n import _, language, ngettext, translate
 from . import common
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from .common import EXIT_ERRORS, EXIT_OK
 from .words import status_name
 
 if TYPE_CHECKING:
@@ -152,12 +150,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from ..evaluation.diff import diff_plans
     from .diff_text import diff_lines
 
-    for path in (args.old, args.new):
-        if not Path(path).is_file():
-            print(_("teilhabe: error: {message}",
-                    message=_("file not found: {file}", file=path)), file=sys.stderr)
-            return EXIT_USAGE
-    app = common.make_app()
+    app = common.make_app()  # a missing or unreadable file: exit 2 (main())
     old, new = common.load_plan(app, args.old), common.load_plan(app, args.new)
     result = diff_plans(old, new)
     if args.json:
