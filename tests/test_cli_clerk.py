@@ -415,3 +415,26 @@ def test_saale_orla_guard_and_rule_name_german_dates(capsys, tmp_path, app, writ
     found = [f for f in app.validate_file(write(gap)) if f.rule == "saale_orla.phases"]
     assert "die Phase sollte am 01.07.2023 beginnen." in found[0].message
     assert found[0].message_en.endswith("expected start 1 Jul 2023.")
+
+
+def test_an_os_error_is_a_sentence_with_its_files_and_never_the_systems_english():
+    import errno
+
+    from teilhabe_core.base.oserrors import os_error_text, os_reason
+
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "/srv/plan.yaml")
+    moved = OSError(errno.EXDEV, "Invalid cross-device link", "/a", None, "/b")
+    odd = OSError(errno.ENOTSOCK, "Socket operation on non-socket")
+    with i18n.speaking("de"):
+        assert os_error_text(missing) == \
+            "Problem mit /srv/plan.yaml: Datei oder Ordner nicht gefunden."
+        assert os_error_text(moved) == ("Problem mit /a → /b: Verschieben zwischen "
+                                        "verschiedenen Dateisystemen nicht möglich.")
+        assert os_error_text(odd) == ("Das Betriebssystem meldet ein Problem: Fehler des "
+                                      "Betriebssystems ENOTSOCK.")
+        assert os_reason(OSError(errno.EADDRINUSE, "Address already in use")) == \
+            "die Adresse ist schon belegt"
+    with i18n.speaking("en"):
+        assert os_error_text(odd) == ("The operating system reports a problem: operating "
+                                      "system error ENOTSOCK (Socket operation on non-socket).")
+        assert os_error_text(missing) == "Problem with /srv/plan.yaml: no such file or folder."

@@ -111,11 +111,9 @@ def _command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        from ..base.fileio import os_reason
+        from ..base.oserrors import os_error_text
 
-        reason = os_reason(exc) + "."
-        message = f"{exc.filename}: {reason}" if exc.filename else reason
-        print(_("teilhabe: error: {message}", message=message), file=sys.stderr)
+        print(_("teilhabe: error: {message}", message=os_error_text(exc)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
