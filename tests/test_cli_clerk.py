@@ -214,7 +214,7 @@ def test_diff_shows_values_in_words(capsys, tmp_path):
     assert "  + m2: Neue Maßnahme" in lines
     change = next(line for line in lines if line.startswith("  ~ m1: "))
     for part in ("Stand: in Umsetzung → abgeschlossen", "Ende: 30.06.2024 → –",
-                 "Kosten: 2.500,00\xa0€ → –", "Partner: „Kreissportbund“; „VHS“ → „Kreissportbund“",
+                 "Kosten: 2.500,00\xa0€ → –", "Partner: „Kreissportbund“, „VHS“ → „Kreissportbund“",
                  "Titel in Leichter Sprache: – → „Eine Maßnahme“"):
         assert part in change, (part, change)
     assert "  Plan: Zeitraum: – → 01.01.2025 bis 31.12.2026" in lines
@@ -227,6 +227,45 @@ def test_diff_shows_values_in_words(capsys, tmp_path):
     assert "costs: €2,500.00 → –" in english
     assert "  Plan: period: – → 1 Jan 2025 to 31 Dec 2026" in english.splitlines()
     assert foreign_words(english, "en") == []
+
+
+INDICATOR = """\
+indicators:
+  - id: quote
+    name: Quote
+    baseline: 10.5
+    measurements:
+      - {date: 2024-01-01, value: 12, breakdown: {geschlecht: weiblich}}
+"""
+
+
+def test_diff_names_each_side_by_its_own_names_and_lists_other_lists(capsys, tmp_path):
+    old, new = tmp_path / "alt.yaml", tmp_path / "neu.yaml"
+    old.write_text(MINIMAL_PLAN.replace("measures:", INDICATOR + "measures:")
+                   + "    crpd_articles: [24]\n    priority: high\n", "utf-8")
+    new.write_text(MINIMAL_PLAN.replace("    name: Bildung\n", "    name: Bildung und Schule\n"
+                                        "  - id: arbeit\n    name: Arbeit\n")
+                   .replace("measures:", INDICATOR.replace("10.5", "11").replace(
+                       "value: 12,", "value: 12.5,") + "      - {date: 2025-01-01, value: 13}\n"
+                       "measures:").replace("life_areas: [bildung]\n",
+                                             "life_areas: [bildung, arbeit]\n")
+                   + "    crpd_articles: [24, 27]\n    priority: low\n", "utf-8")
+    lines = run(capsys, "diff", str(old), str(new))[1].splitlines()
+    assert lines[1:] == [
+        "  ~ m1: Lebensbereiche: „Bildung“ → „Bildung und Schule“, „Arbeit“; Priorität: hoch → "
+        "niedrig; Artikel der UN-BRK: 24 → 24, 27",
+        "  = 0 unverändert fortgeführt",
+        "  Lebensbereiche: 1 neu, 0 entfallen, 1 geändert",
+        "    + arbeit: Arbeit",
+        "    ~ bildung: Name: „Bildung“ → „Bildung und Schule“",
+        "  Indikatoren: 0 neu, 0 entfallen, 1 geändert",
+        "    ~ quote: Ausgangswert: 10,5 → 11; Messwerte: Datum 01.01.2024, Wert 12, "
+        "Aufschlüsselung geschlecht: „weiblich“ → Datum 01.01.2024, Wert 12,5, Aufschlüsselung "
+        "geschlecht: „weiblich“; Datum 01.01.2025, Wert 13"]
+    english = run(capsys, "--lang", "en", "diff", str(old), str(new))[1].splitlines()
+    assert english[3:5] == ["  life areas: 1 new, 0 removed, 1 changed", "    + arbeit: Arbeit"]
+    assert english[-1].startswith("    ~ quote: baseline: 10.5 → 11; measurements: date 1 Jan "
+                                  "2024, value 12, breakdown")
 
 
 def test_diff_of_two_versions_cuts_long_texts_where_they_differ(capsys):

@@ -69,14 +69,15 @@ def shown(field: str, value: Any, names: Names) -> str:
         return status_name(value.variant) + (
             "" if value.state.value == "published" else f" ({status_name(value.state)})")
     if isinstance(value, tuple | list):
-        return "; ".join(shown(field, item, names) for item in value)
+        parts = [shown(field, item, names) for item in value]
+        return ("; " if any(attrs.has(type(item)) for item in value) else ", ").join(parts)
     if isinstance(value, dict):
         return ", ".join(f"{key}: {shown(field, item, names)}" for key, item in value.items())
     if attrs.has(type(value)):
-        parts = (f"{field_name(f.name)} {shown(f.name, getattr(value, f.name), names)}"
-                 for f in attrs.fields(type(value))
-                 if shown(f.name, getattr(value, f.name), names) != NOTHING)
-        return ", ".join(parts) or NOTHING
+        filled = ((f.name, shown(f.name, getattr(value, f.name), names))
+                  for f in attrs.fields(type(value)))
+        return ", ".join(f"{field_name(name)} {text}" for name, text in filled
+                         if text != NOTHING) or NOTHING
     return _quoted(names.of(field, str(value)))
 
 
@@ -108,16 +109,24 @@ def _quoted(text: str) -> str:
     return f"„{text}“" if language() == "de" else f"“{text}”"
 
 
-def _changes(changes: tuple[FieldChange, ...], old: Any, new: Any, names: Names) -> str:
+class Sides:
+    """The names of the old version (for old values) and of the new one (for new values):
+    a life area renamed is shown by its old name before the arrow."""
+
+    def __init__(self, old: Plan, new: Plan, area: Area | None) -> None:
+        self.old, self.new = Names((new, old), area), Names((old, new), area)
+
+
+def _changes(changes: tuple[FieldChange, ...], old: Any, new: Any, sides: Sides) -> str:
     return "; ".join(field_name(c.field) + ": "
-                     + _change(c.field, getattr(old, c.field), getattr(new, c.field), names)
+                     + _change(c.field, getattr(old, c.field), getattr(new, c.field), sides)
                      for c in changes)
 
 
-def _change(field: str, old: Any, new: Any, names: Names) -> str:
+def _change(field: str, old: Any, new: Any, sides: Sides) -> str:
     """``old → new``; two long texts that would look the same when cut are shown from a
     little before where they differ."""
-    before, after = shown(field, old, names), shown(field, new, names)
+    before, after = shown(field, old, sides.old), shown(field, new, sides.new)
     if before == after and isinstance(old, str) and isinstance(new, str):
         old, new = " ".join(old.split()), " ".join(new.split())
         same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
@@ -134,7 +143,7 @@ def _title(item: Any) -> str:
 
 def diff_lines(result: PlanDiff, old: Plan, new: Plan, area: Area | None) -> Iterator[str]:
     """The lines of ``teilhabe diff`` after its heading."""
-    names = Names((old, new), area)
+    names = Sides(old, new, area)
     before = {m.id: m for m in old.measures}
     after = {m.id: m for m in new.measures}
     for sign, ids, pool in (("+", result.added, after), ("-", result.removed, before)):
@@ -154,7 +163,7 @@ def diff_lines(result: PlanDiff, old: Plan, new: Plan, area: Area | None) -> Ite
 
 def _list_lines(name: str, added: tuple[str, ...], removed: tuple[str, ...],
                 changed: tuple[ItemChange, ...], old: Plan, new: Plan,
-                names: Names) -> Iterator[str]:
+                names: Sides) -> Iterator[str]:
     before = {item.id: item for item in getattr(old, name)}
     after = {item.id: item for item in getattr(new, name)}
     yield "  " + _("{list}: {added}, {removed}, {changed}", list=field_name(name),
