@@ -31,7 +31,8 @@ LAYERS: dict[str, int] = {
 """Folder → rank. Top-level modules (``app``, ``plugin``, ``cli`` …) rank above all."""
 
 TOP = 7
-TOP_ORDER = {"_compat": 0, "plugin": 1, "app": 2, "__init__": 3, "cli": 4, "__main__": 5}
+TOP_ORDER = {"_compat": 0, "plugin": 1, "app": 2, "__init__": 3, "tasks": 4, "cli": 5,
+             "__main__": 6}
 """Among the top-level modules: who may import whom (lower never imports higher)."""
 
 MAX_LINES = 500
@@ -168,7 +169,7 @@ def test_no_module_over_500_lines(folder):
 
 def test_every_folder_of_the_core_is_a_known_layer():
     folders = {p.name for p in CORE.iterdir() if (p / "__init__.py").is_file()}
-    assert folders == set(LAYERS) | {"cli"}
+    assert folders == set(LAYERS) | {"tasks", "cli"}
 
 
 # -- the checker itself fails where it should ------------------------------------------
@@ -280,3 +281,54 @@ def test_services_work_without_the_facade():
     errors = [f.code for f in validator.check_document(broken) if f.is_error]
     assert errors == ["dangling-reference"]
     assert flows.default_for("measure", "boerde").id == "measure"
+
+
+# -- plugin code uses the public plugin API ---------------------------------------------
+
+PUBLIC_FOR_PLUGINS = {"teilhabe_core.plugin", "teilhabe_core.model"}
+"""What county plugins and the example plugins import from teilhabe_core: the plugin API
+and the model's value classes (docs/plugins.md)."""
+
+
+def _plugin_files() -> list[Path]:
+    return sorted([*(ROOT / "counties").rglob("*.py"),
+                   *(ROOT / "examples" / "custom_exporter" / "teilhabe_steckbrief").glob("*.py"),
+                   *(ROOT / "examples" / "harz_county" / "teilhabe_harz").glob("*.py")])
+
+
+def foreign_imports(source: str) -> list[str]:
+    """The teilhabe_core modules ``source`` imports beyond the public plugin API."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        modules = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                   [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
+                   else [])
+        found += [m for m in modules if m.split(".")[0] == "teilhabe_core"
+                  and not any(m == p or m.startswith(p + ".") for p in PUBLIC_FOR_PLUGINS)]
+    return found
+
+
+def test_county_and_example_plugins_import_only_the_plugin_api():
+    files = _plugin_files()
+    assert len(files) >= 12
+    bad = {str(p.relative_to(ROOT)): m for p in files
+           if (m := foreign_imports(p.read_text("utf-8")))}
+    assert bad == {}
+
+
+def test_the_scaffold_writes_a_plugin_that_imports_only_the_plugin_api(tmp_path):
+    from teilhabe_core.cli.scaffold import scaffold
+
+    written = sorted(p for p in scaffold("harz", "Landkreis Harz", "Sachsen-Anhalt", "15085",
+                                         tmp_path) if p.suffix == ".py" and "tests" not in p.parts)
+    assert written
+    assert {str(p.relative_to(tmp_path)): foreign_imports(p.read_text("utf-8"))
+            for p in written} == {str(p.relative_to(tmp_path)): [] for p in written}
+
+
+def test_foreign_imports_sees_internal_modules():
+    assert foreign_imports("from teilhabe_core.publish.api import slug\n"
+                           "import teilhabe_core.base.errors\n"
+                           "from teilhabe_core.plugin import hookimpl\n"
+                           "from teilhabe_core.model import Plan\n") == [
+        "teilhabe_core.publish.api", "teilhabe_core.base.errors"]

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import teilhabe_core as th
-from teilhabe_core import rounds
 from teilhabe_core.cli import main
 from teilhabe_core.evaluation.evaluate import build_evaluation
 from teilhabe_core.evaluation.rollup import summarise
@@ -26,6 +26,7 @@ from teilhabe_core.store.contract import Key
 from teilhabe_core.store.files import FileStore
 from teilhabe_core.store.opening import open_store
 from teilhabe_core.store.transfer import copy_area
+from teilhabe_core.tasks import rounds
 
 BOERDE = ROOT / "counties" / "boerde" / "data"
 PLAN = "boerde-aktionsplan-2"
@@ -210,6 +211,29 @@ def test_a_row_of_another_offices_measure_is_refused(files_app, tmp_path):
     book.save(tmp_path / "j.xlsx")
     with pytest.raises(rounds.ReturnRefused, match="gehört nicht zu Jugendamt"):
         rounds.collect_file(files_app, rounds.open_plan(files_app, PLAN), tmp_path / "j.xlsx")
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"ID;Titel\n", "kein ZIP-Archiv"),
+    ({"word/document.xml": "<w/>"}, "ein ZIP-Archiv ohne Excel-Arbeitsmappe darin"),
+    ({"xl/workbook.xml": "<kaputt"}, "die Arbeitsmappe darin ist beschädigt"),
+])
+def test_a_return_that_is_no_workbook_is_one_german_finding(files_app, tmp_path, content,
+                                                            reason):
+    path = tmp_path / "j.xlsx"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, text in content.items():
+                archive.writestr(name, text)
+    with pytest.raises(th.DocumentError) as caught:
+        files.read_return(path)
+    [found] = caught.value.findings
+    assert (found.code, found.line) == ("not-xlsx", 1)
+    assert found.message.startswith("Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): "
+                                    + reason)
+    assert "Error" not in found.message and "Error" not in found.message_en
 
 
 # -- 3. status and staleness --------------------------------------------------------------

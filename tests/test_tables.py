@@ -170,20 +170,26 @@ def _workbook_bytes(app) -> bytes:
     return app.render(th.load(PLAN), "xlsx")[0].data()
 
 
-@pytest.mark.parametrize("kind", ["text", "truncated", "other-zip"])
+@pytest.mark.parametrize("kind", ["text", "truncated", "other-zip", "damaged"])
 def test_import_of_a_file_that_is_not_a_workbook_exits_1_in_german(app, tmp_path, kind):
     path = tmp_path / "x.xlsx"
     if kind == "text":
         path.write_text("ID;Titel\nm1;Test\n", "utf-8")
     elif kind == "truncated":
         path.write_bytes(_workbook_bytes(app)[:3000])
-    else:
+    elif kind == "other-zip":
         with zipfile.ZipFile(path, "w") as archive:
             archive.writestr("readme.txt", "kein Excel")
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("xl/workbook.xml", "<kaputt")
     result = run("import", str(path), "--format", "xlsx", "--into", str(PLAN),
                  "--out", str(tmp_path / "out.yaml"))
     assert result.returncode == 1
-    reason = {"other-zip": "das ZIP-Archiv enthält keine lesbare Arbeitsmappe (KeyError)"}.get(
+    reason = {"other-zip": "ein ZIP-Archiv ohne Excel-Arbeitsmappe darin – vielleicht eine "
+                           "andere Art Datei, umbenannt in .xlsx",
+              "damaged": "die Arbeitsmappe darin ist beschädigt – öffnen Sie sie in Excel und "
+                         "speichern Sie sie neu"}.get(
         kind, "kein ZIP-Archiv – vielleicht eine umbenannte Datei oder ein abgebrochener Download")
     assert result.stderr == (f"{path}:1:1: error: (Dokument): Die Datei ist keine lesbare "
                              f"Excel-Arbeitsmappe (.xlsx): {reason}. Speichern Sie die Tabelle "

@@ -7,9 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from teilhabe_core.model import Evaluation
-from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
-from teilhabe_core.publish.reporting import evaluation_report_data
-from teilhabe_core.publish.templating import render_page, stylesheet
+from teilhabe_core.plugin import (
+    ExportContext,
+    Exporter,
+    Output,
+    evaluation_report_data,
+    file_stem,
+    render_page,
+    stylesheet,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -11,10 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.model import Plan
-from teilhabe_core.plugin import AreaSource, RuleContext, area_from_folder, hookimpl, rule_finding
-from teilhabe_core.workflow import WorkflowSource
+from teilhabe_core.plugin import (
+    AreaSource,
+    Finding,
+    Level,
+    RuleContext,
+    WorkflowSource,
+    area_from_folder,
+    hookimpl,
+    rule_finding,
+)
 
 HERE = Path(__file__).parent
 RULE = "boerde.update-cycle"

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from teilhabe_core.base.errors import ExportError
 from teilhabe_core.model import BarrierStatus, Plan
-from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
-from teilhabe_core.publish.templating import render_page, stylesheet
+from teilhabe_core.plugin import (
+    ExportContext,
+    Exporter,
+    ExportError,
+    Output,
+    render_page,
+    slug,
+    stylesheet,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -9,17 +9,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import BarrierStatus, Plan
 from teilhabe_core.plugin import (
     AreaSource,
+    Finding,
+    GuardContext,
     RuleContext,
+    WorkflowSource,
     area_from_folder,
     hookimpl,
     label,
     rule_finding,
 )
-from teilhabe_core.workflow import GuardContext, WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "mansfeld_suedharz.barriers"

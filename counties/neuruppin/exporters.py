@@ -6,8 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from teilhabe_core.model import FundingCall
-from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
-from teilhabe_core.publish.templating import render_page, stylesheet
+from teilhabe_core.plugin import (
+    ExportContext,
+    Exporter,
+    Output,
+    render_page,
+    slug,
+    stylesheet,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

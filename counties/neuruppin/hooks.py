@@ -10,17 +10,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import Area, AreaKind, FundingCall, Glossary
 from teilhabe_core.plugin import (
     AreaSource,
+    Finding,
     RuleContext,
+    WorkflowSource,
     area_from_folder,
     hookimpl,
     load_glossary,
     rule_finding,
 )
-from teilhabe_core.workflow import WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "neuruppin.sozialraum"

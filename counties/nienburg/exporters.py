@@ -6,9 +6,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from teilhabe_core.model import CouncilPaper
-from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
-from teilhabe_core.publish.domain_data import measures_of_paper
-from teilhabe_core.publish.templating import render_page, stylesheet
+from teilhabe_core.plugin import (
+    ExportContext,
+    Exporter,
+    Output,
+    measures_of_paper,
+    render_page,
+    slug,
+    stylesheet,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -10,10 +10,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import Plan
-from teilhabe_core.plugin import AreaSource, RuleContext, area_from_folder, hookimpl, rule_finding
-from teilhabe_core.workflow import GuardContext, WorkflowSource
+from teilhabe_core.plugin import (
+    AreaSource,
+    Finding,
+    GuardContext,
+    RuleContext,
+    WorkflowSource,
+    area_from_folder,
+    hookimpl,
+    rule_finding,
+)
 
 HERE = Path(__file__).parent
 RULE = "nienburg.working-groups"

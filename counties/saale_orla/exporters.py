@@ -7,10 +7,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import ExportError
 from teilhabe_core.model import Plan
-from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
-from teilhabe_core.publish.templating import render_page, stylesheet
+from teilhabe_core.plugin import (
+    ExportContext,
+    Exporter,
+    ExportError,
+    Output,
+    render_page,
+    slug,
+    stylesheet,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 WIDTH, ROW = 720, 34

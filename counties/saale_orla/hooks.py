@@ -12,19 +12,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import Glossary, Plan
 from teilhabe_core.plugin import (
     AreaSource,
     Bilingual,
+    Finding,
+    GuardContext,
     RuleContext,
+    WorkflowSource,
     area_from_folder,
     date_text,
     hookimpl,
     load_glossary,
     rule_finding,
 )
-from teilhabe_core.workflow import GuardContext, WorkflowSource
 
 HERE = Path(__file__).parent
 RULE = "saale_orla.phases"

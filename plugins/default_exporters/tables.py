@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import define, evolve, field
@@ -32,8 +32,8 @@ from cattrs.errors import BaseValidationError
 
 from teilhabe_core.base.errors import DocumentError, Finding
 from teilhabe_core.base.german import amount, date_short
-from teilhabe_core.base.i18n import N_, Msg
-from teilhabe_core.base.messages import XLSX_NOT_ZIP, XLSX_TOO_LARGE, XLSX_UNREADABLE, finding
+from teilhabe_core.base.i18n import N_
+from teilhabe_core.base.messages import finding
 from teilhabe_core.documents.checks import check
 from teilhabe_core.documents.converter import Invalid, findings_from, structure
 from teilhabe_core.documents.loader import read_bytes
@@ -41,10 +41,14 @@ from teilhabe_core.documents.yamlsafe import decode
 from teilhabe_core.evaluation.costs import cost_rollups
 from teilhabe_core.model import Measure, MeasureStatus, Plan, Priority
 from teilhabe_core.model.labels import label
+from teilhabe_core.publish import workbooks
 from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
 
 from .funding_cells import funding_cell, parse_funding
 from .xlsx_cells import AMOUNT_FORMAT, cell_text, typed
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "ID"),
@@ -451,26 +455,14 @@ def read_workbook(data: bytes, file: str) -> list[list[str]]:
     Anything that is not a readable workbook (a renamed text file, a cut-off download, a
     zip of something else) is one finding naming the file.
     """
-    from openpyxl import load_workbook
-
-    def refuse(reason: Msg) -> DocumentError:
-        return DocumentError([finding("not-xlsx", reason=reason).at(file, 1, 1)], file)
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):
-        raise refuse(Msg(XLSX_NOT_ZIP)) from None
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise refuse(Msg(XLSX_TOO_LARGE, megabytes=MAX_UNPACKED // 2**20))
-    table: list[list[str]] = []
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    def rows(book: Workbook) -> list[list[str]]:
+        table: list[list[str]] = []
         for sheet in book.worksheets[1:]:
             for index, values in enumerate(sheet.iter_rows(values_only=True)):
                 if index == 0 and table:
                     continue
                 table.append([cell_text(v) for v in values])
-    except Exception as exc:  # openpyxl raises anything for a broken archive
-        raise refuse(Msg(XLSX_UNREADABLE, error=type(exc).__name__)) from None
-    return table
+        return table
+
+    return workbooks.read_workbook(data, file, MAX_UNPACKED, rows)
 

@@ -167,10 +167,6 @@ def finding(
                    rule=rule)
 
 
-XLSX_NOT_ZIP = N_("not a ZIP archive – perhaps a renamed file or a broken-off download")
-XLSX_TOO_LARGE = N_("larger than {megabytes} MB unpacked")
-XLSX_UNREADABLE = N_("the ZIP archive holds no readable workbook ({error})")
-"""Why a file is no workbook (the ``reason`` of ``not-xlsx``), as msgids for :class:`Msg`."""
 
 def _paired(params: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in params.items() if not (k.endswith("_en") and k[:-3] in params)}

@@ -83,8 +83,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     # a missing or unreadable table is a usage error: main() exits 2 for file-unreadable
     options = parse_options(importer, common.parse_options(args.option))
     plan = importer(options).read(Path(args.path), target)
-    # status changes become workflow transitions with history (teilhabe_core.table_import)
-    from ..table_import import import_into_store, import_to_file
+    # status changes become workflow transitions with history (teilhabe_core.tasks.table_import)
+    from ..tasks.table_import import import_into_store, import_to_file
 
     if app.store is not None:
         saved = import_into_store(app, stored, plan, str(args.path))

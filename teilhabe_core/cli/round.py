@@ -16,7 +16,7 @@ from .words import state_word, step_word
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    from .. import rounds
+    from ..tasks import rounds
 
     app = common.make_app()
     started = rounds.start(app, args.plan, args.on, args.out, due=args.due, csv=args.csv)
@@ -35,7 +35,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from .. import rounds
+    from ..tasks import rounds
 
     app = common.make_app()
     target = rounds.open_plan(app, args.plan)
@@ -71,7 +71,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .. import rounds
+    from ..tasks import rounds
 
     app = common.make_app()
     state = rounds.status(app, args.plan, args.on, args.due)

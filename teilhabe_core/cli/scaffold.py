@@ -61,10 +61,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from teilhabe_core.base.errors import Finding
 from teilhabe_core.model import Plan
-from teilhabe_core.plugin import AreaSource, area_from_folder, hookimpl, rule_finding
-from teilhabe_core.plugin import RuleContext
+from teilhabe_core.plugin import (
+    AreaSource,
+    Finding,
+    RuleContext,
+    area_from_folder,
+    hookimpl,
+    rule_finding,
+)
 
 HERE = Path(__file__).parent
 

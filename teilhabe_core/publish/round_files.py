@@ -21,16 +21,20 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from ..base.errors import DocumentError
 from ..base.german import date_short
 from ..base.i18n import N_, Msg
-from ..base.messages import XLSX_NOT_ZIP, XLSX_TOO_LARGE, XLSX_UNREADABLE, finding
+from ..base.messages import finding
 from ..documents.loader import read_bytes
 from ..documents.yamlsafe import decode
+from .workbooks import read_workbook
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 SHEET = "Rückmeldung"
 IDENTITY = ("Statusrunde", "Plan", "Amt", "Stichtag")
@@ -225,21 +229,11 @@ def _cell(value: Any) -> tuple[str, dt.date | None]:
 
 
 def _table_of_xlsx(data: bytes, file: str) -> tuple[str, list[list[tuple[str, Any]]]]:
-    from openpyxl import load_workbook
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):
-        raise _refuse(file, Msg(XLSX_NOT_ZIP)) from None
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise _refuse(file, Msg(XLSX_TOO_LARGE, megabytes=MAX_UNPACKED // 2**20))
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    def rows(book: Workbook) -> tuple[str, list[list[tuple[str, Any]]]]:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-        table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        return sheet.title, table
-    except Exception as exc:  # openpyxl raises anything for a broken archive
-        raise _refuse(file, Msg(XLSX_UNREADABLE, error=type(exc).__name__)) from None
+        return sheet.title, [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+
+    return read_workbook(data, file, MAX_UNPACKED, rows)
 
 
 def read_return(path: str | Path) -> Returned:

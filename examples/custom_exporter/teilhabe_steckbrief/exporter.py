@@ -8,8 +8,14 @@ from pathlib import Path
 from attrs import define, field
 
 from teilhabe_core.model import Plan
-from teilhabe_core.publish.api import ExportContext, Exporter, Output, slug
-from teilhabe_core.publish.templating import render_page, stylesheet
+from teilhabe_core.plugin import (
+    ExportContext,
+    Exporter,
+    Output,
+    render_page,
+    slug,
+    stylesheet,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -16,22 +16,22 @@ from pathlib import Path, PurePosixPath
 
 from attrs import frozen
 
-from .app import Teilhabe
-from .base.dates import now
-from .base.datetext import date_both, date_text
-from .base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
-from .base.fileio import atomic_write
-from .base.i18n import N_, Bilingual, Msg, _, both
-from .base.messages import finding
-from .documents.kinds import area_of
-from .documents.loader import dumps, load_text
-from .evaluation import round as logic
-from .model import Evaluation, EvaluationEntry, HistoryEntry, Measure, Plan, Workflow
-from .model.goals import Office
-from .publish import round_files as files
-from .store.contract import Key, Store, Stored, fmt_of_name
-from .store.files import FileStore
-from .workflow.batch import BatchRefused, Refusal, Step, apply_batch
+from ..app import Teilhabe
+from ..base.dates import now
+from ..base.datetext import date_both, date_text
+from ..base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
+from ..base.fileio import atomic_write
+from ..base.i18n import N_, Bilingual, Msg, _, both
+from ..base.messages import finding
+from ..documents.kinds import area_of
+from ..documents.loader import dumps, load_text
+from ..evaluation import round as logic
+from ..model import Evaluation, EvaluationEntry, HistoryEntry, Measure, Plan, Workflow
+from ..model.goals import Office
+from ..publish import round_files as files
+from ..store.contract import Key, Store, Stored, fmt_of_name
+from ..store.files import FileStore
+from ..workflow.batch import BatchRefused, Refusal, Step, apply_batch
 
 ROUND_RETRIES = 8
 

@@ -13,18 +13,18 @@ from pathlib import Path
 
 from attrs import evolve
 
-from .app import Teilhabe
-from .base.dates import now
-from .base.errors import DocumentError, Finding
-from .base.i18n import N_, Msg
-from .base.messages import finding
-from .documents.kinds import area_of
-from .documents.loader import dumps, format_of, load_text
-from .evaluation.round import path_between, state_labels
-from .model import History, MeasureStatus, Plan
-from .store.contract import Stored, changed_since, key_of
-from .store.files import FileStore
-from .workflow.batch import BatchRefused, Step, apply_batch, plan_batch
+from ..app import Teilhabe
+from ..base.dates import now
+from ..base.errors import DocumentError, Finding
+from ..base.i18n import N_, Msg
+from ..base.messages import finding
+from ..documents.kinds import area_of
+from ..documents.loader import dumps, format_of, load_text
+from ..evaluation.round import path_between, state_labels
+from ..model import History, MeasureStatus, Plan
+from ..store.contract import Stored, changed_since, key_of
+from ..store.files import FileStore
+from ..workflow.batch import BatchRefused, Step, apply_batch, plan_batch
 
 ACTOR = "Tabellenimport"
 
