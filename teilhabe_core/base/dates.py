@@ -11,14 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
+from .datetext import BERLIN as BERLIN  # the stored convention's time zone
 from .datetext import as_written, date_text
 from .errors import UsageError
 from .i18n import _, ngettext
-
-BERLIN = ZoneInfo("Europe/Berlin")
-"""The time zone of naive times and of stored journal times."""
 
 
 def _out_of_range(day: dt.date, amount: int, months: bool) -> UsageError:

@@ -16,9 +16,12 @@ and ids keep ISO.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from .i18n import Bilingual, language
 
+BERLIN = ZoneInfo("Europe/Berlin")
+"""The time zone of naive times and of stored journal times (also ``dates.BERLIN``)."""
 EN_LOCALE = "en"
 EN_DATE = "d MMM yyyy"
 """English dates: ``1 Mar 2024``."""
@@ -42,13 +45,12 @@ def moment_text(value: dt.datetime, lang: str | None = None) -> str:
     """``01.03.2024, 09:30 Uhr`` in German, ``1 Mar 2024, 09:30`` in English, in Berlin
     time (a naive time is taken as Berlin time); seconds only where there are any. A time
     that has no Berlin time (at the calendar's edge) is shown as written, with its offset."""
-    from .dates import berlin
-    from .errors import UsageError
-
     try:
-        return as_written(berlin(value), lang, offset=False)
-    except UsageError:
+        local = (value.replace(tzinfo=BERLIN) if value.tzinfo is None else value).astimezone(
+            BERLIN)
+    except OverflowError:
         return as_written(value, lang)
+    return as_written(local, lang, offset=False)
 
 
 def as_written(value: dt.datetime, lang: str | None = None, offset: bool = True) -> str:
