@@ -477,3 +477,13 @@ def test_an_os_error_is_a_sentence_with_its_files_and_never_the_systems_english(
         assert os_error_text(odd) == ("The operating system reports a problem: operating "
                                       "system error ENOTSOCK (Socket operation on non-socket).")
         assert os_error_text(missing) == "Problem with /srv/plan.yaml: no such file or folder."
+
+
+def test_formats_names_document_kinds_and_variants_in_words(capsys):
+    german = run(capsys, "formats")[1]
+    assert "für: Gebietsprofil; Datei: .html; Fassungen: Langfassung, Leichte Sprache" in german
+    assert "für: Plan, Vorlage, Gebietsprofil; Datei: .ics" in german
+    assert "für: area" not in german and "long" not in german
+    english = run(capsys, "--lang", "en", "formats")[1]
+    assert "for: area profile; file: .html; variants: long, easy" in english
+    assert json.loads(run(capsys, "formats", "--json")[1])[0]["accepts"] == ["area"]

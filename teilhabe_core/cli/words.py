@@ -94,6 +94,31 @@ FIELDS = {
 }
 """Field (and list) names of plans and their items, as the CLI shows them."""
 
+KINDS = {
+    "area": N_("area profile"),
+    "plan": N_("plan"),
+    "evaluation": N_("evaluation"),
+    "paper": N_("council paper"),
+    "funding_programmes": N_("funding programmes"),
+    "funding_call": N_("funding call"),
+    "history": N_("history"),
+    "workflow": N_("workflow"),
+    "glossary": N_("glossary"),
+}
+"""Document kinds (``document:``) as the CLI names them."""
+
+
+def kind_name(kind: str) -> str:
+    """A document kind in the current language (an unknown one: its id)."""
+    return translate(KINDS[kind]) if kind in KINDS else kind
+
+
+def variant_name(value: str) -> str:
+    """A variant (``long``, ``short``, ``easy``) by its label, in English by its id."""
+    from ..model import Variant
+
+    return status_name(Variant(value))
+
 
 def field_name(name: str) -> str:
     """A field's name in the current language (an unknown field: its id)."""
