@@ -487,3 +487,10 @@ def test_formats_names_document_kinds_and_variants_in_words(capsys):
     english = run(capsys, "--lang", "en", "formats")[1]
     assert "for: area profile; file: .html; variants: long, easy" in english
     assert json.loads(run(capsys, "formats", "--json")[1])[0]["accepts"] == ["area"]
+
+
+def test_the_variant_is_offered_in_the_users_words(capsys, boerde, tmp_path):
+    assert "--variant lang|kurz|leicht" in run(capsys, "export", "--help")[1]
+    assert "--variant long|short|easy" in run(capsys, "--lang", "en", "export", "--help")[1]
+    assert run(capsys, "export", str(boerde / "aktionsplan-2.yaml"), "--format", "html",
+               "--variant", "leicht", "--out", str(tmp_path / "x"))[0] == 0
