@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from teilhabe_core.cli.common import Progress
 from teilhabe_core.model import Variant
 from teilhabe_core.publish import templating
 from teilhabe_core.publish.oparl import body_file
@@ -109,22 +107,6 @@ def test_a_template_is_compiled_once_per_process(app, monkeypatch):
         app.render(app.documents("boerde").plans[0], "html")
     assert compiled and len(compiled) == len(set(compiled))  # each template compiled once
     assert templating.environment([]) is templating.environment([])
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise():
-    tty, plain = Terminal(), io.StringIO()
-    for stream in (tty, plain):
-        progress = Progress(2, stream)
-        progress.step("boerde: 24 Schritte")
-        progress.step("alle")
-    assert "\r[###############...............] 1/2 boerde" in tty.getvalue()
-    assert tty.getvalue().endswith("\n") and tty.getvalue().count("\n") == 1
-    assert plain.getvalue() == "[1/2] boerde: 24 Schritte\n[2/2] alle\n"
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "zwei"])

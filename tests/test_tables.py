@@ -9,13 +9,15 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from teilhabe_plugins.default_exporters.tables import COLUMNS
+from teilhabe_plugins.default_exporters import tables, xlsx_writer
+from teilhabe_plugins.default_exporters.tables import COLUMNS, dangerous
 
 import teilhabe_core as th
 from tests.conftest import MINIMAL_PLAN, ROOT
@@ -49,6 +51,28 @@ cells = st.one_of(
 # and XML reads every CR as a line break (LF).
 XML_ILLEGAL = {chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
 XML_BAD = re.compile(f"[{''.join(sorted(XML_ILLEGAL))}]")
+
+
+def slow_dangerous(text: str) -> bool:
+    """``tables.dangerous`` as it was before its fast path for a letter or digit first."""
+    def strip(value: str) -> str:
+        return value[next((i for i, c in enumerate(value)
+                           if not (c.isspace() or unicodedata.category(c)[0] in "CZ")),
+                          len(value)):]
+    if text.startswith(("\t", "\r", "\n", "'")):
+        return True
+    rest = strip(text)
+    return any(strip(c).startswith(FORMULA) for c in (rest, unicodedata.normalize("NFKC", rest)))
+
+
+MARKS = st.text(st.sampled_from(["\u0338", "\u0301", "\u0308", "\u20d2", "\u0323"]),
+                max_size=3)
+
+
+@settings(max_examples=500)
+@given(st.one_of(cells, st.tuples(st.sampled_from("aZ09=+-@x"), MARKS, any_text).map("".join)))
+def test_the_fast_path_of_dangerous_decides_as_before(cell):
+    assert dangerous(cell) == slow_dangerous(cell)
 
 
 def test_oracle_recognises_the_known_forms():
@@ -313,3 +337,102 @@ def test_any_table_imports_or_gives_findings(app, columns, rows, fmt):
             assert exc.findings and all(f.file == str(path) and f.line for f in exc.findings)
         else:
             assert isinstance(result, th.Plan)
+
+
+# -- the workbook saved by xlsx_writer: openpyxl's own bytes ---------------------------
+
+
+def _openpyxl_saved(book) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return tables.deterministic_zip(buffer.getvalue())
+
+
+def _fast_saved(book, lines=None) -> bytes:
+    return tables.deterministic_zip(xlsx_writer.save(book, lines))
+
+
+def cell_by_cell(plan, context):
+    """The oracle: the measure workbook built the plain openpyxl way, every value a cell
+    (appended row by row, dates and numbers typed, every text forced to a text cell)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from teilhabe_plugins.default_exporters.xlsx_cells import typed
+
+    book = Workbook()
+    book.properties.creator = "teilhabe"
+    book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
+    summary, taken = book.active, set()
+    summary.title = tables.sheet_title("Übersicht", taken)
+    statuses = list(tables.MeasureStatus)
+    summary.append([tables.context_label(context), "Maßnahmen",
+                    *[tables.label(s) for s in statuses]])
+    for life_area in plan.life_areas:
+        measures = [m for m in plan.measures if life_area.id in m.life_areas]
+        summary.append([tables._text(tables.neutralise(life_area.name)), len(measures),
+                        *[sum(1 for m in measures if m.status is s) for s in statuses]])
+        sheet = book.create_sheet(tables.sheet_title(life_area.name, taken))
+        for index, row in enumerate(tables.rows(plan, measures)):
+            sheet.append([tables._text(v) for v in tables.safe_row(row, index == 0)])
+            for c, (name, _) in zip(sheet[sheet.max_row], COLUMNS, strict=True):
+                if index == 0:
+                    c.font = Font(bold=True)
+                elif (value := typed(name, getattr(measures[index - 1], name))) is not None:
+                    c.value, c.number_format = value
+    for c in summary[1]:
+        c.font = Font(bold=True)
+    tables.cost_rows(summary, plan, context, Font(bold=True))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                if isinstance(c.value, str):
+                    c.data_type = "s"
+    return book
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(problem=cells, notes=cells, title=cells.filter(lambda t: t.strip() != ""),
+       costs=st.none() | st.decimals(-10**6, 10**9, places=2, allow_nan=False),
+       progress=st.none() | st.integers(0, 100),
+       start=st.none() | st.dates(dt.date(1800, 1, 1), dt.date(2100, 1, 1)),
+       long=st.booleans())
+def test_the_workbook_is_the_bytes_openpyxl_writes_for_it_cell_by_cell(
+        app, problem, notes, title, costs, progress, start, long):
+    from teilhabe_core.publish.api import ExportContext
+
+    plan = th.load(PLAN)
+    if long:  # a text longer than a cell holds is cut, as openpyxl cuts it
+        notes = notes + "x" * 33000
+    measures = [evolve(plan.measures[0], problem=problem, notes=notes, title=title,
+                       costs=costs, progress=progress, start=start), *plan.measures[1:]]
+    plan = evolve(plan, measures=tuple(measures))
+    context = ExportContext(app=app, area=app.area("boerde").area,
+                            documents=app.documents("boerde"))
+    assert _fast_saved(*tables.workbook(plan, context)) == _openpyxl_saved(
+        cell_by_cell(plan, context))
+
+
+def test_the_fast_save_leaves_other_cells_to_openpyxl():
+    """Formulas, booleans, errors, rich text, comments, row formats, styled empty cells,
+    text with blanks around it and XML's special characters: the same bytes."""
+    from openpyxl import Workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    def book():
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["=1+1", True, "#N/A", " a ", "a & <b> \"c\"\n", 1.5, Decimal("2.50"),
+                   dt.date(2020, 1, 2), dt.datetime(2020, 1, 2, 3, 4), None, "", 10**20])
+        ws.append([CellRichText("x", TextBlock(InlineFont(b=True), "y")), "z"])
+        ws["B2"].comment = Comment("note", "me")
+        ws.append(["r"])
+        ws.row_dimensions[3].height = 30
+        ws["E5"].font = Font(bold=True)
+        ws.append([])
+        ws.append(["  ", "\t", float("nan")])
+        return wb
+
+    assert _fast_saved(book()) == _openpyxl_saved(book())

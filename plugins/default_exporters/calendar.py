@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) of an area's dates, written with the ``icalendar`` package.
+"""iCalendar (RFC 5545) of an area's dates (written by :mod:`.ics`).
 
 By default a calendar holds every dated thing its document knows: for a plan its
 adoption, phases, measure start and end dates and the next update and evaluation due;
@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from attrs import define, field
 
@@ -26,8 +25,12 @@ from teilhabe_core.base.i18n import N_, translate
 from teilhabe_core.model import Area, CouncilPaper, Plan
 from teilhabe_core.publish.api import ExportContext, Exporter, Output, file_stem
 
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-BERLIN = ZoneInfo("Europe/Berlin")
+from . import ics
+
+STAMP = ics.datetime_value(dt.datetime(2000, 1, 1), "UTC")
+"""DTSTAMP: fixed, so the same dates give the same file."""
+BERLIN = "Europe/Berlin"
+"""The time zone (TZID) of times of day: German local time."""
 EXAMPLE_NOTE = "Beispiel: zur Veranschaulichung, kein Termin aus den Unterlagen."
 
 
@@ -42,13 +45,8 @@ class IcalOptions:
 
 class _Calendar:
     def __init__(self, area_id: str, domain: str, name: str) -> None:
-        from icalendar import Calendar
-
-        self.area_id, self.domain = area_id, domain
-        self.cal = Calendar()
-        self.cal.add("prodid", "-//teilhabe//Teilhabeplanung//DE")
-        self.cal.add("version", "2.0")
-        self.cal.add("x-wr-calname", name)
+        self.area_id, self.domain, self.name = area_id, domain, name
+        self.events: list[ics.Event] = []
         self.seen: set[str] = set()
 
     def add(self, uid: str, summary: str, start: dt.date, end: dt.date | None = None,
@@ -56,28 +54,26 @@ class _Calendar:
             location: str = "") -> None:
         """One event: all day (to ``end``), or from ``at`` German local time (no end:
         none is known); an ``example`` is marked as such in its title."""
-        from icalendar import Event
-
         full = f"{self.area_id}-{uid}@{self.domain}"
         if full in self.seen:
             return
         self.seen.add(full)
-        event = Event()
-        event.add("uid", full)
-        event.add("dtstamp", EPOCH)
-        event.add("summary", f"{summary} (Beispiel)" if example else summary)
-        if at is None:
-            event.add("dtstart", start)
-            event.add("dtend", (end or start) + dt.timedelta(days=1))
-        else:
-            event.add("dtstart", dt.datetime.combine(start, at, BERLIN))
-        if location:
-            event.add("location", location)
+        texts = {"location": location} if location else {}
         if example:
             description = "\n".join(filter(None, [EXAMPLE_NOTE, description]))
         if description:
-            event.add("description", description)
-        self.cal.add_component(event)
+            texts["description"] = description
+        if at is None:
+            begin = ics.date_value(start)
+            until = ics.date_value((end or start) + dt.timedelta(days=1))
+        else:
+            begin, until = ics.datetime_value(dt.datetime.combine(start, at), BERLIN), ""
+        title = f"{summary} (Beispiel)" if example else summary
+        self.events.append(ics.Event(full, STAMP, title, begin, until, **texts))
+
+    def to_ical(self) -> bytes:
+        return ics.calendar({"prodid": "-//teilhabe//Teilhabeplanung//DE", "version": "2.0",
+                             "x-wr-calname": self.name}, self.events)
 
     def plan(self, plan: Plan, area: Area | None, current: bool,
              evaluated: Sequence[dt.date] = ()) -> None:
@@ -177,4 +173,4 @@ class IcalExporter(Exporter):
             for due in deadlines(context.app, area.id, on):
                 kind = translate(KINDS[due.kind], "de")  # the calendar is published: German
                 cal.add(f"due-{due.kind}-{due.ref}", f"{kind}: {due.title}", due.date)
-        return [Output(f"{file_stem(document)}.ics", cal.cal.to_ical())]
+        return [Output(f"{file_stem(document)}.ics", cal.to_ical())]

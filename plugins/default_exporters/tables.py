@@ -44,8 +44,10 @@ from teilhabe_core.model.labels import label
 from teilhabe_core.publish import workbooks
 from teilhabe_core.publish.api import ExportContext, Exporter, Importer, Output, file_stem
 
+from . import xlsx_writer
 from .funding_cells import funding_cell, parse_funding
-from .xlsx_cells import AMOUNT_FORMAT, cell_text, typed
+from .xlsx_cells import AMOUNT_FORMAT, TYPED, cell_text, typed
+from .xlsx_writer import Lines
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -84,6 +86,8 @@ LISTS = frozenset(name for name, tp in _TYPES.items() if typing.get_origin(tp) i
 """Measure fields that are lists (cells hold them separated by ``;``)."""
 TEXTS = frozenset(name for name, tp in _TYPES.items() if tp is str)
 """Measure fields that are plain text (imported exactly as written)."""
+TYPED_COLUMNS = [(i, name) for i, (name, _) in enumerate(COLUMNS) if name in TYPED]
+"""The columns whose cells may be Excel dates or numbers (:func:`.xlsx_cells.typed`)."""
 FORMULA = ("=", "+", "-", "@")
 LEADING = ("\t", "\r", "\n", "'")
 
@@ -100,6 +104,10 @@ def _lstrip_blank(text: str) -> str:
 
 def dangerous(text: str) -> bool:
     """Whether a spreadsheet could read ``text`` as a formula (or it starts with ``'``)."""
+    if not text or (text[0].isascii() and text[0].isalnum()):
+        # a letter or digit first: NFKC keeps it (or composes it with the marks after it
+        # into a letter), so neither candidate below can start with a formula character
+        return False
     if text.startswith(LEADING):
         return True
     rest = _lstrip_blank(text)
@@ -118,6 +126,8 @@ def unneutralise(text: str) -> str:
 
 def cell(name: str, value: Any) -> str:
     """The CSV/XLSX text of one measure field."""
+    if type(value) is str:  # most fields (an enum member is not a plain str)
+        return value
     if name == "funding":
         return funding_cell(value)
     if name in LISTS:
@@ -206,43 +216,62 @@ class XlsxExporter(Exporter):
     extension = "xlsx"
 
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        fixed = dt.datetime(2000, 1, 1)
-        book = Workbook()
-        book.properties.creator = "teilhabe"
-        book.properties.created = fixed
-        book.properties.modified = fixed
-        summary = book.active
-        taken: set[str] = set()
-        summary.title = sheet_title("Übersicht", taken)
-        statuses = list(MeasureStatus)
-        summary.append([context_label(context), "Maßnahmen", *[label(s) for s in statuses]])
-        for life_area in document.life_areas:
-            measures = [m for m in document.measures if life_area.id in m.life_areas]
-            counts = [sum(1 for m in measures if m.status is s) for s in statuses]
-            summary.append([_text(neutralise(life_area.name)), len(measures), *counts])
-            sheet = book.create_sheet(sheet_title(life_area.name, taken))
-            for index, row in enumerate(rows(document, measures)):
-                sheet.append([_text(v) for v in safe_row(row, index == 0)])
-                if index == 0:
-                    for c in sheet[1]:
-                        c.font = Font(bold=True)
-                else:
-                    _type_cells(sheet[sheet.max_row], measures[index - 1])
-        for c in summary[1]:
-            c.font = Font(bold=True)
-        cost_rows(summary, document, context, Font(bold=True))
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows():
-                for c in row:
-                    if isinstance(c.value, str):
-                        c.data_type = "s"  # never a formula, whatever the text starts with
-        buffer = io.BytesIO()
-        book.save(buffer)
+        book, lines = workbook(document, context)
         return [Output(f"{file_stem(document)}-massnahmen.xlsx",
-                       deterministic_zip(buffer.getvalue()))]
+                       deterministic_zip(xlsx_writer.save(book, lines)))]
+
+
+def workbook(document: Plan, context: ExportContext) -> tuple[Any, dict[Any, Lines]]:
+    """The measure workbook (openpyxl) before saving: the summary sheet with its cells,
+    the life areas' sheets as :data:`~.xlsx_writer.Lines` (5,000 cells without a ``Cell``
+    each; what the sheets would hold as cells: ``tests/test_tables.py``)."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Font
+
+    fixed = dt.datetime(2000, 1, 1)
+    book = Workbook()
+    book.properties.creator = "teilhabe"
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    bold = Font(bold=True)
+    summary = book.active
+    taken: set[str] = set()
+    summary.title = sheet_title("Übersicht", taken)
+    statuses = list(MeasureStatus)
+    summary.append([context_label(context), "Maßnahmen", *[label(s) for s in statuses]])
+    header = [_text(v) for v in rows(document, [])[0]]
+    texts: dict[str, list[str]] = {}  # a measure's texts, once for all its life areas
+    sheets: dict[Any, Lines] = {}
+    for life_area in document.life_areas:
+        measures = [m for m in document.measures if life_area.id in m.life_areas]
+        counts = [sum(1 for m in measures if m.status is s) for s in statuses]
+        summary.append([_text(neutralise(life_area.name)), len(measures), *counts])
+        sheet = book.create_sheet(sheet_title(life_area.name, taken))
+        top = [Cell(sheet, row=1, column=i, value=v) for i, v in enumerate(header, 1)]
+        for c in top:
+            c.font = bold
+            c.data_type = "s"  # never a formula, whatever the text starts with
+        lines: list[list[Any]] = [top]
+        for number, m in enumerate(measures, 2):
+            if m.id not in texts:
+                texts[m.id] = [_text(v) for v in safe_row(rows(document, [m])[1])]
+            line: list[Any] = list(texts[m.id])
+            for index, name in TYPED_COLUMNS:
+                value = typed(name, getattr(m, name))
+                if value is not None:  # a real Excel date or number
+                    c = line[index] = Cell(sheet, row=number, column=index + 1)
+                    c.value, c.number_format = value
+            lines.append(line)
+        sheets[sheet] = lines
+    for c in summary[1]:
+        c.font = bold
+    cost_rows(summary, document, context, bold)
+    for row in summary.iter_rows():
+        for c in row:
+            if c.data_type != "s" and isinstance(c.value, str):
+                c.data_type = "s"  # never a formula, whatever the text starts with
+    return book, sheets
 
 
 def cost_rows(sheet: Any, plan: Plan, context: ExportContext, bold: Any) -> None:
@@ -264,14 +293,6 @@ def cost_rows(sheet: Any, plan: Plan, context: ExportContext, bold: Any) -> None
             for c in sheet[sheet.max_row][1:]:
                 c.number_format = AMOUNT_FORMAT
         sheet.append([])
-
-
-def _type_cells(cells: Any, measure: Measure) -> None:
-    """Dates, amounts and progress of one measure row as real Excel dates and numbers."""
-    for c, (name, _) in zip(cells, COLUMNS, strict=True):
-        value = typed(name, getattr(measure, name))
-        if value is not None:
-            c.value, c.number_format = value
 
 
 def context_label(context: ExportContext) -> str:

@@ -22,6 +22,8 @@ FIRST_EXCEL_DAY = dt.date(1900, 3, 1)
 EXCEL_DIGITS = 15
 """Significant digits Excel keeps of a number."""
 DATES = frozenset({"start", "end"})
+TYPED = DATES | {"costs", "progress"}
+"""The measure fields :func:`typed` may make a date or a number."""
 
 
 def typed(name: str, value: Any) -> tuple[Any, str] | None:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from ..base.errors import FileError, UsageError
 from ..base.i18n import _, catalog, language
@@ -21,27 +21,6 @@ if TYPE_CHECKING:
     from ..store.contract import Stored
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class Progress:
-    """A progress bar on a terminal, plain lines otherwise."""
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.tty = stream.isatty()
-
-    def step(self, text: str) -> None:
-        self.done += 1
-        if self.tty:
-            width = 30
-            filled = width * self.done // max(self.total, 1)
-            line = f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {text}"
-            self.stream.write(line[:110].ljust(110))
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(f"[{self.done}/{self.total}] {text}\n")
-        self.stream.flush()
 
 
 STORE_ENV = "TEILHABE_STORE"

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..base.i18n import _, ngettext
 from . import common
-from .common import EXIT_ERRORS, EXIT_OK, Progress
+from .common import EXIT_ERRORS, EXIT_OK
+from .progress import Progress
 
 if TYPE_CHECKING:
     from ..app import Teilhabe
@@ -34,7 +35,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     if app.store is not None and jobs > 1:  # workers must not share the store's connections:
         for area_id in area_ids:  # they get the documents read here, before they are forked
             app.documents(area_id)
-    progress = Progress(len(area_ids) + 1, sys.stderr)
+    progress = Progress(len(area_ids) + 1, sys.stderr, _("Publishing"))
     failed: list[str] = []
     notes: dict[str, tuple[str, ...]] = {}
     bodies = []
@@ -48,7 +49,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
             if built.body is not None:
                 bodies.append(built.body)
             if built.errors:
-                _report_failure(built.area, list(built.errors))
+                for line in _failure(built.area, built.errors):
+                    progress.note(line)
                 failed.append(built.area)
                 continue
             writer.add_names(built.names)
@@ -74,11 +76,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report_failure(area_id: str, lines: list[str]) -> None:
-    print(_("{area}: not published, the website keeps what it had:", area=area_id),
-          file=sys.stderr)
-    for line in lines:
-        print(f"  {line}", file=sys.stderr)
+def _failure(area_id: str, lines: tuple[str, ...]) -> list[str]:
+    return [_("{area}: not published, the website keeps what it had:", area=area_id),
+            *(f"  {line}" for line in lines)]
 
 
 def _easy_summary(app: Teilhabe, area_id: str) -> list[str]:

@@ -14,49 +14,77 @@ inflection of it (``Barrieren`` → ``Barriere``), else the word as the text has
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
-from ..base.text import norm, sentences
+from ..base.text import Sentence, norm, sentences
 from ..easy.explanations import shown_term
 from ..easy.rules import lookup
 from ..model import GlossaryEntry
+
+
+class _Glossary:
+    """A glossary's forms (normalised form → entry), made once per process and glossary;
+    the same object for every page, so that :func:`_phrases` can remember its answers."""
+
+    def __init__(self, entries: tuple[GlossaryEntry, ...]) -> None:
+        self.forms: dict[str, GlossaryEntry] = {}
+        for entry in entries:
+            for form in (entry.term, *entry.forms):
+                self.forms[norm(form)] = entry
+
+
+@lru_cache(maxsize=64)
+def _glossary(entries: tuple[GlossaryEntry, ...]) -> _Glossary:
+    return _Glossary(entries)
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """:func:`~teilhabe_core.base.text.sentences`, remembered: a page and its Markdown
+    file split the same texts."""
+    return tuple(sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _phrases(glossary: _Glossary, text: str) -> tuple[tuple[int, int, GlossaryEntry], ...]:
+    """Glossary matches as (start, end, entry), multi-word terms first (the same for
+    every page: which of them are explained is up to the page's marker)."""
+    found: list[tuple[int, int, GlossaryEntry]] = []
+    lowered = text.lower()
+    for key_form, entry in glossary.forms.items():
+        if " " not in entry.term or norm(entry.term) != key_form:
+            continue
+        start = lowered.find(entry.term.lower())
+        if start >= 0:
+            found.append((start, start + len(entry.term), entry))
+    for sentence in _sentences(text):
+        for word in sentence.words:
+            hit = lookup(glossary.forms, word.text)
+            if hit is not None and not any(a <= word.start < b for a, b, _ in found):
+                found.append((word.start, word.end, hit))
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 class GlossaryMarker:
     """Marks glossary words in easy texts; call it once per text of one page."""
 
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
-        self.forms: dict[str, GlossaryEntry] = {}
-        for entry in entries:
-            for form in (entry.term, *entry.forms):
-                self.forms[norm(form)] = entry
+        self.glossary = _glossary(tuple(entries))
+        self.forms = self.glossary.forms
         self.explained: set[str] = set()
 
     def lookup(self, word: str) -> GlossaryEntry | None:
         return lookup(self.forms, word)
 
-    def _phrases(self, text: str) -> list[tuple[int, int, GlossaryEntry]]:
-        """Glossary matches as (start, end, entry), multi-word terms first."""
-        found: list[tuple[int, int, GlossaryEntry]] = []
-        lowered = text.lower()
-        for key_form, entry in self.forms.items():
-            if " " not in entry.term or norm(entry.term) != key_form:
-                continue
-            start = lowered.find(entry.term.lower())
-            if start >= 0:
-                found.append((start, start + len(entry.term), entry))
-        for sentence in sentences(text):
-            for word in sentence.words:
-                hit = self.lookup(word.text)
-                if hit is not None and not any(a <= word.start < b for a, b, _ in found):
-                    found.append((word.start, word.end, hit))
-        return sorted(found, key=lambda item: item[0])
+    def _phrases(self, text: str) -> tuple[tuple[int, int, GlossaryEntry], ...]:
+        return _phrases(self.glossary, text)
 
     def html(self, text: str) -> str:
         """The text as escaped HTML lines with glossary words marked and explained."""
         matches = self._phrases(text)
         out: list[str] = []
-        for sentence in sentences(text):
+        for sentence in _sentences(text):
             pieces: list[str] = []
             notes: list[tuple[str, GlossaryEntry]] = []
             cursor = sentence.start
@@ -84,7 +112,7 @@ class GlossaryMarker:
         from .templating import md_escape
 
         out: list[str] = []
-        for sentence in sentences(text):
+        for sentence in _sentences(text):
             out.append(md_escape(sentence.text) + "  ")
             for start, end, entry in self._phrases(sentence.text):
                 if entry.term not in self.explained:

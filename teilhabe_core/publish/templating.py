@@ -54,7 +54,12 @@ def format_number(value: Decimal | int | None, fmt: str = "#,##0.##") -> str:
 
 def md_escape(value: object) -> str:
     """Text safe inside Markdown: punctuation escaped, HTML special characters as entities."""
-    text = "" if value is None else str(value)
+    return _md_escaped("" if value is None else str(value))
+
+
+@lru_cache(maxsize=16384)
+def _md_escaped(text: str) -> str:
+    """:func:`md_escape` of a text, remembered: the three variants repeat most texts."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LINE_START.sub(_escape_line_start, text)
