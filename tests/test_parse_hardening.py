@@ -117,6 +117,17 @@ def test_yaml_number_too_long(line, path, column):
     assert f"Die Zahl {shown} ist" in f.message
 
 
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_long_number_in_quotes_is_a_finding_not_a_crash(fmt):
+    """A quoted number longer than the limit in an amount field: the converter's refusal
+    names the number (its message parameter ``value`` is kept)."""
+    text = with_measure_line(f'costs: "{HUGE}"') if fmt == "yaml" else json_plan(costs=HUGE)
+    f = only(text, fmt)
+    assert (f.code, f.path) == ("number-too-long", "measures[0].costs")
+    assert f"Die Zahl {HUGE[:17]}... ist zu lang" in f.message
+    assert f"The number {HUGE[:17]}... is too long" in f.message_en
+
+
 def test_long_number_as_a_key_stays_text():
     f = only(with_measure_line(f"{'7' * 200}: x"))
     assert f.code == "unknown-field"

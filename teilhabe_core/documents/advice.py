@@ -28,7 +28,7 @@ from cattrs.errors import (
 
 from ..base.errors import Finding
 from ..base.i18n import N_, Bilingual, Msg, both
-from ..base.messages import finding
+from ..base.messages import MESSAGES, finding
 from ..model import names
 from .scalars import shorten
 
@@ -157,8 +157,9 @@ def _advised(exc: Invalid, path: str, written: str | None,
     names a value; an enum field given other text names what was written. A proposal the
     judge refused is not made; the finding says why it would not help.
     """
+    template = MESSAGES.get(exc.code, "")
     params = {k: v for k, v in exc.params.items()
-              if k not in ("value", "trap", "choices", "suggest")}
+              if k not in ("value", "trap", "choices", "suggest") or f"{{{k}}}" in template}
     refusal = verdicts.get(path)
     if exc.code == "enum" and written is not None and refusal is None:
         if names.member_of(exc.params["choices"], written) is None:

@@ -44,9 +44,10 @@ BASE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?(/[A-Za-z0-9._~%/-]*)?
 
 def _refs(names: Iterable[str], known: Iterable[str], path: str,
           what: Msg) -> Iterator[Finding]:
-    known = list(known)
+    known = known if isinstance(known, frozenset) else frozenset(known)
     for index, ref in enumerate(names):
-        yield from _ref(ref, known, f"{path}[{index}]", what)
+        if ref not in known:
+            yield from _ref(ref, known, f"{path}[{index}]", what)
 
 
 def _order(start: dt.date | None, end: dt.date | None, path: str) -> Iterator[Finding]:
@@ -120,10 +121,11 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
     yield from _ids(plan.indicators, "indicators")
     yield from _ids(plan.transitions, "transitions")
     yield from _ids(plan.barriers, "barriers")
-    life_ids = [la.id for la in plan.life_areas]
-    measure_ids = [m.id for m in plan.measures]
-    indicator_ids = [i.id for i in plan.indicators]
-    goal_ids = [g.id for g in plan.cross_cutting_goals] + [g.id for g in plan.goals] + life_ids
+    life_ids = frozenset(la.id for la in plan.life_areas)
+    measure_ids = frozenset(m.id for m in plan.measures)
+    indicator_ids = frozenset(i.id for i in plan.indicators)
+    goal_ids = (frozenset(g.id for g in plan.cross_cutting_goals)
+                | frozenset(g.id for g in plan.goals) | life_ids)
     for i, life_area in enumerate(plan.life_areas):
         yield from _articles(life_area.crpd_articles, f"life_areas[{i}].crpd_articles")
     for i, m in enumerate(plan.measures):

@@ -61,10 +61,12 @@ from ..model import names
 from ..model.common import Money
 from ..model.goals import Goal, GoalLevel
 from .advice import QUOTE, Invalid, field_names, findings_from
+from .fast import FastStructurer
 from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
 
 __all__ = ["Invalid", "converter", "field_names", "findings_from", "goal_from_text",
-           "make_converter", "structure", "unstructure"]
+           "make_converter", "structure", "structure_detailed", "structure_fast",
+           "unstructure"]
 
 T = TypeVar("T")
 
@@ -284,6 +286,15 @@ def goal_from_text(text: str) -> Goal:
     return Goal(id=ident.strip("-") or "ziel", name=text, level=GoalLevel.LEITZIEL)
 
 
+TEXT_FORMS: dict[type[Any], Callable[[str], Any]] = {Goal: goal_from_text}
+"""Classes that may also be written as plain text, with the function that reads it."""
+
+
+def _text_form(read_text: Callable[[str], Any],
+               as_class: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    return lambda value, t: read_text(value) if isinstance(value, str) else as_class(value, t)
+
+
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, Enum)
 
@@ -383,9 +394,8 @@ def make_converter() -> cattrs.Converter:
         return hook
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
-    goal = attrs_factory(Goal)
-    conv.register_structure_hook(Goal, lambda value, _: goal_from_text(value)
-                                 if isinstance(value, str) else goal(value, Goal))
+    for cls, read_text in TEXT_FORMS.items():
+        conv.register_structure_hook(cls, _text_form(read_text, attrs_factory(cls)))
     conv.register_unstructure_hook_factory(
         attrs.has, lambda cl: make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True)
     )
@@ -393,10 +403,30 @@ def make_converter() -> cattrs.Converter:
 
 
 converter = make_converter()
+fast = FastStructurer(converter, TEXT_FORMS)
 
 
 def structure(data: Any, cls: type[T]) -> T:
-    """Structure ``data`` into ``cls``; raises cattrs groups with :class:`Invalid` leaves."""
+    """Structure ``data`` into ``cls``; raises cattrs groups with :class:`Invalid` leaves.
+
+    Valid data takes the fast path (:mod:`~teilhabe_core.documents.fast`); where that
+    refuses, the detailed conversion runs and finds every error with its path."""
+    try:
+        return structure_fast(data, cls)
+    except Exception:  # any refusal: the detailed conversion decides
+        return structure_detailed(data, cls)
+
+
+def structure_fast(data: Any, cls: type[T]) -> T:
+    """The fast path alone: the object for valid data; raises (anything) where the detailed
+    conversion has to decide."""
+    result: T = fast.structure(data, cls)
+    return result
+
+
+def structure_detailed(data: Any, cls: type[T]) -> T:
+    """Structure ``data`` into ``cls`` by the detailed conversion alone: every error with
+    its path."""
     return converter.structure(data, cls)
 
 

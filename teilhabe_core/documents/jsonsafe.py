@@ -89,6 +89,54 @@ def parse_json(text: str, file: str = "") -> Any:
     return data
 
 
+class _Unusual(Exception):
+    """Raised inside :func:`parse_json_quick`'s hooks: the full parse must decide."""
+
+
+def _quick_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise _Unusual
+    return int(text)
+
+
+def _quick_decimal(text: str) -> Decimal:
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise _Unusual
+    value = Decimal(text)
+    if abs(value.adjusted()) > MAX_NUMBER_LENGTH:
+        raise _Unusual
+    return value
+
+
+def _quick_constant(_: str) -> Any:
+    raise _Unusual
+
+
+def _quick_object(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(items)
+    if len(out) < len(items):  # a duplicate key
+        raise _Unusual
+    return out
+
+
+def parse_json_quick(text: str, decoded: bool = False) -> Any | None:
+    """The data :func:`parse_json` gives for ``text`` when it finds nothing to refuse
+    there, without the nesting-depth check; ``None`` where :func:`parse_json` must decide
+    (a syntax error, a duplicate key, a refused number, maybe a lone surrogate).
+
+    The caller ensures the depth another way: data the model structures has no more
+    levels than the model (:func:`~teilhabe_core.documents.fast.model_depth`), far fewer
+    than :data:`MAX_DEPTH`. ``decoded``: ``text`` was decoded from UTF-8 here, so it has
+    no lone surrogate itself (only an escape may make one)."""
+    if _ESCAPED_SURROGATE.search(text) if decoded else _maybe_surrogate(text):
+        return None
+    try:
+        return json.loads(text, parse_float=_quick_decimal, parse_int=_quick_int,
+                          parse_constant=_quick_constant, object_pairs_hook=_quick_object)
+    except (_Unusual, ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return None
+
+
 class _BadNumber(str):
     """Placeholder for a JSON number that was refused; found again by :func:`_json_problems`."""
 

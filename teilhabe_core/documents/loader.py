@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,10 @@ from ..base.i18n import Bilingual, Msg
 from ..base.messages import describe, finding
 from . import yamlsafe
 from .checks import check
-from .converter import findings_from, structure, unstructure
+from .converter import findings_from, structure, structure_fast, unstructure
+from .fast import model_depth
 from .hint_check import judge_for
-from .jsonsafe import json_marks
+from .jsonsafe import json_marks, parse_json_quick
 from .kinds import DOCUMENT_KINDS, Document, kind_of
 from .positions import DocumentIndex, Positions
 
@@ -145,10 +147,22 @@ def parse_indexed(text: str, file: str = "", fmt: str | None = None) -> tuple[An
 def load_text(text: str, file: str = "", fmt: str | None = None,
               digest: str | None = None) -> Loaded:
     """Load one document from text; raises :class:`DocumentError` with every finding."""
+    return _load_text(text, file, fmt, digest)
+
+
+def _load_text(text: str, file: str, fmt: str | None, digest: str | None,
+               decoded: bool = False) -> Loaded:
+    """:func:`load_text`; ``decoded``: ``text`` comes from :func:`yamlsafe.decode`."""
     yamlsafe.check_not_empty(text, file)
-    data, index = parse_indexed(text, file, fmt)
-    document, kind = _structure(data, text, file, index)
-    del data
+    fmt = fmt or format_of(file, text)
+    quick = _quick_json(text, decoded) if fmt == "json" else None
+    if quick is not None:
+        document, kind = quick
+        index = DocumentIndex(lambda: json_marks(text))
+    else:
+        data, index = parse_indexed(text, file, fmt)
+        document, kind = _structure(data, text, file, index)
+        del data
     found = check(document)
     if found:
         found = position_findings(found, text, file, index.positions())
@@ -161,7 +175,8 @@ def load_text(text: str, file: str = "", fmt: str | None = None,
 
 def load_bytes(data: bytes, file: str = "", fmt: str | None = None) -> Loaded:
     text = yamlsafe.decode(data, file)
-    return load_text(text, file, fmt or format_of(file, text), hashlib.sha256(data).hexdigest())
+    return _load_text(text, file, fmt or format_of(file, text), hashlib.sha256(data).hexdigest(),
+                      decoded=True)
 
 
 def load_file(path: str | os.PathLike[str]) -> Loaded:
@@ -180,6 +195,33 @@ def loads(text: str, fmt: str = "yaml") -> Document:
     """Load a document from YAML (default) or JSON text."""
     document: Document = load_text(text, "", fmt).document
     return document
+
+
+@cache
+def _shallow_kinds() -> frozenset[str]:
+    """The document kinds whose data is never deeper than :data:`~yamlsafe.MAX_DEPTH`
+    when it structures (all of them: the model is not recursive)."""
+    return frozenset(kind for kind, cls in DOCUMENT_KINDS.items()
+                     if model_depth(cls) <= yamlsafe.MAX_DEPTH)
+
+
+def _quick_json(text: str, decoded: bool) -> tuple[Any, str] | None:
+    """A valid JSON document the quick way: :func:`~jsonsafe.parse_json_quick` and the
+    fast structuring; ``None`` where the full parse and the detailed conversion have to
+    decide (they then give every finding, exactly as without this path). The nesting
+    depth needs no check of its own here: data that structures is as shallow as the model."""
+    data = parse_json_quick(text, decoded)
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("document")
+    if not isinstance(kind, str) or kind not in _shallow_kinds():
+        return None
+    body = dict(data)
+    del body["document"]
+    try:
+        return structure_fast(body, DOCUMENT_KINDS[kind]), kind
+    except Exception:  # any refusal: the full path decides
+        return None
 
 
 def _structure(data: Any, text: str, file: str, index: DocumentIndex) -> tuple[Any, str]:

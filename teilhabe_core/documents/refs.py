@@ -15,16 +15,15 @@ ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 
 def ids(items: Iterable[Any], path: str, attr: str = "id") -> Iterator[Finding]:
     """Every id well-formed and used once."""
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}  # id → index of its first use
     for index, item in enumerate(items):
         value = getattr(item, attr)
-        here = f"{path}[{index}].{attr}"
         if not ID.fullmatch(value):
-            yield finding("bad-id", here, id=value)
-        if value in seen:
-            yield finding("duplicate-id", here, id=value, first=seen[value])
-        else:
-            seen[value] = here
+            yield finding("bad-id", f"{path}[{index}].{attr}", id=value)
+        first = seen.setdefault(value, index)
+        if first != index:
+            yield finding("duplicate-id", f"{path}[{index}].{attr}", id=value,
+                          first=f"{path}[{first}].{attr}")
 
 
 # What a reference points to, as the object of "refers to …" (German accusative).
@@ -46,7 +45,7 @@ GUARD = Msg(N_("a registered guard"))
 
 def ref(ref: str, known: Iterable[str], path: str, what: Msg) -> Iterator[Finding]:
     """``ref`` is one of ``known``; ``what`` is one of the constants above."""
-    available = sorted(set(known))
-    if ref not in available:
+    names = known if isinstance(known, set | frozenset) else set(known)
+    if ref not in names:
         yield finding("dangling-reference", path, ref=ref, what=what,
-                      available=listing(available))
+                      available=listing(sorted(names)))

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from itertools import chain
 from typing import Any
 
 import yaml
@@ -130,11 +129,17 @@ def check_not_empty(text: str, file: str = "") -> None:
     lines = head.splitlines()
     if len(head) < len(text):
         lines.pop()  # may go on beyond the head
-    for line in chain(lines, text.splitlines() if len(head) < len(text) else ()):
+    if _has_content(lines) or (len(head) < len(text) and _has_content(text.splitlines())):
+        return
+    raise DocumentError([_at(finding("file-empty"), file, 1, 1)], file)
+
+
+def _has_content(lines: list[str]) -> bool:
+    for line in lines:
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
-            return
-    raise DocumentError([_at(finding("file-empty"), file, 1, 1)], file)
+            return True
+    return False
 
 
 _HEAD = 65536
