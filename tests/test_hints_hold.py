@@ -100,6 +100,8 @@ yaml_scalars = st.one_of(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FIELDS), yaml_scalars)
 @example("costs", "0.000")  # proposed "0000", which YAML reads as an octal form
+@example("costs", "0.000.000")  # proposed "0000000", the same
+@example("costs", "00.000,50")  # proposed "00000.50"
 def test_property_no_proposal_is_refused(field, raw):
     check_every_proposal(field, raw)
 

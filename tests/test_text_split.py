@@ -16,8 +16,8 @@ from teilhabe_core.base.text import (
     _NO_END,
     _ORDINAL,
     _ORDINAL_AFTER_ARTICLE,
-    _WORD,
     MEDIOPUNKT,
+    WORD,
     sentences,
     words,
 )
@@ -35,7 +35,7 @@ def reference_sentences(text: str) -> list[tuple[str, int, int, list[tuple[str, 
             begin = begin_at + len(chunk) - len(chunk.lstrip())
             out.append((stripped, begin, begin + len(stripped),
                         [(m.group(), m.start() + begin, m.end() + begin)
-                         for m in _WORD.finditer(stripped)]))
+                         for m in WORD.finditer(stripped)]))
 
     def next_is_upper(index: int) -> bool:
         rest = text[index + 1:].lstrip(" ")

@@ -16,7 +16,7 @@ from typing import Any
 
 from teilhabe_core.base.errors import Finding, Level
 from teilhabe_core.base.i18n import N_, Msg, both
-from teilhabe_core.easy import Checker
+from teilhabe_core.easy import Checker, EasyFinding
 from teilhabe_core.easy.cache import from_environment
 from teilhabe_core.easy.explanations import circular_words
 from teilhabe_core.model import Area, EasyLanguageSettings, Glossary, Plan
@@ -112,14 +112,21 @@ def _checked(document: Any, context: RuleContext) -> list[Finding]:
         glossary = (*glossary, *document.entries)
     checker = Checker(settings, glossary, known_words(document, context), from_environment())
     out = []
+    said: dict[EasyFinding, tuple[str, str]] = {}  # texts repeat their findings
     for path, text in easy_texts(document):
         if not text.strip():
             continue
         for f in checker.check(text):
-            out.append(Finding(code="easy-language", rule=f.rule, path=path,
-                               message=f"{f.describe()} Stelle: „{f.excerpt}“",
-                               message_en=f"Easy language ({f.rule}): „{f.excerpt}“ at "
-                               f"characters {f.start + 1}–{f.end}. {f.suggestion}",
-                               level=Level.WARNING))
+            messages = said.get(f)
+            if messages is None:
+                messages = said[f] = _messages(f)
+            out.append(Finding("easy-language", *messages, path, Level.WARNING, rule=f.rule))
     checker.flush()
     return out
+
+
+def _messages(f: EasyFinding) -> tuple[str, str]:
+    """The German and English message of an easy-language finding."""
+    return (f"{f.describe()} Stelle: „{f.excerpt}“",
+            f"Easy language ({f.rule}): „{f.excerpt}“ at characters {f.start + 1}–{f.end}. "
+            f"{f.suggestion}")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
-
-from attrs import frozen
 
 MEDIOPUNKT = "·"
 
-_WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
+WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
 # Abbreviations whose period does not end a sentence.
 _NO_END = re.compile(r"(?:\b[a-zäöü]{1,4}|\b[A-ZÄÖÜ])\.$")
 _MONTH_OR_LOWER = re.compile(
@@ -51,6 +50,13 @@ class Word:
         return f"Word(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
 
+_SPELLINGS: dict[str, tuple[str, ...]] = {}
+"""Sentence text → the spelling of each of its words (texts repeat their sentences);
+emptied when it grows past 100,000."""
+
+_OFFSETS: dict[str, tuple[int, ...]] = {}
+"""Sentence text → start and end of each word in it, for :meth:`Sentence.span`."""
+
 _FORMS: dict[str, tuple[str, str]] = {}
 """Spelling → (lower, plain), for :class:`Word`; emptied when it grows past 100,000."""
 
@@ -64,12 +70,68 @@ def _forms(text: str) -> tuple[str, str]:
     return forms
 
 
-@frozen
 class Sentence:
-    text: str
-    start: int
-    end: int
-    words: tuple[Word, ...]
+    """A sentence of a text: its text (without surrounding blanks), its character span
+    in the text, and its words. The words are made on first use (:attr:`forms`, their
+    spellings alone, are cheaper): a checker rule that can tell from the spellings that a
+    sentence is fine never makes them."""
+
+    __slots__ = ("_forms", "_words", "end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int,
+                 words: tuple[Word, ...] | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self._words = words
+        self._forms: tuple[str, ...] | None = None
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        found = self._words
+        if found is None:
+            found = self._words = words(self.text, self.start)
+        return found
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The spelling of each word, in order (``tuple(w.text for w in self.words)``)."""
+        found = self._forms
+        if found is None:
+            found = _SPELLINGS.get(self.text)
+            if found is None:
+                if len(_SPELLINGS) >= 100_000:
+                    _SPELLINGS.clear()
+                # interned: the sentences of a plan share a few thousand spellings
+                found = _SPELLINGS[self.text] = tuple(map(sys.intern, WORD.findall(self.text)))
+            self._forms = found
+        return found
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Start and end of word ``i`` in the text (without making the words)."""
+        if self._words is not None:
+            word = self._words[i]
+            return word.start, word.end
+        found = _OFFSETS.get(self.text)
+        if found is None:
+            if len(_OFFSETS) >= 100_000:
+                _OFFSETS.clear()
+            found = _OFFSETS[self.text] = tuple(
+                at for m in WORD.finditer(self.text) for at in m.span())
+        return self.start + found[2 * i], self.start + found[2 * i + 1]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return (self.text, self.start, self.end, self.words) == \
+            (other.text, other.start, other.end, other.words)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return (f"Sentence(text={self.text!r}, start={self.start!r}, end={self.end!r}, "
+                f"words={self.words!r})")
 
 
 @lru_cache(maxsize=65536)
@@ -81,7 +143,7 @@ def norm(word: str) -> str:
 
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     return tuple([Word(m.group(), m.start() + offset, m.end() + offset)
-                  for m in _WORD.finditer(text)])
+                  for m in WORD.finditer(text)])
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -94,7 +156,9 @@ def sentences(text: str) -> list[Sentence]:
     length = len(text)
     for match in _END_CANDIDATE.finditer(text):
         index = match.start()
-        if text[index] == "." and index + 1 < length:
+        if text[index] == "." and index + 1 < length \
+                and not (index - 5 >= start and text[index - 5:index].isalpha()):
+            # (after a word of 5 letters or more, neither pattern below can match)
             # the ordinal and abbreviation patterns match at most 6 characters before the
             # period and look one further back: the last 8 characters decide as the whole
             # sentence would; an ordinal after an article ("im 1. Quartal") is an ordinal
@@ -127,8 +191,9 @@ def _next_is_upper_after_space(text: str, index: int) -> bool:
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
+    left = chunk.lstrip()
+    if not left:
         return
-    begin = start + len(chunk) - len(chunk.lstrip())
-    out.append(Sentence(stripped, begin, begin + len(stripped), words(stripped, begin)))
+    stripped = left.rstrip()
+    begin = start + len(chunk) - len(left)
+    out.append(Sentence(stripped, begin, begin + len(stripped)))

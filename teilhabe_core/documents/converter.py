@@ -175,9 +175,11 @@ def _money_hint(text: str) -> dict[str, Any]:
     match = _GERMAN_MONEY.fullmatch(re.sub(r"\s*(€|EUR|Euro)$", "", text.strip()))
     if match is None:
         return _NO_HINT
-    plain = match.group(1).replace(".", "") + (f".{match.group(2)}" if match.group(2) else "")
-    if len(match.group(1).replace(".", "").lstrip("0")) > MONEY_DIGITS:
+    digits = match.group(1).replace(".", "")
+    if len(digits.lstrip("0")) > MONEY_DIGITS:
         return _NO_HINT  # too large in any form
+    # 0.000.000: "0", not "0000000" (a leading zero makes YAML read an octal-looking form)
+    plain = str(int(digits)) + (f".{match.group(2)}" if match.group(2) else "")
     return {"hint": Msg(N_(" Write the amount without thousands separators, comma or "
                            "currency: {plain}"), plain=plain), "suggest": plain}
 

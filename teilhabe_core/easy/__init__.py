@@ -23,7 +23,7 @@ from ..base.text import norm
 from ..model import EasyLanguageSettings, Glossary, GlossaryEntry
 from .cache import FindingsCache
 from .levels import decide
-from .rules import RULES, Context, Rule, Text
+from .rules import RULES, Context, Hit, Rule, Text
 
 __all__ = ["RULES", "Checker", "EasyFinding", "Rule", "check_text", "merge_glossaries"]
 
@@ -78,7 +78,9 @@ class Checker:
         self.context = Context(settings, tuple(glossary), frozenset(
             norm(part) for w in known_words for part in (w, *w.split())))
         self.rules = tuple(r for r in RULES if r.id not in settings.disabled_rules)
+        self._local = tuple(r for r in self.rules if r.local)
         self._seen: dict[str, tuple[EasyFinding, ...]] = {}
+        self._sentences: dict[str, tuple[tuple[Rule, Hit], ...]] = {}
         self._cache = cache
         self._scope = cache.scope(self.context) if cache is not None else ""
 
@@ -105,9 +107,37 @@ class Checker:
 
     def _check(self, text: str) -> list[EasyFinding]:
         prepared = Text(text, self.context)
-        found = [(rule, hit) for rule in self.rules for hit in rule.check(prepared)]
+        asked = [rule for rule in self.rules if rule.could is None or rule.could(prepared)]
+        found: list[tuple[Rule, Hit]] = []
+        # a text where two rules of sentences have something to look at (a text that breaks
+        # the rules, mostly in sentences it shares with others): every sentence's hits
+        # once; otherwise the one rule looks at the text directly
+        if sum(rule.local and not rule.light for rule in asked) > 1:
+            for sentence in prepared.sentences:  # every local rule, once per sentence
+                local = self._sentences.get(sentence.text)
+                if local is None:
+                    local = self._check_sentence(sentence.text)
+                offset = sentence.start
+                found += [(rule, hit.moved(offset)) for rule, hit in local] if offset \
+                    else local
+            asked = [rule for rule in asked if not rule.local]
+        found += [(rule, hit) for rule in asked for hit in rule.check(prepared)]
+        if not found:
+            return []
         out = [EasyFinding(rule.id, level, hit.start, hit.end, text[hit.start:hit.end],
                            hit.message, hit.suggestion)
                for (rule, hit), level in zip(found, decide(prepared.sentences, found),
                                              strict=True)]
+        # sorted as the rules' hits were found rule by rule: hits of one rule keep their order
         return sorted(out, key=lambda f: (f.start, f.rule, f.end))
+
+    def _check_sentence(self, sentence: str) -> tuple[tuple[Rule, Hit], ...]:
+        """The hits of the rules of a sentence alone (:attr:`Rule.local`) in ``sentence``,
+        at its offset 0; remembered per sentence."""
+        alone = Text(sentence, self.context, sentence=True)
+        found = tuple((rule, hit) for rule in self._local
+                      if rule.could is None or rule.could(alone) for hit in rule.check(alone))
+        if len(self._sentences) >= 100_000:
+            self._sentences.clear()
+        self._sentences[sentence] = found
+        return found

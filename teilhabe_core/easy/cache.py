@@ -75,7 +75,8 @@ class FindingsCache:
 def rules_digest() -> str:
     """Digest of the rule code, so that a changed rule misses the old findings."""
     digest = hashlib.sha256()
-    for name in ("rules.py", "grammar.py", "lexicon.py", "levels.py"):
+    for name in ("rules.py", "grammar.py", "lexicon.py", "levels.py", "forms.py",
+                 "prepared.py"):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
 

@@ -17,11 +17,11 @@ from . import lexicon as lx
 _LEADING_JOINERS = frozenset({"und", "oder", "aber", "denn", "auch"})
 _PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
 _VERB_END = re.compile(r"(?:en|n|t|e)$")
-_ZU_INFIX = re.compile(rf"^(?:{'|'.join(lx.SEPARABLE_PREFIXES)})zu[a-zäöüß]{{2,}}(?:en|ern|eln)$")
+ZU_INFIX = re.compile(rf"^(?:{'|'.join(lx.SEPARABLE_PREFIXES)})zu[a-zäöüß]{{2,}}(?:en|ern|eln)$")
 _INFINITIVE = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln)$")
 _WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
 _SEPARATOR = re.compile(r"[,;]")
-_GENITIVE_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:er)$")
+GENITIVE_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:er)$")
 
 
 def segments(s: Sentence) -> list[tuple[int, list[Word]]]:
@@ -139,7 +139,7 @@ def infinitive_clause(seg: list[Word]) -> Word | None:
     """The verb of an infinitive clause with 'zu' ending the words after a comma
     ('…, mehr Menschen auf das Rad zu bewegen'), or ``None``."""
     last = seg[-1]
-    if _ZU_INFIX.match(last.lower) and last.text.islower():
+    if ZU_INFIX.match(last.lower) and last.text.islower():
         return last
     if len(seg) > 1 and seg[-2].lower == "zu" and _INFINITIVE.match(last.text):
         return last
@@ -177,7 +177,7 @@ def modal_passive(s: Sentence) -> tuple[Word, Word] | None:
         for j, word in enumerate(lowered):
             if j and lowered[j - 1] in lx.EASE_ADJECTIVES:
                 continue
-            if _ZU_INFIX.match(word) and seg[j].text.islower():
+            if ZU_INFIX.match(word) and seg[j].text.islower():
                 return seg[sein], seg[j]
             if word == "zu" and j + 1 < len(seg) and _zu_infinitive(seg, j + 1):
                 return seg[sein], seg[j + 1]
@@ -219,7 +219,7 @@ def genitive_phrase(s: Sentence) -> tuple[Word, Word] | None:
 
 
 def _genitive_adjective(word: Word) -> bool:
-    return bool(_GENITIVE_ADJECTIVE.match(word.text)) and word.lower not in lx.NOT_ADJECTIVES
+    return bool(GENITIVE_ADJECTIVE.match(word.text)) and word.lower not in lx.NOT_ADJECTIVES
 
 
 def _is_noun(s: Sentence, index: int) -> bool:

@@ -15,87 +15,23 @@ from collections.abc import Callable, Iterator
 
 from attrs import evolve, frozen
 
-from ..base.text import MEDIOPUNKT, Sentence, Word, norm, sentences
-from ..model import EasyLanguageSettings, GlossaryEntry
+from ..base.text import MEDIOPUNKT, Sentence, Word, norm
+from . import forms as fm
 from . import grammar
 from . import lexicon as lx
+from .prepared import Context, Hit, Text, lookup
 
-
-@frozen
-class Hit:
-    """A finding of one rule. ``tolerated``: a pattern the standards tolerate on its own
-    (a short relative clause, a passive, one genitive, a few words over the limit);
-    ``counts``: whether it counts as a difficulty of its sentence."""
-
-    start: int
-    end: int
-    message: str
-    suggestion: str = ""
-    tolerated: bool = False
-    counts: bool = True
-
-
-class Context:
-    """What the rules know beyond one text, prepared once for many texts: settings, the
-    glossary's normalised forms and synonyms, and the known words."""
-
-    def __init__(self, settings: EasyLanguageSettings, glossary: tuple[GlossaryEntry, ...],
-                 known_words: frozenset[str]) -> None:
-        self.settings = settings
-        self.glossary = glossary
-        self.known = known_words
-        self.forms: dict[str, GlossaryEntry] = {}
-        for entry in glossary:
-            for form in (entry.term, *entry.forms):
-                self.forms[norm(form)] = entry
-        self.synonyms = {norm(syn): entry for entry in glossary for syn in entry.synonyms}
-        self._found: dict[str, GlossaryEntry | None] = {}
-
-    def in_glossary(self, word: str) -> GlossaryEntry | None:
-        found = self._found
-        if word not in found:
-            found[word] = lookup(self.forms, word)
-        return found[word]
-
-
-class Text:
-    """A text prepared for the rules: sentences, settings, glossary lookup."""
-
-    def __init__(self, text: str, settings: EasyLanguageSettings | Context,
-                 glossary: tuple[GlossaryEntry, ...] = (),
-                 known_words: frozenset[str] = frozenset()) -> None:
-        context = settings if isinstance(settings, Context) \
-            else Context(settings, glossary, known_words)
-        self.text = text.translate(_MEDIOPUNKT_VARIANTS)
-        self.context = context
-        self.settings = context.settings
-        self.sentences = sentences(self.text)
-        self.glossary = context.glossary
-        self.known = context.known
-        self.forms = context.forms
-        self.synonyms = context.synonyms
-        self.in_glossary = context.in_glossary
-
-
-# Publishers write the Mediopunkt with other dots too ('Job∙center'); same length, so
-# positions stay the same.
-_MEDIOPUNKT_VARIANTS = str.maketrans({"∙": MEDIOPUNKT, "‧": MEDIOPUNKT, "•": MEDIOPUNKT})
-
-
-def lookup(forms: dict[str, GlossaryEntry], word: str) -> GlossaryEntry | None:
-    """The glossary entry of ``word`` (normalised), allowing simple inflection endings
-    (Aktionsplans, Barrieren)."""
-    key = norm(word)
-    entry = forms.get(key)
-    if entry is None:
-        for suffix in ("s", "es", "n", "en", "e", "er"):
-            if key.endswith(suffix) and key[: -len(suffix)] in forms:
-                return forms[key[: -len(suffix)]]
-    return entry
+__all__ = ["RULES", "Context", "Hit", "Rule", "Text", "lookup"]
 
 
 def _span(sentence: Sentence) -> tuple[int, int]:
     return sentence.start, sentence.end
+
+
+def _having(t: Text, bits: int) -> Iterator[Sentence]:
+    """The sentences of ``t`` with a word of ``bits`` (forms.FLAGS); the others cannot have
+    a finding of the rule that asks."""
+    return (s for s, found in zip(t.sentences, t.bits, strict=True) if found & bits)
 
 
 # -- sentence rules ---------------------------------------------------------------------
@@ -107,10 +43,11 @@ def sentence_length(t: Text) -> Iterator[Hit]:
     words of 12) is tolerated. Cannot judge whether a long sentence is a simple list."""
     limit = t.settings.max_words
     for s in t.sentences:
-        if len(s.words) > limit:
-            yield Hit(*_span(s), f"Der Satz hat {len(s.words)} Wörter (erlaubt: {limit}).",
+        count = len(s.forms)
+        if count > limit:
+            yield Hit(*_span(s), f"Der Satz hat {count} Wörter (erlaubt: {limit}).",
                       "Teilen Sie den Satz in mehrere kurze Sätze.",
-                      tolerated=len(s.words) <= limit + tolerance(limit))
+                      tolerated=count <= limit + tolerance(limit))
 
 
 def tolerance(limit: int) -> int:
@@ -130,7 +67,11 @@ def one_statement(t: Text) -> Iterator[Hit]:
     Menschen, die helfen.'; the main clause going on after it does not count); two are
     not. Without a parser it misses clauses joined by 'und' without comma and main verbs
     outside the auxiliary list."""
-    for s in t.sentences:
+    for s, bits in zip(t.sentences, t.bits, strict=True):
+        # a clause needs a subordinator, a comma or semicolon, or two finite verbs
+        if not bits & fm.SUBORDINATOR and "," not in s.text and ";" not in s.text \
+                and (not bits & fm.AUXILIARY or fm.auxiliaries(s.forms) < 2):
+            continue
         clauses = grammar.joined_clauses(s)
         if clauses:
             first = clauses[0]
@@ -163,7 +104,9 @@ def passive(t: Text) -> Iterator[Hit]:
     ('Er wird von den Bürgern gewählt.'); 'sein' + 'zu' (passive and an unnamed duty at
     once) is not. Misses participles without these markers and may take an adjective
     ending in -t for a participle."""
-    for s in t.sentences:
+    for s, bits in zip(t.sentences, t.bits, strict=True):
+        if not (bits & fm.WERDEN or (bits & fm.SEIN and bits & fm.ZU)):
+            continue
         hit = _werden_passive(s)
         if hit is not None:
             hit = evolve(hit, tolerated=True)
@@ -219,7 +162,7 @@ def genitive(t: Text) -> Iterator[Hit]:
     One genitive in a sentence is tolerated ('Mitglieder des Bundestages'); two are not.
     Misses the -s genitive of names ('Annas Haus'); may take a dative after a noun
     ('gibt das Buch der Frau') for a genitive."""
-    for s in t.sentences:
+    for s in _having(t, fm.GENITIVE):
         hits = []
         for w in s.words:
             if w.lower in lx.GENITIVE_ARTICLES:
@@ -244,7 +187,7 @@ def konjunktiv(t: Text) -> Iterator[Hit]:
     'ich' ('Daher habe man sich entschieden.'; 'Ich habe Zeit.' is the indicative).
     Cannot tell 'sollte' in the past indicative from the Konjunktiv; 'Sei/Seien Sie …'
     (imperative) is allowed."""
-    for s in t.sentences:
+    for s in _having(t, fm.KONJUNKTIV):
         first_person = any(w.lower == "ich" for w in s.words)
         for i, w in enumerate(s.words):
             if w.lower in lx.KONJUNKTIV_I:
@@ -261,7 +204,7 @@ def konjunktiv(t: Text) -> Iterator[Hit]:
 def negation(t: Text) -> Iterator[Hit]:
     """Negation (nicht, kein, nie, niemand …). Negative prefixes (un-, -los) are not
     found. Sometimes a negation is the clearest way; the finding is a warning."""
-    for s in t.sentences:
+    for s in _having(t, fm.NEGATION):
         for w in s.words:
             if w.lower in lx.NEGATIONS:
                 yield Hit(w.start, w.end, f"'{w.text}' ist eine Verneinung.",
@@ -272,7 +215,7 @@ def number_words(t: Text) -> Iterator[Hit]:
     """Numbers written as words (zwei … zwölf, hundert, tausend, Millionen). 'ein/eine'
     is not reported (it is mostly an article); words that merely contain a number word
     (Achtung) are not reported either."""
-    for s in t.sentences:
+    for s in _having(t, fm.NUMBER_WORD):
         for w in s.words:
             digit = lx.NUMBER_WORDS.get(w.lower)
             if digit is not None:
@@ -280,15 +223,12 @@ def number_words(t: Text) -> Iterator[Hit]:
                           f"Schreiben Sie die Zahl als Ziffer: {digit}.")
 
 
-_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
-
-
 def large_numbers(t: Text) -> Iterator[Hit]:
     """Large numbers (from 10.000) and numbers with decimals are hard to read. Years
     and dates (2024, 23.5.2023) are not reported."""
-    for s in t.sentences:
+    for s in _having(t, fm.LARGE_NUMBER):
         for w in s.words:
-            if not w.text[0].isdigit() or _DATE.fullmatch(w.text):
+            if not w.text[0].isdigit() or fm.DATE.fullmatch(w.text):
                 continue
             digits = w.text.replace(".", "")
             if "," in w.text:
@@ -299,9 +239,10 @@ def large_numbers(t: Text) -> Iterator[Hit]:
                           "Schreiben Sie 'viele' oder vergleichen Sie die Zahl.")
 
 
-_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*\b")
+_ACRONYM = fm.ACRONYM_IN
 _ABBREVIATIONS = tuple((short, long, re.compile(re.escape(short)))
                        for short, long in lx.ABBREVIATIONS.items())
+_ANY_ABBREVIATION = re.compile("|".join(map(re.escape, lx.ABBREVIATIONS)))
 
 
 def abbreviations(t: Text) -> Iterator[Hit]:
@@ -310,7 +251,7 @@ def abbreviations(t: Text) -> Iterator[Hit]:
     introduces them as the short form ('Das kurze Wort dafür ist: BTHG.', 'UN ist eine
     Abkürzung.'). Abbreviations missing from
     the list are not found."""
-    for short, long, pattern in _ABBREVIATIONS:
+    for short, long, pattern in _ABBREVIATIONS if _ANY_ABBREVIATION.search(t.text) else ():
         if short not in t.text:
             continue
         for match in pattern.finditer(t.text):
@@ -318,14 +259,22 @@ def abbreviations(t: Text) -> Iterator[Hit]:
                 continue
             yield Hit(match.start(), match.end(), f"'{short}' ist eine Abkürzung.",
                       f"Schreiben Sie das Wort aus: '{long}'.")
-    introduced = [(s.start, s.end) for i, s in enumerate(t.sentences)
-                  if _introduces_short_form(s) or (i and t.sentences[i - 1].text.endswith(":")
-                                                   and _introduces_short_form(t.sentences[i - 1]))]
+    introduced: list[tuple[int, int]] | None = None  # made when an acronym needs it
     for match in _ACRONYM.finditer(t.text):
-        if t.in_glossary(match.group()) is None \
-                and not any(a <= match.start() < b for a, b in introduced):
+        if t.in_glossary(match.group()) is not None:
+            continue
+        if introduced is None:
+            introduced = _introduced(t)
+        if not any(a <= match.start() < b for a, b in introduced):
             yield Hit(match.start(), match.end(), f"'{match.group()}' ist eine Abkürzung.",
                       "Schreiben Sie das Wort aus oder erklären Sie es im Wörterbuch.")
+
+
+def _introduced(t: Text) -> list[tuple[int, int]]:
+    """Spans of the sentences that introduce a short form (or follow one ending in ':')."""
+    return [(s.start, s.end) for i, s in enumerate(t.sentences)
+            if _introduces_short_form(s) or (i and t.sentences[i - 1].text.endswith(":")
+                                             and _introduces_short_form(t.sentences[i - 1]))]
 
 
 def _introduces_short_form(s: Sentence) -> bool:
@@ -342,22 +291,18 @@ def compounds(t: Text) -> Iterator[Hit]:
     words at a hyphenation point (pyphen + wordfreq). The split is a suggestion; a word
     whose parts are not common on their own (Inklusion) is not reported. The name of a
     public body ('Bundestag') is reported but is no difficulty of its sentence."""
+    compound, compounds_at = t.context.compound, t.context.compounds_at
     style = t.settings.compound_style
     seen: set[str] = set()
     for s in t.sentences:
-        for w in s.words:
-            text = w.text
-            if (not text[0].isupper() or MEDIOPUNKT in text or "-" in text
-                    or len(text) < t.settings.min_compound_length or not text.isalpha()
-                    or text in seen or _ACRONYM.fullmatch(text)):
-                continue
-            parts = lx.split_compound(text)
-            if parts is None:
+        for i, text in compounds_at[s.forms]:
+            if text in seen:
                 continue
             seen.add(text)
+            parts = compound[text]
             joined = "-".join(p[0].upper() + p[1:] for p in parts) if style == "hyphen" \
                 else MEDIOPUNKT.join(parts)
-            yield Hit(w.start, w.end, f"'{text}' ist ein langes Wort.",
+            yield Hit(*s.span(i), f"'{text}' ist ein langes Wort.",
                       f"Trennen Sie das Wort: {joined}", counts=not lx.public_body(text))
 
 
@@ -368,8 +313,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 def special_characters(t: Text) -> Iterator[Hit]:
     """Special characters (§ % & ; brackets, slashes …). Inside web and e-mail addresses
     they are allowed."""
-    allowed = [(m.start(), m.end()) for m in _URL.finditer(t.text)]
+    allowed: list[tuple[int, int]] | None = None  # made when a special character needs it
     for match in _SPECIAL.finditer(t.text):
+        if allowed is None:
+            allowed = [(m.start(), m.end()) for m in _URL.finditer(t.text)]
         if any(a <= match.start() < b for a, b in allowed):
             continue
         char = match.group()
@@ -379,8 +326,6 @@ def special_characters(t: Text) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), f"Das Sonder·zeichen '{char}' ist schwer.", hint)
 
 
-_TITLES = frozenset({"Frau", "Herr", "Herrn"})
-_PART_BREAK = re.compile(rf"[{MEDIOPUNKT}-]")
 _EXPLAINS = re.compile(r"\b(?:bedeutet|heißt|heißen|bedeuten|das ist|das sind|gemeint)\b",
                        re.IGNORECASE)
 
@@ -392,27 +337,22 @@ def hard_words(t: Text) -> Iterator[Hit]:
     Names and words of the area profile are known, and so is a name after 'Frau' or
     'Herr'. Frequency is not the same as difficulty: common technical words (Inklusion)
     still need the glossary."""
-    threshold = float(t.settings.rare_word_zipf)
+    hard_at = t.context.hard_at
     seen: set[str] = set()
     for index, s in enumerate(t.sentences):
-        window = s.text + " " + (t.sentences[index + 1].text if index + 1 < len(t.sentences)
-                                 else "")
-        for i, w in enumerate(s.words):
-            key = w.plain.lower()
-            if (key in seen or len(key) < 5 or not w.plain.isalpha()
-                    or key in lx.FUNCTION_WORDS or key in t.known
-                    or (i and s.words[i - 1].text in _TITLES)
-                    or t.in_glossary(w.text) is not None):
+        explained: bool | None = None
+        for i, text, level, key in hard_at[s.forms]:
+            if key in seen:
                 continue
             seen.add(key)
-            parts = [p for p in _PART_BREAK.split(w.text) if p]
-            if lx.zipf(w.plain) >= threshold or (
-                    len(parts) > 1 and all(lx.zipf(p.capitalize()) >= threshold
-                                           or lx.zipf(p) >= threshold for p in parts)):
+            if level == 1:
+                continue  # common, or a compound of common words (ls.compound)
+            if explained is None:
+                following = t.sentences[index + 1].text if index + 1 < len(t.sentences) else ""
+                explained = _EXPLAINS.search(f"{s.text} {following}") is not None
+            if explained:
                 continue
-            if _EXPLAINS.search(window) or lx.split_compound(w.plain) is not None:
-                continue  # explained, or a compound of common words (ls.compound)
-            yield Hit(w.start, w.end, f"'{w.text}' ist ein schweres Wort.",
+            yield Hit(*s.span(i), f"'{text}' ist ein schweres Wort.",
                       "Nehmen Sie ein leichteres Wort, erklären Sie es beim ersten Mal "
                       "oder nehmen Sie es ins Wörterbuch auf.")
 
@@ -443,6 +383,24 @@ def consistency(t: Text) -> Iterator[Hit]:
             concept.setdefault(name, w)
 
 
+def _consistent(t: Text) -> bool:
+    """Whether :func:`consistency` cannot find anything in ``t``: no two spellings are
+    the same word in different letters (other than case), and no glossary concept is
+    named by two different words."""
+    lowered = set(map(str.lower, t.spellings))
+    if len(set(map(norm, lowered))) != len(lowered):
+        return False
+    concept = t.context.concept
+    if sum(map(bool, map(concept.__getitem__, t.spellings))) < 2:
+        return True  # a concept named by two words needs two words of the glossary
+    named: dict[str, str] = {}
+    for form in t.spellings:
+        entry = concept[form]
+        if entry is not None and named.setdefault(entry.term, norm(form)) != norm(form):
+            return False
+    return True
+
+
 @frozen
 class Rule:
     """``difficulty``: its findings make a sentence harder to read; two rules of this kind
@@ -453,21 +411,88 @@ class Rule:
     level: str
     check: Callable[[Text], Iterator[Hit]]
     difficulty: bool = True
+    could: Callable[[Text], bool] | None = None
+    """A quick look at the whole text: ``False`` where the rule certainly finds nothing
+    in it, so the checker does not ask it (``None``: always asked)."""
+    local: bool = False
+    """Its hits in a sentence depend on that sentence alone (not on the sentences around
+    it): the checker asks it once per distinct sentence …"""
+    light: bool = False
+    """… unless it is light: it costs less than remembering its hits would."""
+
+
+# -- quick looks (Rule.could): each is True wherever its rule can find something --------
+
+
+def _having_bits(bits: int) -> Callable[[Text], bool]:
+    def could(t: Text) -> bool:
+        return bool(t.all_bits & bits)
+    return could
+
+
+def _long_text(t: Text) -> bool:
+    return len(t.spelled) > t.settings.max_words
+
+
+def _joined(t: Text) -> bool:
+    bits = t.all_bits
+    return bool(bits & fm.SUBORDINATOR) or "," in t.text or ";" in t.text or (
+        bool(bits & fm.AUXILIARY) and fm.auxiliaries(t.spelled) >= 2)
+
+
+def _passive_words(t: Text) -> bool:
+    bits = t.all_bits
+    return bool(bits & fm.WERDEN) or (bool(bits & fm.SEIN) and bool(bits & fm.ZU))
+
+
+def _abbreviated(t: Text) -> bool:
+    # an acronym in the text is one inside a word (a word holds every capital next to it)
+    return bool(t.all_bits & fm.ACRONYM) or _ANY_ABBREVIATION.search(t.text) is not None
+
+
+def _special(t: Text) -> bool:
+    return _SPECIAL.search(t.text) is not None
+
+
+def _compound_word(t: Text) -> bool:
+    return any(map(t.context.compound.__getitem__, t.spellings))
+
+
+def _hard_word(t: Text) -> bool:
+    return any(map(t.context.hard_candidate.__getitem__, t.spellings))
+
+
+def _inconsistent(t: Text) -> bool:
+    context, spellings = t.context, t.spellings
+    if not context.registered.issuperset(spellings):
+        context.register(spellings)
+    if context.split.isdisjoint(spellings):
+        return False  # no word of the text has two spellings or shares a concept
+    return not _consistent(t)
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("ls.sentence-length", "Satz zu lang", "error", sentence_length),
-    Rule("ls.one-statement", "Mehr als eine Aussage im Satz", "error", one_statement),
-    Rule("ls.passive", "Passiv", "error", passive),
-    Rule("ls.genitive", "Genitiv", "error", genitive),
-    Rule("ls.konjunktiv", "Konjunktiv", "error", konjunktiv),
-    Rule("ls.negation", "Verneinung", "warning", negation, difficulty=False),
-    Rule("ls.number-words", "Zahl als Wort", "warning", number_words, difficulty=False),
-    Rule("ls.large-number", "Große Zahl", "warning", large_numbers),
-    Rule("ls.abbreviation", "Abkürzung", "error", abbreviations),
-    Rule("ls.compound", "Langes Wort nicht getrennt", "warning", compounds),
-    Rule("ls.special-character", "Sonderzeichen", "error", special_characters),
-    Rule("ls.hard-word", "Schweres Wort", "warning", hard_words),
+    Rule("ls.sentence-length", "Satz zu lang", "error", sentence_length, could=_long_text,
+         local=True, light=True),
+    Rule("ls.one-statement", "Mehr als eine Aussage im Satz", "error", one_statement,
+         could=_joined, local=True),
+    Rule("ls.passive", "Passiv", "error", passive, could=_passive_words, local=True),
+    Rule("ls.genitive", "Genitiv", "error", genitive, could=_having_bits(fm.GENITIVE),
+         local=True),
+    Rule("ls.konjunktiv", "Konjunktiv", "error", konjunktiv,
+         could=_having_bits(fm.KONJUNKTIV), local=True),
+    Rule("ls.negation", "Verneinung", "warning", negation, difficulty=False,
+         could=_having_bits(fm.NEGATION), local=True),
+    Rule("ls.number-words", "Zahl als Wort", "warning", number_words, difficulty=False,
+         could=_having_bits(fm.NUMBER_WORD), local=True),
+    Rule("ls.large-number", "Große Zahl", "warning", large_numbers,
+         could=_having_bits(fm.LARGE_NUMBER), local=True),
+    Rule("ls.abbreviation", "Abkürzung", "error", abbreviations, could=_abbreviated),
+    Rule("ls.compound", "Langes Wort nicht getrennt", "warning", compounds,
+         could=_compound_word),
+    Rule("ls.special-character", "Sonderzeichen", "error", special_characters,
+         could=_special, local=True),
+    Rule("ls.hard-word", "Schweres Wort", "warning", hard_words, could=_hard_word),
     Rule("ls.consistency", "Verschiedene Wörter für dasselbe", "warning", consistency,
-         difficulty=False),
+         difficulty=False, could=_inconsistent),
 )
