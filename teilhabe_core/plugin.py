@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
+from .base.datetext import date_text, moment_text
 from .base.errors import DocumentError, ExportError, Finding, Level, PluginError
+from .base.i18n import Bilingual
 from .hooks.hookspecs import PROJECT
 from .model import RuleContext
 from .model.labels import label
@@ -81,6 +83,7 @@ def measures_of_paper(paper: CouncilPaper, plans: Sequence[Plan]) -> list[tuple[
 
 __all__ = [
     "AreaSource",
+    "Bilingual",
     "DocumentError",
     "ExportContext",
     "ExportError",
@@ -96,6 +99,7 @@ __all__ = [
     "TransitionEvent",
     "WorkflowSource",
     "area_from_folder",
+    "date_text",
     "evaluation_report_data",
     "file_stem",
     "hookimpl",
@@ -103,6 +107,7 @@ __all__ = [
     "load_funding_programmes",
     "load_glossary",
     "measures_of_paper",
+    "moment_text",
     "render_page",
     "rule_finding",
     "slug",

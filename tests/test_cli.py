@@ -252,7 +252,8 @@ def test_transition_and_import_commands(tmp_path):
     result = run("transition", str(plan), "measure:bo-mobilitaet-1", "finish", "--by", "Amt",
                  "--at", "2023-12-01T10:00:00")
     assert result.returncode == 0
-    assert result.stdout == "measure:bo-mobilitaet-1: in Umsetzung → abgeschlossen (abschließen)\n"
+    assert result.stdout == ("measure:bo-mobilitaet-1: in Umsetzung → abgeschlossen "
+                             "(abschließen, 01.12.2023, 10:00 Uhr)\n")
     refused = run("transition", str(plan), "plan", "adopt", "--by", "Kreistag")
     assert refused.returncode == 1 and "Erlaubt sind" in refused.stderr
     run("export", str(plan), "--format", "csv", "--out", str(tmp_path / "t"))

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from teilhabe_core.cli import main
 from tests.conftest import MINIMAL_PLAN, ROOT
 
 SCRIPT = Path(sys.executable).parent / "teilhabe"
@@ -99,7 +100,7 @@ def foreign_words(text: str, lang: str) -> list[str]:
         for data in data_texts():
             if data in line:
                 line = line.replace(data, " ")
-        line = re.sub(r"\"[^\"]*\"|'[^']*'|„[^“]*“|\[[^\]]*\]|\{[^}]*\}", " ", line)
+        line = re.sub(r"\"[^\"]*\"|'[^']*'|„[^“]*“|“[^”]*”|\[[^\]]*\]|\{[^}]*\}", " ", line)
         line = re.sub(r":\d+:\d+: (error|warning): ", " ", line)
         line = re.sub(r"\S*/\S*|\S+[:=@]\S+|--?[\w-]+|\w+_\w+", " ", line)  # paths, ids
         out += [w for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", line)
@@ -210,3 +211,74 @@ def test_the_lang_option_wins_over_the_environment(work):
                             capture_output=True, text=True,
                             env={"PATH": "/usr/bin:/bin", "TEILHABE_LANG": "en"})
     assert german.stdout.startswith("Aufruf: teilhabe validate")
+
+
+def error_cases(work: Path) -> list[tuple[str, ...]]:
+    """The common error paths of every command: a missing file, a wrong id, a wrong option
+    value, an unknown area, an unknown format."""
+    plan, missing = str(work / "data" / "aktionsplan-2.yaml"), str(work / "fehlt.yaml")
+    out, store = str(work / "out"), f"sqlite:///{work / 'leer.db'}"
+    empty = f"sqlite:///{work / 'eingerichtet.db'}"  # set up by the test first
+    return [
+        # a missing file
+        ("status", missing), ("evaluate", missing), ("diff", missing, plan),
+        ("diff", plan, str(work / "data")), ("export", missing, "--format", "csv", "--out", out),
+        ("import", str(work / "fehlt.csv"), "--format", "csv", "--into", plan, "--out",
+         str(work / "neu.yaml")),
+        ("transition", missing, "plan", "adopt"),
+        ("round", "start", missing, "--on", "01.01.2025", "--out", str(work / "runde")),
+        ("serve", str(work / "fehlt")), ("validate", missing),
+        ("schema", "--out", str(work / "datei" / "schema.json")),
+        # a wrong id
+        ("transition", plan, "measure:nix", "beginnen"), ("transition", plan, "plan", "fliegen"),
+        ("transition", plan, "plan", "adopt", "--workflow", "nix"),
+        ("round", "status", plan), ("--store", store, "status", "nix"),
+        ("new-county", "Harz!", "--name", "X", "--state", "Y", "--out", out),
+        # a wrong option value
+        ("status", plan, "--on", "30.02.2024"), ("status", plan, "--window", "viel"),
+        ("evaluate", plan, "--stale-months", "x"), ("serve", str(work), "--port", "abc"),
+        ("transition", plan, "measure:bo-mobilitaet-1", "abschließen", "--at", "gestern"),
+        ("export", plan, "--format", "csv", "--variant", "kaputt", "--out", out),
+        ("export", plan, "--format", "csv", "--option", "foo=1", "--out", out),
+        ("export", plan, "--format", "ical", "--option", "deadlines_on=gestern", "--out", out),
+        ("new-county", "harz", "--name", "X", "--state", "Y", "--kind", "bundesland", "--out",
+         out),
+        ("round", "start", plan, "--on", "31.12.2025", "--due", "01.12.2025", "--out", out),
+        # an unknown area or format
+        ("publish", "nirgendwo", "--out", str(work / "web")),
+        ("store", "import", empty, "nirgendwo"), ("--store", empty, "status", "nirgendwo"),
+        ("export", plan, "--format", "frob", "--out", out),
+        ("import", plan, "--format", "frob", "--into", plan, "--out", str(work / "neu.yaml")),
+    ]
+
+
+ERROR_LINE = re.compile(r"^teilhabe(?: [\w -]+)?: (?:Fehler|error): (.+)$", re.MULTILINE)
+FINDING_LINE = re.compile(r"^\S+:\d+:\d+: error: \([^)]*\): (.+)$", re.MULTILINE)
+PYTHON = re.compile(r"\b\w+(?:Error|Exception)\b|Errno|None|\bTrue\b|\bFalse\b|\\n|<\w+|"
+                    r"isoformat|strerror")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_error_path_says_one_clear_sentence_in_one_language(work, lang):
+    folder = work / f"errors-{lang}"
+    shutil.copytree(work, folder, ignore=shutil.ignore_patterns("de", "en", "errors-*"))
+    assert main(["store", "init", f"sqlite:///{folder / 'eingerichtet.db'}"]) == 0
+    problems = []
+    for args in error_cases(folder):
+        result = subprocess.run([str(SCRIPT), *args], capture_output=True, text=True,
+                                env={"PATH": "/usr/bin:/bin", "TEILHABE_LANG": lang})
+        output = result.stdout + result.stderr
+        said = ERROR_LINE.findall(output) + FINDING_LINE.findall(output)
+        name = " ".join(args).replace(str(folder), "…")
+        if result.returncode not in (1, 2) or "Traceback" in result.stderr or not said:
+            problems.append((name, "exit/traceback/no message", result.stderr))
+            continue
+        for message in said:
+            bad = PYTHON.findall(message.replace(str(folder), ""))
+            foreign = foreign_words(message, lang)
+            text = re.sub(r"^(?:argument )?--[\w-]+: ", "", message)  # argparse's prefix
+            starts = text[:1].isupper() or text.startswith(("'", "/"))
+            ends = text.endswith((".", ")")) or re.search(r": teilhabe [a-z -]+\S*$", text)
+            if bad or foreign or not starts or not ends:
+                problems.append((name, bad, foreign, message))
+    assert problems == [], "\n".join(map(repr, problems))

@@ -426,7 +426,7 @@ def test_write_protection_is_read_from_the_mode_bits(tmp_path):
     (errno.ENOSPC, "Kein Speicherplatz mehr auf dem Datenträger"),
     (errno.EROFS, "Das Dateisystem ist schreibgeschützt"),
     (errno.EDQUOT, "Speicherkontingent (Quota) überschritten"),
-    (errno.ECHILD, "Fehler des Betriebssystems ECHILD (No child processes)"),
+    (errno.ECHILD, "Fehler des Betriebssystems ECHILD"),  # not the system's English
 ])
 def test_os_errors_in_german(code, text):
     assert os_reason(OSError(code, os.strerror(code))) == text
@@ -438,7 +438,8 @@ def test_unexpected_os_error_reaches_the_user_in_german(monkeypatch, capsys):
 
     monkeypatch.setattr(cli_info, "cmd_counties", broken)
     assert cli.main(["counties"]) == 2
-    assert capsys.readouterr().err == "teilhabe: Fehler: /srv/site: Keine Berechtigung.\n"
+    assert capsys.readouterr().err == \
+        "teilhabe: Fehler: Problem mit /srv/site: Keine Berechtigung.\n"
 
 
 def test_full_disk_on_export_changes_nothing_and_names_the_file(tmp_path, monkeypatch):

@@ -164,7 +164,7 @@ def test_the_cli_takes_the_german_name_and_prints_german_states(tmp_path, capsys
                  "--at", "2024-03-01T10:00"])
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    assert out == "measure:m1: in Umsetzung → abgeschlossen (abschließen)\n"
+    assert out == "measure:m1: in Umsetzung → abgeschlossen (abschließen, 01.03.2024, 10:00 Uhr)\n"
     assert "status: abgeschlossen   # seit dem Frühjahr" in path.read_text("utf-8")
 
 

@@ -123,7 +123,7 @@ def test_property_no_proposal_is_refused(field, raw):
     ("life_areas", "[no]", "Hier wird ein Text erwartet, gelesen wurde der Wahrheitswert false. "
                            "Auch \"no\" ginge hier nicht: 'no' verweist auf einen Lebensbereich"),
     ("end", "01.01.2019", "gelesen wurde '01.01.2019'. Auch 2019-01-01 ginge hier nicht: Das "
-                          "Ende (2019-01-01) liegt vor dem Beginn (2020-01-01)."),
+                          "Ende (01.01.2019) liegt vor dem Beginn (01.01.2020)."),
     ("end", "31.02.2024", "'31.02.2024' ist kein gültiges Datum: der Monat 2 hat keinen 31. "
                           "Tag."),
 ])

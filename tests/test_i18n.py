@@ -257,8 +257,10 @@ def test_an_existing_file_in_the_way(tmp_path):
     blocker.write_text("", "utf-8")
     german = run("store", "init", str(blocker))
     english = run("store", "init", str(blocker), lang="en")
-    assert german.stderr == f"teilhabe: Fehler: {blocker}: Datei oder Ordner existiert bereits.\n"
-    assert english.stderr == f"teilhabe: error: {blocker}: the file or folder exists already.\n"
+    assert german.stderr == (f"teilhabe: Fehler: Problem mit {blocker}: Datei oder Ordner "
+                             "existiert bereits.\n")
+    assert english.stderr == (f"teilhabe: error: Problem with {blocker}: the file or folder "
+                              "exists already.\n")
     below = blocker / "unten"
     assert run("store", "init", str(below), lang="en").stderr == (
-        f"teilhabe: error: {below}: a part of the path is not a folder.\n")
+        f"teilhabe: error: Problem with {below}: a part of the path is not a folder.\n")

@@ -367,7 +367,7 @@ def test_time_may_not_go_back_for_the_same_object_only(app2, plan):
     app2.transition(plan, "measure:m2", "drop", by="Amt", note="n", at=T1)  # same time: fine
     with pytest.raises(th.WorkflowError) as info:
         app2.transition(plan, "measure:m1", "drop", by="Amt", note="n", at=T0 - dt.timedelta(1))
-    assert "liegt vor dem letzten Eintrag (2023-01-02T09:00:00+01:00)" in str(info.value)
+    assert "liegt vor dem letzten Eintrag (02.01.2023, 09:00 Uhr)" in str(info.value)
 
 
 def test_history_changed_meanwhile_is_a_conflict(app2, plan, extra, monkeypatch):
@@ -407,8 +407,8 @@ def test_time_going_back_with_two_objects_in_one_history(app2, plan):
     plan.write_text(PLAN.replace("    title: Erste Maßnahme\n",
                                  "    title: Erste Maßnahme\n    status: postponed\n"), "utf-8")
     assert history_findings(app2, plan) == [
-        ("entries[3].transition", "Der Schritt 'start' von 'ongoing' nach 'in_progress' ist im "
-                                  "Ablauf 'measure' nicht erlaubt.")]
+        ("entries[3].transition", "Der Schritt 'beginnen' von 'Daueraufgabe' nach 'in Umsetzung' "
+                                  "ist im Ablauf 'measure' nicht erlaubt.")]
     write_history(plan, entry("measure:m1", "drop", "postponed", "dropped", T1))
     plan.write_text(PLAN.replace("    title: Erste Maßnahme\n",
                                  "    title: Erste Maßnahme\n    status: dropped\n"), "utf-8")
@@ -420,23 +420,23 @@ def test_time_going_back_with_two_objects_in_one_history(app2, plan):
 def test_file_and_history_disagree_in_both_directions(app2, plan):
     write_history(plan, entry("measure:m1", "start", "planned", "in_progress", T0))
     assert history_findings(app2, plan) == [
-        ("entries", "Laut Verlauf ist 'measure:m1' im Zustand 'in_progress', in der Datei "
-                    "steht 'planned'.")]
+        ("entries", "Laut Verlauf ist 'measure:m1' im Zustand 'in Umsetzung', in der Datei "
+                    "steht 'geplant'.")]
     plan.write_text(PLAN.replace("status: in_progress", "status: done"), "utf-8")
     write_history(plan, entry("measure:m1", "drop", "in_progress", "dropped", T1))
     plan.write_text(PLAN.replace("    title: Erste Maßnahme\n",
                                  "    title: Erste Maßnahme\n    status: in_progress\n"), "utf-8")
     assert history_findings(app2, plan) == [
-        ("entries", "Laut Verlauf ist 'measure:m1' im Zustand 'dropped', in der Datei steht "
-                    "'in_progress'.")]
+        ("entries", "Laut Verlauf ist 'measure:m1' im Zustand 'entfallen', in der Datei steht "
+                    "'in Umsetzung'.")]
 
 
 def test_from_state_must_follow_the_previous_entry(app2, plan):
     write_history(plan, entry("measure:m2", "postpone", "planned", "postponed", T0),
                   entry("measure:m2", "start", "planned", "in_progress", T1))
     found = history_findings(app2, plan)
-    assert found == [("entries[1].from_state", "Erwartet wurde der Zustand 'postponed', "
-                                               "eingetragen ist 'planned'.")]
+    assert found == [("entries[1].from_state", "Erwartet wurde der Zustand 'zurückgestellt', "
+                                               "eingetragen ist 'geplant'.")]
     lines = history_path(plan).read_text("utf-8").splitlines()
     (f,) = [f for f in app2.validate_file(plan) if f.code == "history"]
     assert lines[f.line - 1] == "  from_state: planned" and f.line > lines.index("- object: "

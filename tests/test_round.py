@@ -415,11 +415,17 @@ def test_round_commands(files_app, tmp_path, capsys):
     assert main(["--store", url, "round", "collect", PLAN, str(back)]) == 0
     printed = capsys.readouterr().out
     assert "bauordnungsamt: 1 Statuswechsel, 2 Meldungen übernommen" in printed
+    assert "  measure:bo-wohnen-3: beginnen (geplant → in Umsetzung), 31.12.2025, von " \
+           "bauordnungsamt\n" in printed
     assert main(["--store", url, "round", "collect", PLAN, str(back)]) == 0
     assert "bereits übernommen" in capsys.readouterr().out
     assert main(["--store", url, "round", "status", PLAN, "--on", "2026-02-01"]) == 0
     printed = capsys.readouterr().out
     assert "Zurückgemeldet (1): Bauordnungsamt" in printed and "überfällig" in printed
+    assert "(Stichtag 31.12.2025, Frist 31.01.2026)" in printed
+    assert main(["--lang", "en", "--store", url, "round", "status", PLAN, "--on",
+                 "01.02.2026"]) == 0
+    assert "(reference date 31 Dec 2025, due 31 Jan 2026)" in capsys.readouterr().out
 
 
 # -- the shortest way through the workflow --------------------------------------------------

@@ -113,7 +113,7 @@ def test_naive_time_before_an_aware_one_goes_backwards(app, plan):
         ("entries[1].at", "Die Zeitpunkte der Einträge dürfen nicht zurückgehen.")]
 
 
-@pytest.mark.parametrize("value", ["gestern", "2025-13-01", "", "1.2.2025 9:00"])
+@pytest.mark.parametrize("value", ["gestern", "2025-13-01", "", "31.2.2025 9:00", "1.2.25"])
 def test_unparsable_at_is_a_german_usage_error(plan, capsys, value):
     before = snapshot(plan.parent)
     code, out, err = cli(capsys, "transition", str(plan), "measure:m1", "start", "--by", "Amt",
@@ -139,7 +139,7 @@ def test_future_at_is_refused_beyond_the_clock_tolerance(app, plan, capsys):
     code, _, err = cli(capsys, "transition", str(plan), "measure:m1", "start", "--by", "Amt",
                        "--at", "2999-01-01T00:00")
     assert code == 2
-    assert "Fehler: Der Zeitpunkt 2999-01-01T00:00:00+01:00 liegt in der Zukunft." in err
+    assert "Fehler: Der Zeitpunkt 01.01.2999, 00:00 Uhr liegt in der Zukunft." in err
     assert snapshot(plan.parent) == before
     within = dt.datetime.now(dt.UTC) + workflow.CLOCK_TOLERANCE - dt.timedelta(minutes=1)
     assert app.transition(plan, "measure:m1", "start", by="Amt", at=within).event.to_state \
@@ -147,9 +147,11 @@ def test_future_at_is_refused_beyond_the_clock_tolerance(app, plan, capsys):
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ("0001-01-01", "Der Zeitpunkt 0001-01-01T00:00:00+00:53:28 liegt vor 1900"),
-    ("1899-12-31T23:00+00:00", "Der Zeitpunkt 1900-01-01T00:00:00+01:00 liegt vor 1900"),
-    ("0001-01-01T00:00+01:00", "--at: Der Zeitpunkt 0001-01-01T00:00:00+01:00 liegt außerhalb"),
+    ("0001-01-01", "Der Zeitpunkt 01.01.0001, 00:00 Uhr liegt vor 1900"),
+    ("1899-12-31T23:00+00:00", "Der Zeitpunkt 01.01.1900, 00:00 Uhr liegt vor 1900"),
+    ("0001-01-01T00:00+01:00",
+     "--at: Der Zeitpunkt 01.01.0001, 00:00 Uhr (UTC+01:00) liegt außerhalb"),
+    ("01.01.0001 00:00", "Der Zeitpunkt 01.01.0001, 00:00 Uhr liegt vor 1900"),
 ])
 def test_at_before_1900_is_refused(plan, capsys, value, message):
     before = snapshot(plan.parent)
@@ -173,15 +175,17 @@ OUT_OF_RANGE = [
     (["status", "--window", "999999999999"], "außerhalb des Kalenders"),
     (["status", "--window", "-5"], "--window: '-5' ist keine ganze Zahl ab 0."),
     (["status", "--window", "viel"], "--window: 'viel' ist keine ganze Zahl ab 0."),
-    (["status", "--on", "0001-01-01"], "Die Datumsrechnung 0001-01-01 - 365 Tage liegt außerhalb"),
-    (["status", "--on", "9999-12-31"], "9999-12-31 + 365 Tage liegt außerhalb des Kalenders "
+    (["status", "--on", "0001-01-01"], "Die Datumsrechnung 01.01.0001 - 365 Tage liegt außerhalb"),
+    (["status", "--on", "31.12.9999"], "31.12.9999 + 365 Tage liegt außerhalb des Kalenders "
                                       "(Jahre 1 bis 9999)."),
-    (["status", "--on", "gestern"], "--on: 'gestern' ist kein Datum (JJJJ-MM-TT)."),
+    (["status", "--on", "gestern"], "--on: 'gestern' ist kein Datum. Bitte schreiben Sie es "
+                                  "als TT.MM.JJJJ (z. B. 01.03.2024) oder JJJJ-MM-TT."),
     (["evaluate", "--stale-months", "999999999999"], "- 999999999999 Monate liegt außerhalb"),
     (["evaluate", "--stale-months", "-3"], "--stale-months: '-3' ist keine ganze Zahl ab 1."),
     (["evaluate", "--stale-months", "0"], "--stale-months: '0' ist keine ganze Zahl ab 1."),
-    (["evaluate", "--on", "0001-01-01"], "Die Datumsrechnung 0001-01-01 - 12 Monate"),
-    (["evaluate", "--on", "2025-02-30"], "--on: '2025-02-30' ist kein Datum (JJJJ-MM-TT)."),
+    (["evaluate", "--on", "0001-01-01"], "Die Datumsrechnung 01.01.0001 - 12 Monate"),
+    (["evaluate", "--on", "2025-02-30"], "--on: '2025-02-30' ist kein Datum."),
+    (["evaluate", "--on", "30.02.2025"], "--on: '30.02.2025' ist kein Datum."),
 ]
 
 
@@ -486,11 +490,11 @@ def test_history_times_before_1900_or_in_the_future_are_findings(app, plan, caps
                     "utf-8")
     found = [(f.path, f.line, f.message) for f in app.validate_file(plan) if f.code == "history"]
     assert found == [
-        ("entries[0].at", 9, "Der Zeitpunkt 1899-06-01T09:00:00+01:00 liegt vor 1900 und kann "
+        ("entries[0].at", 9, "Der Zeitpunkt 01.06.1899, 09:00 Uhr liegt vor 1900 und kann "
                              "nicht stimmen."),
-        ("entries[1].at", 16, "Der Zeitpunkt 2999-01-01T09:00:00+01:00 liegt in der Zukunft. "
+        ("entries[1].at", 16, "Der Zeitpunkt 01.01.2999, 09:00 Uhr liegt in der Zukunft. "
                               "Eingetragen wird nur, was geschehen ist."),
-        ("entries[2].at", 23, "Der Zeitpunkt 9999-12-31T23:59:00-05:00 liegt außerhalb des "
+        ("entries[2].at", 23, "Der Zeitpunkt 31.12.9999, 23:59 Uhr (UTC-05:00) liegt außerhalb des "
                               "Kalenders.")]
     for command in ("status", "evaluate"):
         code, _, err = cli(capsys, command, str(plan))
@@ -509,10 +513,10 @@ def test_file_and_history_disagree_in_both_directions(app, plan):
     hist = history_path(plan)
     hist.write_text(HISTORY_HEAD + entry("measure:m1", "start", "planned", "in_progress",
                                          "2025-01-01 09:00:00+01:00"), "utf-8")
-    for status, message in ((None, "Laut Verlauf ist 'measure:m1' im Zustand 'in_progress', "
-                                   "in der Datei steht 'planned'."),
-                            ("done", "Laut Verlauf ist 'measure:m1' im Zustand 'in_progress', "
-                                     "in der Datei steht 'done'.")):
+    for status, message in ((None, "Laut Verlauf ist 'measure:m1' im Zustand 'in Umsetzung', "
+                                   "in der Datei steht 'geplant'."),
+                            ("done", "Laut Verlauf ist 'measure:m1' im Zustand 'in Umsetzung', "
+                                     "in der Datei steht 'abgeschlossen'.")):
         text = PLAN if status is None else PLAN.replace(
             "  # wichtig\n", f"  # wichtig\n    status: {status}\n")
         plan.write_text(text, "utf-8")

@@ -139,7 +139,7 @@ def test_paper_consultation_order(areas):
 def test_saale_orla_phases_in_history_only(areas):
     path = data(areas, "saale_orla", "arbeitsplan-2022-2025.yaml")
     before = path.read_bytes()
-    with pytest.raises(th.WorkflowError, match="beginnt erst am 2022-07-01"):
+    with pytest.raises(th.WorkflowError, match=r"beginnt erst am 01\.07\.2022"):
         areas.transition(path, "plan", "complete_phase_1", workflow="saale-orla-phases",
                          by="Planungskoordinatorin", at=dt.datetime(2022, 6, 1))
     areas.transition(path, "plan", "complete_phase_1", workflow="saale-orla-phases",
@@ -205,7 +205,10 @@ def test_history_is_checked_on_load(areas):
     # the file says in_progress but the history says done
     path.write_text(path.read_text("utf-8").replace("status: done", "status: in_progress", 1))
     found = [f for f in areas.validate_file(path) if f.code == "history"]
-    assert found and "done" in found[0].message and found[0].file == str(hist)
+    assert found and found[0].file == str(hist)
+    # the states by their German labels, in English by their ids
+    assert "'abgeschlossen'" in found[0].message and "'in Umsetzung'" in found[0].message
+    assert "'done'" in found[0].message_en and "in_progress" in found[0].message_en
     path.write_text(path.read_text("utf-8").replace("status: in_progress", "status: done", 1))
     assert not [f for f in areas.validate_file(path) if f.code == "history"]
     # an entry that goes back in time, and a transition the workflow does not allow

@@ -15,11 +15,13 @@ from typing import Any
 from teilhabe_core.model import Glossary, Plan
 from teilhabe_core.plugin import (
     AreaSource,
+    Bilingual,
     Finding,
     GuardContext,
     RuleContext,
     WorkflowSource,
     area_from_folder,
+    date_text,
     hookimpl,
     load_glossary,
     rule_finding,
@@ -47,9 +49,9 @@ def teilhabe_validate(document: Any, context: RuleContext) -> Sequence[Finding]:
             findings.append(rule_finding(
                 RULE, f"phases[{i}].start",
                 f"{kind} zwischen den Phasen '{before.title}' und '{after.title}': die Phase "
-                f"sollte am {expected.isoformat()} beginnen.",
+                f"sollte am {date_text(expected, 'de')} beginnen.",
                 f"{'Gap' if kind == 'Lücke' else 'Overlap'} between phases: expected start "
-                f"{expected.isoformat()}."))
+                f"{date_text(expected, 'en')}."))
     period = document.period
     if period is not None:
         for i, phase in enumerate(phases):
@@ -66,14 +68,17 @@ def teilhabe_workflows() -> list[WorkflowSource]:
     return [WorkflowSource(p) for p in sorted((HERE / "workflows").glob("*.yaml"))]
 
 
-def phase_begun(document: Any, context: GuardContext) -> bool | str:
+def phase_begun(document: Any, context: GuardContext) -> bool | Bilingual:
     """A phase is completed no earlier than the day it begins."""
-    phase = next((p for p in getattr(document, "phases", ()) if p.id == context.event.from_state),
-                 None)
+    state = context.event.from_state
+    phase = next((p for p in getattr(document, "phases", ()) if p.id == state), None)
     if phase is None:
-        return f"die Phase '{context.event.from_state}' fehlt im Arbeitsplan"
+        return Bilingual(f"die Phase '{state}' fehlt im Arbeitsplan",
+                         f"the phase '{state}' is missing in the work plan")
     if context.event.at.date() < phase.start:
-        return f"die Phase '{phase.title}' beginnt erst am {phase.start.isoformat()}"
+        return Bilingual(f"die Phase '{phase.title}' beginnt erst am "
+                         f"{date_text(phase.start, 'de')}",
+                         f"the phase '{phase.title}' begins only on {date_text(phase.start, 'en')}")
     return True
 
 

@@ -37,7 +37,8 @@ EXAMPLE_NOTE = "Beispiel: zur Veranschaulichung, kein Termin aus den Unterlagen.
 @define
 class IcalOptions:
     deadlines_on: str = field(default="", metadata={
-        "help": N_("also deadlines relative to this date (YYYY-MM-DD): what is overdue")})
+        "help": N_("also deadlines relative to this date (DD.MM.YYYY or YYYY-MM-DD): what "
+                   "is overdue")})
     domain: str = field(default="teilhabe.example.org",
                         metadata={"help": N_("domain of the UIDs")})
 
@@ -165,9 +166,10 @@ class IcalExporter(Exporter):
         if isinstance(document, CouncilPaper):
             cal.paper(document)
         if self.options.deadlines_on and context.app is not None and area is not None:
+            from teilhabe_core.base.dates import parse_day
             from teilhabe_core.evaluation.deadlines import KINDS, deadlines
 
-            on = dt.date.fromisoformat(self.options.deadlines_on)
+            on = parse_day(self.options.deadlines_on)
             for due in deadlines(context.app, area.id, on):
                 kind = translate(KINDS[due.kind], "de")  # the calendar is published: German
                 cal.add(f"due-{due.kind}-{due.ref}", f"{kind}: {due.title}", due.date)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from zoneinfo import ZoneInfo
+import re
 
+from .datetext import BERLIN as BERLIN  # the stored convention's time zone
+from .datetext import as_written, date_text
 from .errors import UsageError
 from .i18n import _, ngettext
-
-BERLIN = ZoneInfo("Europe/Berlin")
-"""The time zone of naive times and of stored journal times."""
 
 
 def _out_of_range(day: dt.date, amount: int, months: bool) -> UsageError:
@@ -25,12 +24,12 @@ def _out_of_range(day: dt.date, amount: int, months: bool) -> UsageError:
         text = ngettext("The date calculation {day} {sign} {n} month lies outside the "
                         "calendar (years 1 to 9999).", "The date calculation {day} {sign} {n} "
                         "months lies outside the calendar (years 1 to 9999).", n,
-                        day=day.isoformat(), sign=sign)
+                        day=date_text(day), sign=sign)
     else:
         text = ngettext("The date calculation {day} {sign} {n} day lies outside the calendar "
                         "(years 1 to 9999).", "The date calculation {day} {sign} {n} days "
                         "lies outside the calendar (years 1 to 9999).", n,
-                        day=day.isoformat(), sign=sign)
+                        day=date_text(day), sign=sign)
     return UsageError(text)
 
 
@@ -62,7 +61,7 @@ def berlin(moment: dt.datetime) -> dt.datetime:
         return aware(moment).astimezone(BERLIN)
     except OverflowError:
         raise UsageError(_("The time {moment} lies outside the calendar.",
-                           moment=moment.isoformat())) from None
+                           moment=as_written(moment))) from None
 
 
 def local_date(moment: dt.datetime) -> dt.date:
@@ -75,12 +74,58 @@ def now() -> dt.datetime:
     return dt.datetime.now(BERLIN).replace(microsecond=0)
 
 
-def parse_moment(text: str) -> dt.datetime:
-    """An ISO date-time (or date) typed by a user, as an aware Berlin time."""
+_GERMAN_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_GERMAN_MOMENT = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4})(?:,?\s+|T)(\d{1,2}):(\d{2})"
+                            r"(?::(\d{2}))?(?:\s*Uhr)?")
+
+
+def _german_day(text: str) -> dt.date | None:
+    match = _GERMAN_DAY.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year = (int(part) for part in match.groups())
     try:
-        value = dt.datetime.fromisoformat(text.strip())
+        return dt.date(year, month, day)
     except ValueError:
-        raise UsageError(_("'{text}' is not a point in time. Please write it in ISO form, "
-                           "e.g. 2025-02-01T09:30 (Berlin time) or 2025-02-01T09:30+01:00.",
-                           text=text)) from None
+        return None
+
+
+def parse_day(text: str) -> dt.date:
+    """A date typed by a user: ``TT.MM.JJJJ`` (``01.03.2024``, ``1.3.2024``) or ISO
+    (``2024-03-01``). Anything else raises :class:`UsageError`."""
+    text = text.strip()
+    day = _german_day(text)
+    if day is not None:
+        return day
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(_("'{text}' is not a date. Please write it as DD.MM.YYYY (e.g. "
+                           "01.03.2024) or YYYY-MM-DD.", text=text)) from None
+
+
+def parse_moment(text: str) -> dt.datetime:
+    """A date-time (or date) typed by a user, as an aware Berlin time: German
+    (``01.03.2024 09:30``, ``01.03.2024, 09:30 Uhr``, ``01.03.2024``) or ISO
+    (``2024-03-01T09:30``, with or without a UTC offset)."""
+    text = text.strip()
+    match = _GERMAN_MOMENT.fullmatch(text)
+    day = _german_day(match.group(1) if match else text)
+    value: dt.datetime | None = None
+    if day is not None and match is None:
+        value = dt.datetime.combine(day, dt.time())
+    elif day is not None and match is not None:
+        hour, minute, second = (int(g or 0) for g in match.groups()[1:])
+        if hour < 24 and minute < 60 and second < 60:
+            value = dt.datetime.combine(day, dt.time(hour, minute, second))
+    elif not _GERMAN_DAY.match(text):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            value = None
+    if value is None:
+        raise UsageError(_("'{text}' is not a point in time. Please write it as DD.MM.YYYY "
+                           "HH:MM (Berlin time, e.g. 01.02.2025 09:30) or in ISO form "
+                           "(2025-02-01T09:30, with an offset: 2025-02-01T09:30+01:00).",
+                           text=text))
     return berlin(value)

@@ -5,8 +5,9 @@ in ``teilhabe_core/locale/de/LC_MESSAGES/teilhabe.po``, compiled to ``teilhabe.m
 the package is built (``setup.py``; workflow in docs/translating.md). At run time only the
 standard library's :mod:`gettext` reads the compiled catalog.
 
-* :func:`_` and :func:`ngettext` translate into the current language: ``TEILHABE_LANG``
-  (``de`` or ``en``), German when unset. The command line sets it from ``--lang``.
+* :func:`_` and :func:`ngettext` translate into the current language: the one
+  :func:`speaking` sets for a block (the command line's ``--lang``), else ``TEILHABE_LANG``
+  (``de`` or ``en``), German when unset.
 * :class:`Msg` is a message not yet in a language; findings render one in both languages
   (``Finding.message`` German, ``Finding.message_en`` English), whatever the current one.
 * :func:`N_` (and :func:`NN_` with a plural form) only marks a text for extraction; it is
@@ -19,10 +20,12 @@ written ``{{`` in a msgid that has placeholders (one without is shown as it is w
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 DOMAIN = "teilhabe"
@@ -33,11 +36,32 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 """``teilhabe_core/locale``: ``LANG/LC_MESSAGES/teilhabe.po`` (source) and ``.mo`` (built)."""
 
 
+_SPOKEN: list[str] = []
+"""The languages :func:`speaking` set, innermost last."""
+
+
 def language(lang: str | None = None) -> str:
-    """``de`` or ``en``: ``lang`` if given, else ``TEILHABE_LANG``, else German. Anything
-    starting with ``en`` (``en_GB.UTF-8``) is English; anything else German."""
-    chosen = (lang or os.environ.get(ENV) or DEFAULT).strip().lower()
+    """``de`` or ``en``: ``lang`` if given, else the one :func:`speaking` set, else
+    ``TEILHABE_LANG``, else German. Anything starting with ``en`` (``en_GB.UTF-8``) is
+    English; anything else German."""
+    chosen = (lang or (_SPOKEN[-1] if _SPOKEN else None) or os.environ.get(ENV)
+              or DEFAULT).strip().lower()
     return "en" if chosen.startswith("en") else DEFAULT
+
+
+@contextlib.contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """``lang`` is the current language while the block runs (``None``: unchanged); the
+    previous one holds again after it. Neither ``os.environ`` nor anything else outside
+    the block is changed (forked workers inherit it)."""
+    if lang is None:
+        yield
+        return
+    _SPOKEN.append(lang)
+    try:
+        yield
+    finally:
+        _SPOKEN.pop()
 
 
 def catalog_file(lang: str, suffix: str = ".mo") -> Path:

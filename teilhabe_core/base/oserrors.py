@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from .i18n import N_, Msg
+from .i18n import N_, Bilingual, Msg, _
 
 _REASONS = {
     "ENOENT": N_("no such file or folder"),
@@ -34,6 +34,14 @@ _REASONS = {
     "ENXIO": N_("no such device or address"),
     "EINVAL": N_("invalid argument"),
     "EPIPE": N_("the output was closed early (broken pipe)"),
+    "EADDRINUSE": N_("the address is already in use"),
+    "EADDRNOTAVAIL": N_("the address is not available"),
+    "ECONNREFUSED": N_("the connection was refused"),
+    "ECONNRESET": N_("the connection was reset"),
+    "ETIMEDOUT": N_("the connection timed out"),
+    "EHOSTUNREACH": N_("the host cannot be reached"),
+    "ENETUNREACH": N_("the network cannot be reached"),
+    "EAGAIN": N_("the resource is busy for the moment; please try again"),
 }
 REASONS: dict[int, str] = {getattr(errno, name): text for name, text in _REASONS.items()
                            if hasattr(errno, name)}
@@ -47,10 +55,21 @@ def os_reason_msg(exc: OSError) -> Msg:
     if text:
         return Msg(text)
     code = errno.errorcode.get(exc.errno or 0, "")
-    return Msg(N_("operating system error {code} ({text})"), code=code or "?",
-               text=exc.strerror or exc)
+    english = f" ({exc.strerror})" if exc.strerror else ""  # the system's words: English
+    return Msg(N_("operating system error {code}{text}"), code=code or "?",
+               text=Bilingual("", english))
 
 
 def os_reason(exc: OSError, lang: str | None = None) -> str:
     """:func:`os_reason_msg` in ``lang`` (default: the current language)."""
     return os_reason_msg(exc).text(lang)
+
+
+def os_error_text(exc: OSError) -> str:
+    """A whole sentence for an OS error no caller explained, with the file (both files of
+    a rename) where the system names it: "Problem mit /srv/site: keine Berechtigung."."""
+    reason = os_reason(exc)
+    files = [str(f) for f in (exc.filename, exc.filename2) if f is not None]
+    if files:
+        return _("Problem with {file}: {reason}.", file=" → ".join(files), reason=reason)
+    return _("The operating system reports a problem: {reason}.", reason=reason)

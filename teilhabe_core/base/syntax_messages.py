@@ -1,5 +1,5 @@
-"""The texts of YAML syntax errors (``yaml-syntax.KIND``): English msgids, German in the
-catalog (docs/translating.md).
+"""The texts of YAML and JSON syntax errors (``yaml-syntax.KIND``, ``json-syntax.KIND``):
+English msgids, German in the catalog (docs/translating.md).
 
 Part of the message catalogue (:data:`teilhabe_core.base.messages.MESSAGES`); the cases
 are told apart in :mod:`teilhabe_core.documents.syntax`. Every German text says what is
@@ -105,4 +105,49 @@ SYNTAX_MESSAGES: dict[str, str] = {
         "YAML syntax error: line {line}, column {column} holds the invisible control character "
         "{char}, which YAML does not allow (it often comes with text copied from other "
         "programs). Delete it."),
+    "json-syntax.trailing-comma": N_(
+        "JSON syntax error: line {line} has a comma after the last entry, before '{closer}'. "
+        "JSON allows no comma there: delete it."),
+    "json-syntax.unclosed-bracket": N_(
+        "JSON syntax error: the bracket {opener} in line {line}, column {column} is not closed. "
+        "Close it with {closer} after its last entry."),
+    "json-syntax.incomplete": N_(
+        "JSON syntax error: the file ends where a value is expected. Complete the value, or "
+        "delete the comma or colon before it."),
+    "json-syntax.unclosed-quote": N_(
+        "JSON syntax error: the quote \" in line {line}, column {column} is not closed. Put "
+        "\" at the end of the text as well."),
+    "json-syntax.line-break": N_(
+        "JSON syntax error: the text starting in line {line}, column {column} runs past the "
+        "end of its line. Close it with \" on the same line; a line break inside a text is "
+        "written \\n."),
+    "json-syntax.control-character": N_(
+        "JSON syntax error: the text starting in line {line}, column {column} holds the "
+        "invisible control character {char}, which JSON does not allow in a text (a tab is "
+        "written \\t). Delete it."),
+    "json-syntax.escape": N_(
+        "JSON syntax error: in a text a backslash (\\) starts a special character; "
+        "'{sequence}' in line {line} is none. Write a backslash itself as \\\\ (e.g. "
+        "\"C:\\\\Daten\")."),
+    "json-syntax.extra": N_(
+        "JSON syntax error: line {line} has '{extra}' after the end of the document. A JSON "
+        "document is one {{ … }}: delete the rest, or move it inside the brackets."),
+    "json-syntax.single-quotes": N_(
+        "JSON syntax error: JSON writes names and texts in double quotes, not in single ones "
+        "(line {line}). Write: {fix}"),
+    "json-syntax.unquoted-name": N_(
+        "JSON syntax error: the field name {name} in line {line} is not in double quotes. "
+        "Write: {fix}"),
+    "json-syntax.unquoted-text": N_(
+        "JSON syntax error: the value {value} in line {line} is neither a number nor true, "
+        "false or null; a text stands in double quotes. Write: {fix}"),
+    "json-syntax.name-quote": N_(
+        "JSON syntax error: the field name '{name}' in line {line} lacks its closing quote. "
+        "Write \"{name}\": and then the value."),
+    "json-syntax.missing-colon": N_(
+        "JSON syntax error: after the field name \"{name}\" in line {line} a colon is expected. "
+        "Write \"{name}\": and then the value."),
+    "json-syntax.missing-comma": N_(
+        "JSON syntax error: a comma is missing before '{found}' in line {line}, column "
+        "{column}. Separate the entries by commas."),
 }

@@ -14,10 +14,18 @@ import sys
 from collections.abc import Sequence
 
 from ..base.errors import DocumentError, FileError, TeilhabeError, UsageError
-from ..base.i18n import ENV, LANGUAGES, _
+from ..base.i18n import LANGUAGES, _, speaking
 from ..base.version import __version__
 from . import documents, evaluation, info, new_county, publishing, round, serve, store, workflow
-from .common import EXIT_ERRORS, EXIT_USAGE, STORE_ENV, Parser, argparse_language, set_store
+from .common import (
+    EXIT_ERRORS,
+    EXIT_USAGE,
+    STORE_ENV,
+    Parser,
+    argparse_language,
+    quiet_broken_pipe,
+    using_store,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,17 +69,31 @@ def requested_language(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return the exit
+    code. The language (``--lang``) and the store (``--store``) hold for this call only;
+    a caller's own language and store settings are the same afterwards."""
     args_in = list(sys.argv[1:] if argv is None else argv)
-    lang = requested_language(args_in)
-    if lang:
-        os.environ[ENV] = lang
+    with speaking(requested_language(args_in)):
+        try:
+            return _run(args_in)
+        except BrokenPipeError:
+            return quiet_broken_pipe()
+
+
+def _run(args_in: list[str]) -> int:
     with argparse_language():
         parser = build_parser()
         try:
             args = parser.parse_args(args_in)
         except SystemExit as exc:
             return int(exc.code or 0)
-    set_store(args.store or os.environ.get(STORE_ENV) or None)
+    with using_store(args.store or os.environ.get(STORE_ENV) or None):
+        code = _command(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return code
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         result: int = args.func(args)
         return result
@@ -86,12 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TeilhabeError as exc:
         print(_("teilhabe: error: {message}", message=exc), file=sys.stderr)
         return EXIT_ERRORS
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        from ..base.fileio import os_reason
+        from ..base.oserrors import os_error_text
 
-        reason = os_reason(exc) + "."
-        message = f"{exc.filename}: {reason}" if exc.filename else reason
-        print(_("teilhabe: error: {message}", message=message), file=sys.stderr)
+        print(_("teilhabe: error: {message}", message=os_error_text(exc)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
@@ -26,13 +27,34 @@ STORE_ENV = "TEILHABE_STORE"
 _store: list[str] = []
 
 
-def set_store(url: str | None) -> None:
-    """The store the commands use (``--store`` or ``TEILHABE_STORE``; ``None``: files)."""
+@contextlib.contextmanager
+def using_store(url: str | None) -> Iterator[None]:
+    """The store the commands use while the block runs (``--store`` or
+    ``TEILHABE_STORE``; ``None``: files); the previous one holds again after it."""
+    saved = list(_store)
     _store[:] = [url] if url else []
+    try:
+        yield
+    finally:
+        _store[:] = saved
 
 
 def store_url() -> str | None:
     return _store[0] if _store else None
+
+
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a command whose reader went away."""
+
+
+def quiet_broken_pipe() -> int:
+    """End quietly when the reader of standard output went away (``… | head -1``): what
+    is left in the output buffer goes nowhere, no message, no traceback."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def make_app() -> Teilhabe:
@@ -77,11 +99,13 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse_date(text: str) -> dt.date:
+    """A date option: ``TT.MM.JJJJ`` or ``JJJJ-MM-TT`` (:func:`..base.dates.parse_day`)."""
+    from ..base.dates import parse_day
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("'{text}' is not a date (YYYY-MM-DD).",
-                                           text=text)) from None
+        return parse_day(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def enum_value(name: str) -> Callable[[str], Enum]:

@@ -127,7 +127,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("path", metavar=_("PATH"), help=_("the document"))
     p.add_argument("--format", required=True, metavar="ID",
                    help=_("exporter id (see 'teilhabe formats')"))
-    p.add_argument("--variant", type=common.enum_value("Variant"), metavar="long|short|easy",
+    p.add_argument("--variant", type=common.enum_value("Variant"), metavar=_("long|short|easy"),
                    help=_("long or short version, or Leichte Sprache (also: lang, kurz, "
                           "leicht)"))
     p.add_argument("--option", action="append", default=[], metavar=_("KEY=VALUE"),

@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..base.datetext import date_text
 from ..base.errors import UnknownAreaError, UsageError
 from ..base.i18n import _, language, ngettext, translate
 from . import common
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from .words import field_name, status_name
+from .common import EXIT_ERRORS, EXIT_OK
+from .words import status_name
 
 if TYPE_CHECKING:
     from ..evaluation.deadlines import Deadline
@@ -61,7 +60,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(_("As of {date}: {file}", date=on.isoformat(), file=loaded.where))
+    print(_("As of {date}: {file}", date=date_text(on), file=loaded.where))
     for row in result.get("life_areas", []):
         parts = ", ".join(f"{status_name(MeasureStatus(k))} {v}"
                           for k, v in row["by_status"].items() if v)
@@ -71,7 +70,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if result.get("current_phase"):
         phase = result["current_phase"]
         print("  " + _("Current phase: {title} (until {end})", title=phase["title"],
-                       end=phase["end"]))
+                       end=date_text(dt.date.fromisoformat(phase["end"]))))
     for gap in result.get("transition_gaps", []):
         planned = (_(" (planned: {measures})", measures=", ".join(gap["planned_measures"]))
                    if gap["planned_measures"] else "")
@@ -82,7 +81,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print("  " + _("Barriers: {total}, without a measure: {ids}", total=summary["total"],
                        ids=", ".join(summary["without_measure"]) or _("none")))
     for d in dues:
-        print(f"  {d.date.isoformat()} {_deadline(d, KINDS[d.kind])}")
+        print(f"  {date_text(d.date)} {_deadline(d, KINDS[d.kind])}")
     return EXIT_OK
 
 
@@ -121,7 +120,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rollups.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(_("Evaluation of {plan} on {date}:", plan=plan.id, date=on.isoformat()))
+    print(_("Evaluation of {plan} on {date}:", plan=plan.id, date=date_text(on)))
     for title, rows in ((_("Life areas"), rollups.life_areas),
                         (_("UN-CRPD articles"), rollups.articles),
                         (_("Responsibility"), rollups.offices), ("", (rollups.overall,))):
@@ -149,13 +148,9 @@ def _row_name(row: Row, rollups: Rollups) -> str:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from ..evaluation.diff import diff_plans
+    from .diff_text import diff_lines
 
-    for path in (args.old, args.new):
-        if not Path(path).is_file():
-            print(_("teilhabe: error: {message}",
-                    message=_("file not found: {file}", file=path)), file=sys.stderr)
-            return EXIT_USAGE
-    app = common.make_app()
+    app = common.make_app()  # a missing or unreadable file: exit 2 (main())
     old, new = common.load_plan(app, args.old), common.load_plan(app, args.new)
     result = diff_plans(old, new)
     if args.json:
@@ -163,22 +158,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         print(_("{old} (version {old_version}) → {new} (version {new_version})", old=old.id,
                 old_version=old.version, new=new.id, new_version=new.version))
-        titles = {m.id: m.title for m in (*old.measures, *new.measures)}
-        for sign, ids in (("+", result.added), ("-", result.removed)):
-            for ident in ids:
-                print(f"  {sign} {ident}: {titles[ident]}")
-        for change in result.changed:
-            print(f"  ~ {change.id}: " + ", ".join(
-                f"{field_name(c.field)} {_short_value(c.old)} → {_short_value(c.new)}"
-                for c in change.changes))
-        unchanged = len(result.carried_over) - len(result.changed)
-        print("  = " + ngettext("{n} carried over unchanged", "{n} carried over unchanged",
-                                unchanged))
-        for field_change in result.plan_changes:
-            print("  " + _("Plan: {field} changed", field=field_name(field_change.field)))
-        for name, added, removed, changed in result.lists:
-            print(f"  {field_name(name)}: +{len(added)} -{len(removed)} ~{len(changed)}")
+        for line in diff_lines(result, old, new, _area_of(app, new)):
+            print(line)
     return EXIT_OK if result.empty else EXIT_ERRORS
+
+
+def _area_of(app: Any, plan: Any) -> Any:
+    """The area profile of ``plan`` (``None`` for a plan of no installed area)."""
+    try:
+        return app.area(plan.county).area
+    except UnknownAreaError:
+        return None
 
 
 def _measure_row(measure: Any, state: Any, history: Any) -> dict[str, Any]:
@@ -192,18 +182,13 @@ def _measure_row(measure: Any, state: Any, history: Any) -> dict[str, Any]:
                 "note": last.note}}
 
 
-def _short_value(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
 def add_parsers(sub: Any) -> None:
     text = _("progress per life area, current phase, deadlines")
     p = sub.add_parser("status", help=text, description=text)
     p.add_argument("path", metavar=_("PATH"),
                    help=_("a plan or another document (with --store: its id)"))
     p.add_argument("--on", type=common.parse_date, metavar=_("DATE"),
-                   help=_("reference date YYYY-MM-DD (default: today)"))
+                   help=_("reference date DD.MM.YYYY or YYYY-MM-DD (default: today)"))
     p.add_argument("--window", type=common.days, default=365, metavar=_("DAYS"),
                    help=_("days ahead for deadlines (default: 365)"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -213,7 +198,7 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("evaluate", help=text, description=text)
     p.add_argument("path", metavar=_("PLAN"), help=_("the plan (with --store: its id)"))
     p.add_argument("--on", type=common.parse_date, metavar=_("DATE"),
-                   help=_("reference date YYYY-MM-DD (default: today)"))
+                   help=_("reference date DD.MM.YYYY or YYYY-MM-DD (default: today)"))
     p.add_argument("--stale-months", type=common.months, default=12, metavar=_("MONTHS"),
                    help=_("months without update after which a measure counts as stale "
                           "(default: 12)"))

@@ -9,6 +9,7 @@ from typing import Any
 from ..base.i18n import _
 from . import common
 from .common import EXIT_OK
+from .words import kind_name, variant_name
 
 
 def cmd_counties(args: argparse.Namespace) -> int:
@@ -41,10 +42,12 @@ def cmd_formats(args: argparse.Namespace) -> int:
     for item in exporters:
         scope = _(" (only {areas})", areas=", ".join(item["areas"])) if item["areas"] else ""
         print(f"  {item['id']:26} {item['name']}{scope}")
-        line = _("for: {kinds}; file: .{extension}", kinds=", ".join(item["accepts"]),
+        line = _("for: {kinds}; file: .{extension}",
+                 kinds=", ".join(kind_name(k) for k in item["accepts"]),
                  extension=item["extension"])
         if item["variants"]:
-            line += _("; variants: {variants}", variants=", ".join(item["variants"]))
+            line += _("; variants: {variants}",
+                      variants=", ".join(variant_name(v) for v in item["variants"]))
         print(f"  {'':26} {line}")
         _print_options(item["options"])
         where = (_("all areas") if item["site"] == area_ids and area_ids

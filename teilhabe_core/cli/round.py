@@ -7,10 +7,12 @@ import json
 import sys
 from typing import Any
 
+from ..base.datetext import date_text
 from ..base.errors import DocumentError
-from ..base.i18n import _, language, ngettext
+from ..base.i18n import _, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK
+from .words import state_word, step_word
 
 
 def cmd_start(args: argparse.Namespace) -> int:
@@ -58,16 +60,13 @@ def cmd_collect(args: argparse.Namespace) -> int:
                 changes=ngettext("{n} status change", "{n} status changes",
                                  len(done.transitions)),
                 reports=ngettext("{n} report", "{n} reports", done.reports)))
+        flow = target.flow
         for entry in done.transitions:
-            flow, german = target.flow, language() == "de"  # English: the ids
             print("  " + _("{object}: {step} ({old} → {new}), {date}, by {who}",
-                           object=entry.object,
-                           step=flow.step_title(entry.transition) if german
-                           else entry.transition,
-                           old=flow.state_label(entry.from_state) if german
-                           else entry.from_state,
-                           new=flow.state_label(entry.to_state) if german else entry.to_state,
-                           date=entry.at.date().isoformat(), who=entry.by))
+                           object=entry.object, step=step_word(flow, entry.transition),
+                           old=state_word(flow, entry.from_state),
+                           new=state_word(flow, entry.to_state), date=date_text(entry.at),
+                           who=entry.by))
     return EXIT_ERRORS if failed else EXIT_OK
 
 
@@ -79,9 +78,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(state.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    due = _(", due {date}", date=state.due.isoformat()) if state.due else ""
+    due = _(", due {date}", date=date_text(state.due)) if state.due else ""
     print(_("Status round {round} (reference date {date}{due})", round=state.round,
-            date=state.reference_date.isoformat(), due=due))
+            date=date_text(state.reference_date), due=due))
     print("  " + _("Returned ({n}): {offices}", n=len(state.returned),
                    offices=", ".join(s.name for s in state.returned) or _("nobody yet")))
     flag = _(" – overdue") if state.overdue else ""
@@ -103,9 +102,9 @@ def add_parsers(sub: Any) -> None:
     q = rsub.add_parser("start", help=text, description=text)
     q.add_argument("plan", metavar=_("PLAN"), help=plan_help)
     q.add_argument("--on", type=common.parse_date, required=True, metavar=_("DATE"),
-                   help=_("reference date YYYY-MM-DD of the round"))
+                   help=_("reference date of the round, DD.MM.YYYY or YYYY-MM-DD"))
     q.add_argument("--due", type=common.parse_date, metavar=_("DATE"),
-                   help=_("date the returns are due"))
+                   help=_("date the returns are due, DD.MM.YYYY or YYYY-MM-DD"))
     q.add_argument("--out", required=True, metavar=_("DIR"), help=_("folder for the files"))
     q.add_argument("--csv", action="store_true", help=_("CSV files instead of XLSX"))
     q.set_defaults(func=cmd_start)
@@ -120,8 +119,8 @@ def add_parsers(sub: Any) -> None:
     q = rsub.add_parser("status", help=text, description=text)
     q.add_argument("plan", metavar=_("PLAN"), help=plan_help)
     q.add_argument("--due", type=common.parse_date, metavar=_("DATE"),
-                   help=_("due date (default: the round's)"))
+                   help=_("due date DD.MM.YYYY or YYYY-MM-DD (default: the round's)"))
     q.add_argument("--on", type=common.parse_date, metavar=_("DATE"),
-                   help=_("today (default: the real today)"))
+                   help=_("today, DD.MM.YYYY or YYYY-MM-DD (default: the real today)"))
     q.add_argument("--json", action="store_true", help=_("print JSON"))
     q.set_defaults(func=cmd_status)

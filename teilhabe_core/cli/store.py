@@ -45,10 +45,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             folders = _installed_folders()
         unknown = sorted(set(args.areas) - set(folders))
         if unknown:
-            from ..base.messages import listing
+            from ..store.transfer import unknown_areas
 
-            raise UsageError(_("Unknown areas: {areas}. Available: {available}.",
-                               areas=", ".join(unknown), available=listing(sorted(folders))))
+            raise unknown_areas(unknown, sorted(folders))
         total = 0
         for area in sorted(folders):
             if args.areas and area not in args.areas:

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
+from ..base.datetext import moment_text
 from ..base.i18n import _
 from . import common
 from .common import EXIT_OK
+from .words import state_word, step_word
 
 
 def cmd_transition(args: argparse.Namespace) -> int:
@@ -17,8 +19,9 @@ def cmd_transition(args: argparse.Namespace) -> int:
                             at=args.at, workflow=args.workflow)
     event = result.event
     flow = app.workflows().get(event.workflow, event.area)
-    print(f"{event.object}: {flow.state_label(event.from_state)} → "
-          f"{flow.state_label(event.to_state)} ({flow.step_title(event.transition)})")
+    print(_("{object}: {old} → {new} ({step}, {time})", object=event.object,
+            old=state_word(flow, event.from_state), new=state_word(flow, event.to_state),
+            step=step_word(flow, event.transition), time=moment_text(event.at)))
     for warning in result.warnings:
         print(_("Warning: {problem}", problem=warning), file=sys.stderr)
     return EXIT_OK
@@ -34,8 +37,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--by", default="", metavar=_("WHO"), help=_("who takes the step"))
     p.add_argument("--note", default="", metavar=_("TEXT"), help=_("why"))
     p.add_argument("--at", type=common.parse_moment, metavar=_("TIME"),
-                   help=_("when (ISO date and time; without UTC offset: Berlin time; default: "
-                          "now)"))
+                   help=_("when: DD.MM.YYYY HH:MM or YYYY-MM-DD HH:MM (Berlin time; ISO "
+                          "also with a UTC offset, e.g. 2025-02-01T09:30+01:00); default: "
+                          "now"))
     p.add_argument("--workflow", metavar="ID",
                    help=_("the workflow's id, if the object has several"))
     p.set_defaults(func=cmd_transition)

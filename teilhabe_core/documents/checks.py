@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from ..base.datetext import date_both
 from ..base.errors import Finding, Level
 from ..base.i18n import N_, Msg
 from ..base.messages import finding
@@ -51,8 +52,8 @@ def _refs(names: Iterable[str], known: Iterable[str], path: str,
 
 def _order(start: dt.date | None, end: dt.date | None, path: str) -> Iterator[Finding]:
     if start is not None and end is not None and end < start:
-        yield finding("end-before-start", f"{path}.end", start=start.isoformat(),
-                      end=end.isoformat())
+        yield finding("end-before-start", f"{path}.end", start=date_both(start),
+                      end=date_both(end))
 
 
 def _articles(articles: Iterable[int], path: str) -> Iterator[Finding]:
@@ -68,7 +69,7 @@ def _meetings(meetings: Iterable[GroupMeeting], path: str) -> Iterator[Finding]:
         key = (meeting.date, meeting.time)
         if key in seen:
             yield finding("duplicate-meeting", f"{path}[{index}].date",
-                          date=meeting.date.isoformat(),
+                          date=date_both(meeting.date),
                           time=Msg(N_(" at {time}"), time=f"{meeting.time:%H:%M}")
                           if meeting.time else "",
                           first=seen[key])

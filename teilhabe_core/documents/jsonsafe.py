@@ -67,8 +67,9 @@ def parse_json(text: str, file: str = "") -> Any:
                           parse_int=lambda t: number(t, int), parse_constant=constant,
                           object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise DocumentError([_at(finding("json-syntax", problem=Msg(exc.msg)), file, exc.lineno,
-                                 exc.colno)], file) from None
+        from .json_syntax import json_syntax_finding
+
+        raise DocumentError([json_syntax_finding(exc, file)], file) from None
     except RecursionError:
         raise DocumentError([_at(finding("too-deep", limit=MAX_DEPTH), file, 1, 1)],
                             file) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 
+from ..base.datetext import date_both
 from ..base.errors import Finding
 from ..base.messages import finding
 from ..model import Indicator, Measurement
@@ -29,14 +30,14 @@ def measurement_findings(indicator: Indicator, points: Sequence[Measurement],
     for i, point in enumerate(points):
         if (low is not None and point.date < low) or (high is not None and point.date > high):
             yield i, finding("measurement-outside-period", f"{where(i)}.date",
-                             date=point.date.isoformat(), indicator=indicator.id,
-                             low=low.isoformat() if low else "…",
-                             high=high.isoformat() if high else "…")
+                             date=date_both(point.date), indicator=indicator.id,
+                             low=date_both(low) if low else "…",
+                             high=date_both(high) if high else "…")
         key = key_of(point)
         if key in seen:
             parts = ", ".join(f"{k}={v}" for k, v in key[1])
             yield i, finding("duplicate-measurement", f"{where(i)}.date",
-                             date=point.date.isoformat(),
+                             date=date_both(point.date),
                              breakdown=f" ({parts})" if parts else "", first=where(seen[key]))
         else:
             seen[key] = i

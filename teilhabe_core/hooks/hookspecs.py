@@ -19,6 +19,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from ..base.errors import Finding
+    from ..base.i18n import Bilingual
     from ..model import FundingProgramme, Glossary, RuleContext
     from ..publish.api import Exporter, Importer
     from ..store.areas import AreaSource
@@ -112,7 +113,7 @@ def teilhabe_workflows() -> Sequence[WorkflowSource]:
 
 
 @hookspec
-def teilhabe_guards() -> Mapping[str, Callable[..., bool | str | None]]:
+def teilhabe_guards() -> Mapping[str, Callable[..., bool | str | Bilingual | None]]:
     """Provide guard functions that workflow YAML names in ``guard:``.
 
     **When**: when the workflow engine is first used.
@@ -120,8 +121,9 @@ def teilhabe_guards() -> Mapping[str, Callable[..., bool | str | None]]:
     **Args**: none.
 
     **Returns**: a mapping of guard name to a function ``guard(document, context) ->
-    None | True`` (allowed) or ``False``/a text (refused, the text is the reason). A
-    name must be unique across plugins. Not firstresult.
+    None | True`` (allowed) or ``False``/a text (refused, the text is the reason: German,
+    or ``Bilingual(de, en)`` from :mod:`teilhabe_core.plugin` for both languages; dates in
+    it with ``date_text``). A name must be unique across plugins. Not firstresult.
 
     **Example**::
 

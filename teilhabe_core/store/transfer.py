@@ -6,12 +6,19 @@ from pathlib import Path
 
 from ..base.errors import UsageError
 from ..base.fileio import write_files
-from ..base.i18n import _
+from ..base.i18n import ngettext
 from ..base.messages import listing
 from .contract import Store, Stored
 from .files import FileStore
 from .journal import appended, history_path
 
+
+def unknown_areas(unknown: list[str], available: list[str]) -> UsageError:
+    """The error for area ids a store or folder does not have."""
+    return UsageError(ngettext("Unknown area: {areas}. Available: {available}.",
+                               "Unknown areas: {areas}. Available: {available}.",
+                               len(unknown), areas=", ".join(unknown),
+                               available=listing(available)))
 
 def read_area(source: Store, area: str) -> list[Stored]:
     """Every document of ``area`` in ``source``; a broken file raises its
@@ -47,8 +54,7 @@ def export_store(store: Store, out: Path, areas: list[str] | None = None) -> lis
     present = store.areas()
     unknown = sorted(set(areas or ()) - set(present))
     if unknown:
-        raise UsageError(_("Unknown areas: {areas}. Available: {available}.",
-                           areas=", ".join(unknown), available=listing(present)))
+        raise unknown_areas(unknown, present)
     files: list[tuple[Path, bytes]] = []
     for area in areas or present:
         for stored in read_area(store, area):

@@ -18,9 +18,9 @@ from attrs import frozen
 
 from ..app import Teilhabe
 from ..base.dates import now
+from ..base.datetext import date_both, date_text
 from ..base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
 from ..base.fileio import atomic_write
-from ..base.german import date_short
 from ..base.i18n import N_, Bilingual, Msg, _, both
 from ..base.messages import finding
 from ..documents.kinds import area_of
@@ -115,7 +115,7 @@ def start(app: Teilhabe, name: str, on: dt.date, out: str | Path, *,
     target = open_plan(app, name)
     if due is not None and due < on:
         raise UsageError(_("The due date {due} is before the reference date {date}.",
-                           due=due.isoformat(), date=on.isoformat()))
+                           due=date_text(due), date=date_text(on)))
     parts = logic.shares(target.plan, target.offices)
     if not parts:
         raise UsageError(_("No measure of {plan} names a responsible office "
@@ -269,7 +269,7 @@ def _reports(ret: files.Returned, target: Target, share: logic.OfficeShare, on: 
             elif parsed > today:
                 problems.append(_at(ret, n, "date", Msg(N_(
                     "The date {date} lies in the future; only what has happened is "
-                    "recorded."), date=Bilingual(date_short(parsed), parsed.isoformat()))))
+                    "recorded."), date=date_both(parsed))))
             else:
                 when = parsed
         if len(problems) > before:

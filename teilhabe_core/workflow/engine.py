@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.dates import aware, berlin, now
+from ..base.datetext import moment_both
 from ..base.errors import (
     ConflictError,
     DocumentError,
@@ -222,11 +223,16 @@ class Workflows:
         added = now_entries[len(seen):]
         for entry in added:
             if entry.object == ref:
+                flow = self._find(entry.workflow, area_of(current.document))
+                step = (Bilingual(flow.step_title(entry.transition), entry.transition)
+                        if isinstance(flow, Workflow) else entry.transition)
+                old, new = ((_state(flow, entry.from_state), _state(flow, entry.to_state))
+                            if isinstance(flow, Workflow) else (entry.from_state, entry.to_state))
                 raise ConflictError(Msg(
                     "'{object}' in {file} was changed since it was loaded: '{step}' by {who} "
-                    "({old} → {new}). Nothing was written; please load it again.",
-                    object=ref, file=current.where, step=entry.transition,
-                    who=entry.by or Msg("someone"), old=entry.from_state, new=entry.to_state))
+                    "({old} → {new}, {time}). Nothing was written; please load it again.",
+                    object=ref, file=current.where, step=step, who=entry.by or Msg("someone"),
+                    old=old, new=new, time=moment_both(entry.at)))
         replayed = view.text
         area = area_of(current.document)
         fmt = format_of(current.name)
@@ -267,7 +273,7 @@ class Workflows:
             names_en = ", ".join(f"{t.name} (→ {t.target})" for t in allowed)
             raise WorkflowError(Msg("The step '{step}' is not allowed in the state '{state}'. "
                                     "Allowed: {names}.", step=title,
-                                    state=Bilingual(flow.state_label(state), state),
+                                    state=_state(flow, state),
                                     names=Bilingual(names_de, names_en) if allowed
                                     else Msg("none")))
         inputs = {"by": by, "note": note, "at": at}
@@ -280,7 +286,7 @@ class Workflows:
         last = next((e for e in reversed(history.entries) if e.object == ref), None)
         if last is not None and when < aware(last.at):
             raise WorkflowError(Msg("The time {time} is before the last entry ({last}).",
-                                    time=when.isoformat(), last=last.at.isoformat()))
+                                    time=moment_both(when), last=moment_both(last.at)))
         self._run_guards(step.guards, event, obj, history.entries, title)
         reasons = [r for r in self.app.hook_caller("teilhabe_veto_transition", area)(event=event)
                    if r]
@@ -307,9 +313,9 @@ class Workflows:
                 raise WorkflowError(Msg("The guard '{name}' of plugin '{plugin}' failed: "
                                         "{error}. The state stays as it was.", name=name,
                                         plugin=plugin, error=error)) from exc
-            if verdict is False or isinstance(verdict, str):
-                reason = (verdict if isinstance(verdict, str)
-                          else Msg("guard '{name}' not met", name=name))
+            if verdict is False or isinstance(verdict, str | Bilingual):
+                reason = (Msg("guard '{name}' not met", name=name) if verdict is False
+                          else verdict)
                 raise WorkflowError(Msg("The step '{step}' is not possible yet: {reason}.",
                                         step=title, reason=reason))
 
@@ -361,14 +367,16 @@ class Workflows:
             if entry.from_state != expected:
                 problems.append(_hist(f"{here}.from_state", Msg(N_(
                     "The state '{expected}' was expected, '{found}' is entered."),
-                    expected=expected, found=entry.from_state)))
+                    expected=_state(flow, expected), found=_state(flow, entry.from_state))))
             step = next((t for t in flow.allowed(entry.from_state)
                          if t.name == entry.transition and t.target == entry.to_state), None)
             if step is None:
                 problems.append(_hist(f"{here}.transition", Msg(N_(
                     "The step '{step}' from '{old}' to '{new}' is not allowed in the workflow "
-                    "'{workflow}'."), step=entry.transition, old=entry.from_state,
-                    new=entry.to_state, workflow=flow.id)))
+                    "'{workflow}'."), step=Bilingual(flow.step_title(entry.transition),
+                                                   entry.transition),
+                    old=_state(flow, entry.from_state), new=_state(flow, entry.to_state),
+                    workflow=flow.id)))
             wrong_time = _time_problem(entry.at)
             if wrong_time is not None:
                 problems.append(_hist(f"{here}.at", wrong_time))
@@ -390,7 +398,8 @@ class Workflows:
                 if current != last:
                     problems.append(_hist("entries", Msg(N_(
                         "By the history '{object}' is in the state '{last}', the file says "
-                        "'{current}'."), object=ref, last=last, current=current)))
+                        "'{current}'."), object=ref, last=_state(flow, last),
+                        current=_state(flow, current))))
         return problems
 
 
@@ -419,14 +428,19 @@ def _time_problem(at: dt.datetime) -> Msg | None:
     try:
         when = berlin(at)
     except UsageError:
-        return Msg(N_("The time {time} lies outside the calendar."), time=at.isoformat())
+        return Msg(N_("The time {time} lies outside the calendar."), time=moment_both(at))
     if when < EARLIEST:
         return Msg(N_("The time {time} is before 1900 and cannot be right."),
-                   time=when.isoformat())
+                   time=moment_both(when))
     if when > now() + CLOCK_TOLERANCE:
         return Msg(N_("The time {time} lies in the future. Only what has happened is "
-                      "recorded."), time=when.isoformat())
+                      "recorded."), time=moment_both(when))
     return None
+
+
+def _state(flow: Workflow, state: str) -> Bilingual:
+    """A state as a clerk names it (its German label), in English by its id."""
+    return Bilingual(flow.state_label(state), state)
 
 
 def _hist(path: str, message: Msg | str) -> Finding:
