@@ -20,6 +20,7 @@ from teilhabe_plugins.default_exporters import tables, xlsx_writer
 from teilhabe_plugins.default_exporters.tables import COLUMNS, dangerous
 
 import teilhabe_core as th
+from teilhabe_core.publish import workbooks
 from tests.conftest import MINIMAL_PLAN, ROOT
 from tests.test_cli import run
 
@@ -345,11 +346,11 @@ def test_any_table_imports_or_gives_findings(app, columns, rows, fmt):
 def _openpyxl_saved(book) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
-    return tables.deterministic_zip(buffer.getvalue())
+    return workbooks.deterministic_zip(buffer.getvalue())
 
 
 def _fast_saved(book, lines=None) -> bytes:
-    return tables.deterministic_zip(xlsx_writer.save(book, lines))
+    return workbooks.deterministic_zip(xlsx_writer.save(book, lines))
 
 
 def cell_by_cell(plan, context):

@@ -20,7 +20,6 @@ import io
 import re
 import typing
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -185,28 +184,6 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def deterministic_zip(data: bytes) -> bytes:
-    """Repack a zip with fixed timestamps so the same workbook gives the same bytes.
-
-    openpyxl stamps the save time into ``docProps/core.xml``; it is fixed here as well.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-            target.writestr(fixed, content)
-    return out.getvalue()
-
-
 class XlsxExporter(Exporter):
     identifier = "xlsx"
     name = N_("Measures as an Excel workbook")
@@ -218,7 +195,7 @@ class XlsxExporter(Exporter):
     def render(self, document: Plan, context: ExportContext) -> Sequence[Output]:
         book, lines = workbook(document, context)
         return [Output(f"{file_stem(document)}-massnahmen.xlsx",
-                       deterministic_zip(xlsx_writer.save(book, lines)))]
+                       workbooks.deterministic_zip(xlsx_writer.save(book, lines)))]
 
 
 def workbook(document: Plan, context: ExportContext) -> tuple[Any, dict[Any, Lines]]:

@@ -32,8 +32,9 @@ one) or an openpyxl ``Cell`` of that sheet at that place (for styles and typed v
 
 def save(book: Any, lines: Mapping[Any, Lines] | None = None) -> bytes:
     """The workbook as openpyxl's ``save`` writes it (without its stored save time, and
-    uncompressed: :func:`.tables.deterministic_zip` compresses every part); ``lines``:
-    the cells of some of its sheets (which have no cells of their own), by sheet."""
+    uncompressed: :func:`teilhabe_core.publish.workbooks.deterministic_zip` compresses
+    every part); ``lines``: the cells of some of its sheets (which have no cells of their
+    own), by sheet."""
     from openpyxl.writer.excel import ExcelWriter
 
     given = lines or {}

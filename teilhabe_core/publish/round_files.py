@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +30,7 @@ from ..base.i18n import N_, Msg
 from ..base.messages import finding
 from ..documents.loader import read_bytes
 from ..documents.yamlsafe import decode
-from .workbooks import read_workbook
+from .workbooks import deterministic_zip, read_workbook
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -96,24 +95,6 @@ def safe(text: str) -> str:
 
 def unsafe(text: str) -> str:
     return text[1:] if text.startswith("'") and safe(text[1:]) != text[1:] else text
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The workbook with fixed zip times and save time, so equal input gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                start = body.find(b"<dcterms:modified")
-                if start >= 0:
-                    open_end = body.index(b">", start) + 1
-                    close = body.index(b"</dcterms:modified>", open_end)
-                    body = body[:open_end] + b"2000-01-01T00:00:00Z" + body[close:]
-            target.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), body,
-                            zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def _typed(value: str | int) -> str | int:
@@ -183,7 +164,7 @@ def workbook(identity: Identity, office_name: str, rows: Sequence[Sequence[str |
     notes.protection.sheet = True
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue())
 
 
 def _notes(office_name: str, identity: Identity, labels: Sequence[str],

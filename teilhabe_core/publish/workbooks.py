@@ -1,5 +1,6 @@
-"""Reading a workbook a clerk hands in (.xlsx): its sheets, or one finding saying in words
-why the file is not a workbook that can be read.
+"""Workbooks (.xlsx) in and out: reading one a clerk hands in (its sheets, or one finding
+saying in words why the file is not a workbook that can be read), and making the bytes of
+one teilhabe writes the same for the same content (:func:`deterministic_zip`).
 
 Used by the measure-table import and by the returns of a status round. The archive is
 looked at before openpyxl unpacks it: not a ZIP, too large unpacked (a zip bomb), or a ZIP
@@ -9,6 +10,7 @@ without ``xl/workbook.xml`` (another kind of file renamed to ``.xlsx``) are refu
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -55,3 +57,24 @@ def read_workbook(data: bytes, file: str, max_unpacked: int,
         return read(load_workbook(io.BytesIO(data), read_only=True, data_only=True))
     except Exception:  # openpyxl raises anything for a damaged workbook
         raise refusal(file, Msg(DAMAGED)) from None
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """The workbook repacked with fixed zip times and a fixed save time (openpyxl stamps
+    the time of saving into ``docProps/core.xml``), every part compressed, so the same
+    content gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
+    return out.getvalue()
