@@ -25,19 +25,8 @@ work=${WORK:-/tmp/teilhabe-findings}
 python=${PYTHON:-python3}
 mkdir -p "$work"
 
-install() {  # install NAME REV
-    local name=$1 rev=$2 src="$work/$1-src" venv="$work/$1-venv"
-    rm -rf "$src"
-    mkdir -p "$src"
-    if [[ $rev == WORKTREE ]]; then
-        (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp -d --parents -t "$src")
-    else
-        (cd "$root" && git archive "$rev") | tar -x -C "$src"
-    fi
-    [[ -x $venv/bin/python ]] || "$python" -m venv "$venv"
-    "$venv/bin/pip" install -q -c "$root/constraints.txt" "$src" >/dev/null 2>&1
-    "$venv/bin/pip" install -q --force-reinstall --no-deps "$src" >/dev/null 2>&1
-}
+# shellcheck source=bench/revision.sh
+source "$(dirname "$0")/revision.sh"
 
 # The inputs, from this work tree (relative paths, so both outputs name the same files).
 inputs=$work/inputs
@@ -45,8 +34,8 @@ rm -rf "$inputs" && mkdir -p "$inputs/plans"
 (cd "$root" && git ls-files -co --exclude-standard -z -- counties plugins examples \
     tests/data/easy_corpus.yaml | xargs -0 cp -d --parents -t "$inputs")
 
-install before "$before"
-install after "$after"
+install_revision before "$before"
+install_revision after "$after"
 for variant in repeated distinct warnings; do
     "$work/after-venv/bin/python" "$root/bench/plangen.py" "$variant" \
         "$inputs/plans/$variant.yaml" --measures "$measures" >/dev/null

@@ -19,18 +19,13 @@ work=${WORK:-/tmp/teilhabe-identical}
 python=${PYTHON:-python3}
 mkdir -p "$work"
 
+# shellcheck source=bench/revision.sh
+source "$(dirname "$0")/revision.sh"
+
 build() {  # build NAME REV
-    local name=$1 rev=$2 src="$work/$1-src" venv="$work/$1-venv"
-    rm -rf "$src" "$work/$name-site"
-    mkdir -p "$src"
-    if [[ $rev == WORKTREE ]]; then
-        (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$src")
-    else
-        (cd "$root" && git archive "$rev") | tar -x -C "$src"
-    fi
-    [[ -x $venv/bin/python ]] || "$python" -m venv "$venv"
-    "$venv/bin/pip" install -q -c "$root/constraints.txt" "$src" >/dev/null 2>&1
-    "$venv/bin/pip" install -q --force-reinstall --no-deps "$src" >/dev/null 2>&1
+    local name=$1 rev=$2 venv="$work/$1-venv"
+    rm -rf "$work/$name-site"
+    install_revision "$name" "$rev"
     (cd "$work" && "$venv/bin/teilhabe" publish --out "$work/$name-site" \
         ${options[@]+"${options[@]}"} >"$work/$name.log" 2>&1) || { cat "$work/$name.log"; exit 1; }
 }

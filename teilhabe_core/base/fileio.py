@@ -462,13 +462,17 @@ def _remove_in_build(build: Path, name: str) -> None:
         parent = parent.parent
 
 
+_SYNC_ALL = hasattr(os, "sync")
+"""Whether the system can put everything written onto the disk at once (``os.sync``):
+then a build's files are not synced one by one (an ``fsync`` each costs a journal commit,
+some 4 ms, far more than writing a page) but all together before the switch."""
+
+
 def _sync_all() -> None:
-    """Everything written so far onto the disk: one ``sync`` for the thousands of files
-    of a build (an ``fsync`` each costs a journal commit, some 4 ms, far more than
-    writing a page), where the system has it."""
-    sync = getattr(os, "sync", None)
-    if sync is not None:
-        sync()
+    """Everything written so far onto the disk, where the system can (else each file
+    of the build was synced as it was written)."""
+    if _SYNC_ALL:
+        os.sync()
 
 
 def _replace_in_build(path: Path, data: bytes) -> None:
@@ -477,4 +481,4 @@ def _replace_in_build(path: Path, data: bytes) -> None:
     with contextlib.suppress(FileNotFoundError):
         keep = os.stat(path)
         os.unlink(path)  # carried over from the old folder: linked, so never written to
-    _write_data(_create(path), data, keep, sync=not hasattr(os, "sync"))
+    _write_data(_create(path), data, keep, sync=not _SYNC_ALL)

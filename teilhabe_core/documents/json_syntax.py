@@ -20,6 +20,7 @@ from attrs import evolve
 from ..base.errors import Finding
 from ..base.i18n import Msg
 from ..base.messages import finding
+from .positions import LineIndex
 from .scalars import shorten
 
 _WORD = re.compile(r"[^\s,:{}\[\]\"]+")
@@ -35,15 +36,10 @@ def json_syntax_finding(exc: json.JSONDecodeError, file: str = "") -> Finding:
         f = finding("json-syntax", problem=Msg(exc.msg))
         return f.at(file=file, line=exc.lineno, column=exc.colno)
     kind, at, params = found
-    line, column = _position(text, at)
+    line, column = LineIndex(text).at(at)
     params.setdefault("line", line)
     f = evolve(finding(f"json-syntax.{kind}", column=column, **params), code="json-syntax")
     return f.at(file=file, line=line, column=column)
-
-
-def _position(text: str, pos: int) -> tuple[int, int]:
-    """Line and column (from 1) of the character at ``pos``."""
-    return text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
 
 
 def _before(text: str, pos: int) -> int:
