@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import teilhabe_core as th
+from teilhabe_core.base import dates
 from teilhabe_core.cli import main
 from teilhabe_core.evaluation.evaluate import build_evaluation
 from teilhabe_core.evaluation.rollup import summarise
@@ -470,9 +471,9 @@ def test_the_evaluation_report_of_a_round_names_who_has_answered(files_app, tmp_
 
 
 def test_a_round_started_before_its_reference_date_records_today(files_app, tmp_path):
-    ahead = dt.date.today() + dt.timedelta(days=20)
+    ahead = dates.today() + dt.timedelta(days=20)
     result = rounds.start(files_app, PLAN, ahead, tmp_path / "r")
     src = next(p for s, p in result.files if s.key == "jugendamt")
     back = fill(src, tmp_path / "j.xlsx", {"bo-bildung-4": ("in Umsetzung", "", "", "")})
     done = rounds.collect_file(files_app, rounds.open_plan(files_app, PLAN), back)
-    assert [e.at.date() for e in done.transitions] == [dt.date.today()]
+    assert [e.at.date() for e in done.transitions] == [dates.today()]

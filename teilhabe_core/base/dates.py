@@ -74,6 +74,16 @@ def now() -> dt.datetime:
     return dt.datetime.now(BERLIN).replace(microsecond=0)
 
 
+def today() -> dt.date:
+    """The current calendar day in Berlin: the day :func:`now` stamps on a step.
+
+    Every "today" default uses this, never ``date.today()``: on a machine whose clock runs
+    in another zone (UTC on most servers) the two disagree for an hour or two each night,
+    and a step stamped just after midnight in Berlin would lie in the future of a status
+    taken "today"."""
+    return now().date()
+
+
 _GERMAN_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _GERMAN_MOMENT = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4})(?:,?\s+|T)(\d{1,2}):(\d{2})"
                             r"(?::(\d{2}))?(?:\s*Uhr)?")

@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from ..base.dates import add_days
+    from ..base.dates import add_days, today
     from ..documents.kinds import area_of
     from ..evaluation.coverage import barrier_summary, transition_gaps
     from ..evaluation.deadlines import KINDS, deadlines
     from ..evaluation.evaluate import statuses_on
     from ..model import MeasureStatus, Plan
 
-    on = args.on or dt.date.today()
+    on = args.on or today()
     add_days(on, args.window), add_days(on, -args.window)  # the window fits the calendar
     app = common.make_app()
     loaded = common.target(app, args.path)
@@ -93,13 +93,13 @@ def _deadline(due: Deadline, kind: str) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from ..base.dates import add_months
+    from ..base.dates import add_months, today
     from ..documents.loader import dump
     from ..evaluation.evaluate import build_evaluation
     from ..evaluation.rollup import summarise
     from ..model import Plan
 
-    on = args.on or dt.date.today()
+    on = args.on or today()
     add_months(on, -args.stale_months)  # the staleness cut-off fits the calendar
     app = common.make_app()
     stored = common.target(app, args.path)

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from ..app import Teilhabe
 from ..base.dates import now
+from ..base.dates import today as berlin_today
 from ..base.datetext import date_both, date_text
 from ..base.errors import ConflictError, DocumentError, Finding, UnknownAreaError, UsageError
 from ..base.fileio import atomic_write
@@ -300,7 +301,7 @@ def _refusal_finding(ret: files.Returned, refusal: Refusal) -> Finding:
 def collect_file(app: Teilhabe, target: Target, path: str | Path,
                  today: dt.date | None = None) -> Collected:
     """Take over one return (all or nothing); :class:`ReturnRefused` with every problem."""
-    today = today or dt.date.today()
+    today = today or berlin_today()
     ret = files.read_return(path)
     current_round = logic.latest_round(rounds_of(target), target.plan.id)
     parts = {s.key: s for s in logic.shares(target.plan, target.offices)}
@@ -370,4 +371,4 @@ def status(app: Teilhabe, name: str, today: dt.date | None = None,
         raise UsageError(_("There is no status round for the plan {plan} yet (teilhabe round "
                            "start).", plan=target.plan.id))
     return logic.round_status(current, target.plan, target.offices,
-                              today or dt.date.today(), due)
+                              today or berlin_today(), due)
