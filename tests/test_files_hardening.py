@@ -522,3 +522,32 @@ def test_a_folder_build_syncs_its_files_once_before_it_is_switched_in(tmp_path, 
     replace_folder(site, [(f"{n}", b"x") for n in "abcdefgh"])
     assert events == ["sync: old folder", "fsync"]  # the one fsync: the parent folder
     assert sorted(os.listdir(site)) == list("abcdefgh")
+
+
+def test_safe_joins_agrees_with_safe_join_name_by_name_also_through_links(tmp_path):
+    """Many names at once (each folder resolved once) give what one name at a time gives:
+    the resolved path, or the refusal of a link that leads out of the folder."""
+    from teilhabe_core.base.errors import ExportError
+    from teilhabe_core.base.fileio import safe_join, safe_joins
+
+    site, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    (site / "real").mkdir(parents=True)
+    elsewhere.mkdir()
+    (site / "inside").symlink_to(site / "real")
+    (site / "outside").symlink_to(elsewhere)
+    (site / "real" / "leak.html").symlink_to(elsewhere / "x.html")
+    names = ["a.html", "real/b.html", "inside/c.html", "inside/d/e.html", "real/leak.html",
+             "outside/f.html", "new/g.html"]
+    one_by_one: list[object] = []
+    for name in names:
+        try:
+            one_by_one.append(safe_join(site, name))
+        except ExportError:
+            one_by_one.append("refused")
+    assert one_by_one[2:4] == [site / "real/c.html", site / "real/d/e.html"]
+    assert one_by_one[4:6] == ["refused", "refused"]
+    fine = [n for n, r in zip(names, one_by_one, strict=True) if r != "refused"]
+    assert safe_joins(site, fine) == [r for r in one_by_one if r != "refused"]
+    for bad in ("real/leak.html", "outside/f.html"):
+        with pytest.raises(ExportError, match="führt aus dem Ausgabeordner"):
+            safe_joins(site, [*fine, bad])

@@ -29,13 +29,13 @@ from typing import BinaryIO
 
 from .errors import FileError, ReadOnlyError
 from .i18n import N_, Msg, _, both
-from .names import safe_join, windows_reserved
+from .names import safe_join, safe_joins, windows_reserved
 from .oserrors import os_reason, os_reason_msg
 
 __all__ = ["FolderBuild", "atomic_write", "check_writable", "ensure_folder", "open_regular",
            "os_reason", "os_reason_msg", "output_folder", "read_error", "read_regular",
-           "recover", "replace_folder", "safe_join", "windows_reserved", "write_error",
-           "write_files"]
+           "recover", "replace_folder", "safe_join", "safe_joins", "windows_reserved",
+           "write_error", "write_files"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOCTTY = getattr(os, "O_NOCTTY", 0)
@@ -391,6 +391,8 @@ class FolderBuild:
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.target = target = output_folder(folder)
+        self._folders: set[Path] = set()
+        """Folders of the build known to exist (made or seen by this process)."""
         if os.path.ismount(target):
             raise FileError(_("The output folder {folder} is a mount point and cannot be "
                               "replaced as a whole; please name a folder inside it.",
@@ -421,13 +423,18 @@ class FolderBuild:
 
     def write(self, name: str, data: bytes) -> None:
         """Write the file ``name`` (relative POSIX) of the new content."""
+        path = self.build / name
         try:
-            _replace_in_build(self.build / name, data)
+            if path.parent not in self._folders:  # one mkdir per folder, not per file
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            _replace_in_build(path, data)
         except OSError as exc:
             raise self._fail(self.target / name, exc) from None
 
     def remove(self, name: str) -> None:
         """Remove an old file (if there) and folders it leaves empty."""
+        self._folders.clear()
         try:
             _remove_in_build(self.build, name)
         except OSError as exc:
@@ -476,7 +483,6 @@ def _sync_all() -> None:
 
 
 def _replace_in_build(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     keep = None
     with contextlib.suppress(FileNotFoundError):
         keep = os.stat(path)

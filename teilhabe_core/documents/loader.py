@@ -23,6 +23,7 @@ from typing import Any
 from attrs import field, frozen
 from cattrs.errors import BaseValidationError
 
+from ..base.collector import paused
 from ..base.errors import DocumentError, FileError, Finding
 from ..base.fileio import atomic_write, open_regular, os_reason_msg
 from ..base.i18n import Bilingual, Msg
@@ -153,6 +154,12 @@ def load_text(text: str, file: str = "", fmt: str | None = None,
 def _load_text(text: str, file: str, fmt: str | None, digest: str | None,
                decoded: bool = False) -> Loaded:
     """:func:`load_text`; ``decoded``: ``text`` comes from :func:`yamlsafe.decode`."""
+    with paused():  # a large document: every object made lives on (base/collector.py)
+        return _load_paused(text, file, fmt, digest, decoded)
+
+
+def _load_paused(text: str, file: str, fmt: str | None, digest: str | None,
+                 decoded: bool) -> Loaded:
     yamlsafe.check_not_empty(text, file)
     fmt = fmt or format_of(file, text)
     quick = _quick_json(text, decoded) if fmt == "json" else None

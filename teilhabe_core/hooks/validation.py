@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve
 
+from ..base.collector import paused
 from ..base.errors import DocumentError, Finding
 from ..documents.cross_checks import cross_checks
 from ..documents.kinds import area_of
@@ -54,12 +55,13 @@ class Validator:
 
     def validate_file(self, path: str | os.PathLike[str]) -> list[Finding]:
         """Every finding for a file (errors and warnings); never raises for bad input."""
-        try:
-            roll_forward(path)
-            loaded = load_file(path)
-        except DocumentError as exc:
-            return list(exc.findings)
-        return self.check(loaded)
+        with paused():  # see base/collector.py
+            try:
+                roll_forward(path)
+                loaded = load_file(path)
+            except DocumentError as exc:
+                return list(exc.findings)
+            return self.check(loaded)
 
     def check_stored(self, stored: Stored) -> list[Finding]:
         """Every finding for a document of a store, its history included."""

@@ -38,7 +38,7 @@ from attrs import define, frozen
 from cattrs.errors import BaseValidationError
 
 from ..base.errors import ExportError, ExportUsageError, PluginError
-from ..base.fileio import output_folder, safe_join, windows_reserved, write_files
+from ..base.fileio import output_folder, safe_joins, windows_reserved, write_files
 from ..base.i18n import _, language, ngettext, translate
 from ..documents.converter import findings_from, structure
 from ..documents.kinds import area_of, kind_of
@@ -269,7 +269,8 @@ def applies(cls: type[Exporter], areas: frozenset[str], document: Any) -> bool:
 
 def checked_targets(outputs: Sequence[Output], folder: Path) -> list[tuple[Path, bytes]]:
     """Each output's path below ``folder`` and its bytes; bad or repeated names refused."""
-    targets = [(safe_join(folder, o.name), o.data()) for o in outputs]
+    targets = list(zip(safe_joins(folder, [o.name for o in outputs]),
+                       [o.data() for o in outputs], strict=True))
     names = [t for t, _ in targets]
     if len(set(names)) != len(names):
         raise ExportError(_("An exporter wrote the same file name more than once."))

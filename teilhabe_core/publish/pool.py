@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from ..base.collector import paused
 from ..base.errors import TeilhabeError
 from ..base.i18n import _
 from .site import area_steps
@@ -87,13 +88,18 @@ def build_areas(app: Host, area_ids: Sequence[str], pdf: bool, write: Writer, no
                 jobs: int = 1, release: Callable[[str], None] = lambda area_id: None,
                 ) -> Iterator[AreaBuild]:
     """:func:`build_area` for every area, in the order of ``area_ids``, by ``jobs`` worker
-    processes; ``release`` is called in the worker after each area (to drop its documents)."""
+    processes; ``release`` is called in the worker after each area (to drop its documents).
+
+    The cyclic garbage collector pauses while an area is built (:func:`paused`): an area
+    makes some hundred thousand objects that live until its files are written. Between
+    areas it runs as before, so the old generation is still collected as usual."""
 
     def task(area_id: str) -> AreaBuild:
-        try:
-            return build_area(app, area_id, pdf, write, notes)
-        finally:
-            release(area_id)
+        with paused():  # see above
+            try:
+                return build_area(app, area_id, pdf, write, notes)
+            finally:
+                release(area_id)
 
     jobs = min(jobs, len(area_ids))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
