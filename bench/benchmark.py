@@ -7,8 +7,8 @@ prints, as medians of ``--runs`` runs:
 * ``cli``, whole processes: ``teilhabe validate FILE`` (start-up, parse, structure,
   document checks, every plugin rule, findings with positions, printing) against
   ``python -c "yaml.load(open(FILE, 'rb').read(), Loader=yaml.CSafeLoader)"`` (same
-  interpreter, start-up included on both sides): wall time, CPU time (user + system of the
-  child, ``os.wait4``) and peak RSS;
+  interpreter, start-up included on both sides; the two run in turn): wall time, CPU time
+  (user + system of the child, ``os.wait4``) and peak RSS;
 * ``inprocess``: ``teilhabe_core.load_file`` (parse + structure + document checks, no
   plugin rules) against ``yaml.load(..., Loader=CSafeLoader)`` of the same file;
 * ``json``: ``load_file`` of the JSON plan against ``json.loads`` of the same file;
@@ -54,6 +54,16 @@ def run(cmd: list[str]) -> tuple[float, float, float]:
 def medians(cmd: list[str], runs: int) -> tuple[float, float, float]:
     results = [run(cmd) for _ in range(runs)]
     return tuple(statistics.median(r[i] for r in results) for i in range(3))  # type: ignore[return-value]
+
+
+def paired_medians(first: list[str], second: list[str], runs: int,
+                   ) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """:func:`medians` of two commands run in turn (first, second, first, …), so that a
+    machine that gets faster or slower meanwhile (a shared host) affects both alike."""
+    pairs = [(run(first), run(second)) for _ in range(runs)]
+    return tuple(  # type: ignore[return-value]
+        tuple(statistics.median(p[side][i] for p in pairs) for i in range(3))
+        for side in (0, 1))
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -109,8 +119,8 @@ def main() -> None:
             print("| --- | --- | --- | --- | --- |")
             for name, path in [*plans.items(), ("json", plan_json)]:
                 subprocess.run([*CLI, "validate", str(path)], capture_output=True)  # warm cache
-                raw = medians(raw_json(path) if name == "json" else raw_yaml(path), runs)
-                val = medians([*CLI, "validate", str(path)], runs)
+                raw, val = paired_medians(raw_json(path) if name == "json" else raw_yaml(path),
+                                          [*CLI, "validate", str(path)], runs)
                 out = subprocess.run([*CLI, "validate", "--json", str(path)],
                                      capture_output=True, text=True).stdout
                 print(f"| {name} | {raw[0]:.2f} s / {raw[1]:.2f} s / {raw[2]:.0f} MiB "
