@@ -79,3 +79,23 @@ def test_validate_and_publish_leave_the_collector_as_they_found_it(collector_was
     assert main(["publish", "nienburg", "--no-pdf", "--jobs", "1",
                  "--out", str(tmp_path / "site")]) == 0
     assert gc.isenabled() is collector_was
+
+
+def test_a_finalizer_that_pauses_during_the_last_collection_does_not_keep_it_off(
+        collector_was):
+    """The collection at the end of a pause may run finalizers; one that pauses itself
+    (reading a document while a connection closes, say) must not change what is restored."""
+    ran: list[bool] = []
+
+    class Pausing:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            with paused():
+                ran.append(True)
+
+    with paused():
+        Pausing()
+    assert ran == [True]
+    assert gc.isenabled() is collector_was

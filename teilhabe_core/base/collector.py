@@ -35,6 +35,7 @@ def paused() -> Iterator[None]:
         with _LOCK:
             _state["depth"] -= 1
             if _state["depth"] == 0:
+                enable = _state["enabled"]  # a finalizer run by the collection may pause too
                 gc.collect(1)
-                if _state["enabled"]:
+                if enable:
                     gc.enable()
