@@ -32,6 +32,18 @@ class _Glossary:
         for entry in entries:
             for form in (entry.term, *entry.forms):
                 self.forms[norm(form)] = entry
+        self._hits: dict[str, GlossaryEntry | None] = {}
+
+    def lookup(self, spelling: str) -> GlossaryEntry | None:
+        """:func:`~teilhabe_core.easy.rules.lookup` in this glossary, remembered per
+        spelling (the texts of a plan share most of their words)."""
+        try:
+            return self._hits[spelling]
+        except KeyError:
+            if len(self._hits) >= 100_000:
+                self._hits.clear()
+            hit = self._hits[spelling] = lookup(self.forms, spelling)
+            return hit
 
 
 @lru_cache(maxsize=64)
@@ -59,10 +71,12 @@ def _phrases(glossary: _Glossary, text: str) -> tuple[tuple[int, int, GlossaryEn
         if start >= 0:
             found.append((start, start + len(entry.term), entry))
     for sentence in _sentences(text):
-        for word in sentence.words:
-            hit = lookup(glossary.forms, word.text)
-            if hit is not None and not any(a <= word.start < b for a, b, _ in found):
-                found.append((word.start, word.end, hit))
+        for i, spelling in enumerate(sentence.forms):  # the words' spellings, no Words made
+            hit = glossary.lookup(spelling)
+            if hit is not None:
+                start, end = sentence.span(i)
+                if not any(a <= start < b for a, b, _ in found):
+                    found.append((start, end, hit))
     return tuple(sorted(found, key=lambda item: item[0]))
 
 
