@@ -6,7 +6,9 @@ on the way looks at all of them again (about a tenth of the CPU time, see
 ``docs/benchmark.md``). :func:`paused` stops the automatic collections for the duration
 and collects the young generations once at the end, so cycles made on the way are still
 freed. Nested and concurrent uses (threads) share one pause: the first to enter stops the
-collector, the last to leave collects and restores the state the first one found.
+collector, the last to leave collects and restores the state the first one found. The
+pause is process-wide, as the collector is: while one thread reads a large document, no
+thread's garbage cycles are collected (they are at the end of the pause).
 """
 
 from __future__ import annotations
