@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.errors import UsageError
-from ..base.i18n import _, ngettext
+from ..base.i18n import _, language, ngettext
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
@@ -34,7 +34,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     elif findings:
-        sys.stdout.write("".join(f"{f.format()}\n" for f in findings))
+        lang = language()  # once, not per finding: 22,906 lines for a large plan
+        sys.stdout.write("".join(f"{f.format(lang)}\n" for f in findings))
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     if not args.json:
