@@ -6,6 +6,8 @@ import re
 import sys
 from functools import lru_cache
 
+from .memo import Memo
+
 MEDIOPUNKT = "·"
 
 WORD = re.compile(r"[^\W\d_](?:[\w·\-]*\w)?|\d[\d.,]*\d|\d")
@@ -33,10 +35,7 @@ class Word:
         self.text = text
         self.start = start
         self.end = end
-        forms = _FORMS.get(text)
-        if forms is None:
-            forms = _forms(text)
-        self.lower, self.plain = forms
+        self.lower, self.plain = _FORMS[text]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Word):
@@ -50,24 +49,23 @@ class Word:
         return f"Word(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
 
-_SPELLINGS: dict[str, tuple[str, ...]] = {}
-"""Sentence text → the spelling of each of its words (texts repeat their sentences);
-emptied when it grows past 100,000."""
-
-_OFFSETS: dict[str, tuple[int, ...]] = {}
-"""Sentence text → start and end of each word in it, for :meth:`Sentence.span`."""
-
-_FORMS: dict[str, tuple[str, str]] = {}
-"""Spelling → (lower, plain), for :class:`Word`; emptied when it grows past 100,000."""
-
-
 def _forms(text: str) -> tuple[str, str]:
-    if len(_FORMS) >= 100_000:
-        _FORMS.clear()
     plain = text.replace(MEDIOPUNKT, "").replace("-", "") \
         if MEDIOPUNKT in text or "-" in text else text
-    forms = _FORMS[text] = (text.lower(), plain)
-    return forms
+    return text.lower(), plain
+
+
+_FORMS: Memo[str, tuple[str, str]] = Memo(_forms, limit=100_000)
+"""Spelling → (lower, plain), for :class:`Word`."""
+
+_SPELLINGS: Memo[str, tuple[str, ...]] = Memo(
+    lambda text: tuple(map(sys.intern, WORD.findall(text))), limit=100_000)
+"""Sentence text → the spelling of each of its words (texts repeat their sentences;
+interned: the sentences of a plan share a few thousand spellings)."""
+
+_OFFSETS: Memo[str, tuple[int, ...]] = Memo(
+    lambda text: tuple(at for m in WORD.finditer(text) for at in m.span()), limit=100_000)
+"""Sentence text → start and end of each word in it, for :meth:`Sentence.span`."""
 
 
 class Sentence:
@@ -98,13 +96,7 @@ class Sentence:
         """The spelling of each word, in order (``tuple(w.text for w in self.words)``)."""
         found = self._forms
         if found is None:
-            found = _SPELLINGS.get(self.text)
-            if found is None:
-                if len(_SPELLINGS) >= 100_000:
-                    _SPELLINGS.clear()
-                # interned: the sentences of a plan share a few thousand spellings
-                found = _SPELLINGS[self.text] = tuple(map(sys.intern, WORD.findall(self.text)))
-            self._forms = found
+            found = self._forms = _SPELLINGS[self.text]
         return found
 
     def span(self, i: int) -> tuple[int, int]:
@@ -112,12 +104,7 @@ class Sentence:
         if self._words is not None:
             word = self._words[i]
             return word.start, word.end
-        found = _OFFSETS.get(self.text)
-        if found is None:
-            if len(_OFFSETS) >= 100_000:
-                _OFFSETS.clear()
-            found = _OFFSETS[self.text] = tuple(
-                at for m in WORD.finditer(self.text) for at in m.span())
+        found = _OFFSETS[self.text]
         return self.start + found[2 * i], self.start + found[2 * i + 1]
 
     def __eq__(self, other: object) -> bool:

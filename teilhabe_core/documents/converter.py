@@ -61,7 +61,7 @@ from ..model import names
 from ..model.common import Money
 from ..model.goals import Goal, GoalLevel
 from .advice import QUOTE, Invalid, field_names, findings_from
-from .fast import FastStructurer
+from .fast import FastStructurer, text_form
 from .yamlsafe import MAX_NUMBER_LENGTH, YamlDecimal, YamlInt, shorten
 
 __all__ = ["Invalid", "converter", "field_names", "findings_from", "goal_from_text",
@@ -292,11 +292,6 @@ TEXT_FORMS: dict[type[Any], Callable[[str], Any]] = {Goal: goal_from_text}
 """Classes that may also be written as plain text, with the function that reads it."""
 
 
-def _text_form(read_text: Callable[[str], Any],
-               as_class: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    return lambda value, t: read_text(value) if isinstance(value, str) else as_class(value, t)
-
-
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, Enum)
 
@@ -397,7 +392,7 @@ def make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
     for cls, read_text in TEXT_FORMS.items():
-        conv.register_structure_hook(cls, _text_form(read_text, attrs_factory(cls)))
+        conv.register_structure_hook(cls, text_form(read_text, attrs_factory(cls)))
     conv.register_unstructure_hook_factory(
         attrs.has, lambda cl: make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True)
     )

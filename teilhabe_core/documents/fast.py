@@ -37,6 +37,12 @@ AS_IS = (str, int, bool)
 """Types whose converter hook returns a value of exactly that type unchanged."""
 
 
+def text_form(read_text: Callable[[str], Any], as_class: Hook) -> Hook:
+    """The hook of a class that may also be written as plain text: ``read_text`` for a
+    text, ``as_class`` for anything else (the converter and the fast path both use it)."""
+    return lambda value, t: read_text(value) if isinstance(value, str) else as_class(value, t)
+
+
 class Miss(Exception):
     """The fast path does not take this value; the detailed conversion will."""
 
@@ -102,9 +108,7 @@ class FastStructurer:
 
     def _make(self, t: Any) -> Hook:
         if t in self._text_forms:
-            read_text, as_class = self._text_forms[t], self._attrs(t)
-            return lambda value, _: (read_text(value) if isinstance(value, str)
-                                     else as_class(value, t))
+            return text_form(self._text_forms[t], self._attrs(t))
         if attrs.has(t):
             return self._attrs(t)
         inner_type = _optional(t)

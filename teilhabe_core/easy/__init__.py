@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from ..base.memo import Memo
 from ..base.text import norm
 from ..model import EasyLanguageSettings, Glossary, GlossaryEntry
 from .cache import FindingsCache
@@ -80,7 +81,8 @@ class Checker:
         self.rules = tuple(r for r in RULES if r.id not in settings.disabled_rules)
         self._local = tuple(r for r in self.rules if r.local)
         self._seen: dict[str, tuple[EasyFinding, ...]] = {}
-        self._sentences: dict[str, tuple[tuple[Rule, Hit], ...]] = {}
+        self._sentences: Memo[str, tuple[tuple[Rule, Hit], ...]] = Memo(
+            self._check_sentence, limit=100_000)
         self._cache = cache
         self._scope = cache.scope(self.context) if cache is not None else ""
 
@@ -114,9 +116,7 @@ class Checker:
         # once; otherwise the one rule looks at the text directly
         if sum(rule.local and not rule.light for rule in asked) > 1:
             for sentence in prepared.sentences:  # every local rule, once per sentence
-                local = self._sentences.get(sentence.text)
-                if local is None:
-                    local = self._check_sentence(sentence.text)
+                local = self._sentences[sentence.text]
                 offset = sentence.start
                 found += [(rule, hit.moved(offset)) for rule, hit in local] if offset \
                     else local
@@ -133,11 +133,7 @@ class Checker:
 
     def _check_sentence(self, sentence: str) -> tuple[tuple[Rule, Hit], ...]:
         """The hits of the rules of a sentence alone (:attr:`Rule.local`) in ``sentence``,
-        at its offset 0; remembered per sentence."""
+        at its offset 0 (remembered per sentence in ``_sentences``)."""
         alone = Text(sentence, self.context, sentence=True)
-        found = tuple((rule, hit) for rule in self._local
-                      if rule.could is None or rule.could(alone) for hit in rule.check(alone))
-        if len(self._sentences) >= 100_000:
-            self._sentences.clear()
-        self._sentences[sentence] = found
-        return found
+        return tuple((rule, hit) for rule in self._local
+                     if rule.could is None or rule.could(alone) for hit in rule.check(alone))

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
+from ..base.memo import Memo
 from ..base.text import MEDIOPUNKT
 from . import grammar
 from . import lexicon as lx
@@ -72,17 +73,8 @@ def flags(form: str) -> int:
     return bits
 
 
-class _Flags(dict[str, int]):
-    """Spelling → :func:`flags`, filled on first use; emptied past 200,000 spellings."""
-
-    def __missing__(self, form: str) -> int:
-        if len(self) >= 200_000:
-            self.clear()
-        bits = self[form] = flags(form)
-        return bits
-
-
-FLAGS = _Flags()
+FLAGS: Memo[str, int] = Memo(flags, limit=200_000)
+"""Spelling → :func:`flags`, filled on first use."""
 
 
 def of(forms: Iterable[str]) -> int:
@@ -95,14 +87,6 @@ def auxiliaries(forms: Iterable[str]) -> int:
     return sum(map(_AUXILIARY.__getitem__, forms))
 
 
-class _Auxiliary(dict[str, int]):
-    """Spelling → 1 for a finite auxiliary or modal, else 0; filled on first use."""
-
-    def __missing__(self, form: str) -> int:
-        if len(self) >= 200_000:
-            self.clear()
-        found = self[form] = 1 if FLAGS[form] & AUXILIARY else 0
-        return found
-
-
-_AUXILIARY = _Auxiliary()
+_AUXILIARY: Memo[str, int] = Memo(lambda form: 1 if FLAGS[form] & AUXILIARY else 0,
+                                   limit=200_000)
+"""Spelling → 1 for a finite auxiliary or modal, else 0."""

@@ -5,11 +5,11 @@ of a spelling or a sentence, worked out once) and what a rule finds (:class:`Hit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from attrs import frozen
 
+from ..base.memo import Memo
 from ..base.text import MEDIOPUNKT, Sentence, norm, sentences
 from ..model import EasyLanguageSettings, GlossaryEntry
 from . import forms as fm
@@ -54,20 +54,21 @@ class Context:
         self.synonyms = {norm(syn): entry for entry in glossary for syn in entry.synonyms}
         self._found: dict[str, GlossaryEntry | None] = {}
         # per spelling, what compounds, hard_words and consistency need to know of it
-        self.compound = _Memo(self._compound)
-        self.hard = _Memo(self._hardness)
-        self.hard_candidate = _Memo(lambda form: self.hard[form][0] == 2)
+        self.compound: Memo[Any, Any] = Memo(self._compound)
+        self.hard: Memo[Any, Any] = Memo(self._hardness)
+        self.hard_candidate: Memo[Any, Any] = Memo(lambda form: self.hard[form][0] == 2)
         # per sentence (its spellings): (index, spelling) of the words compounds reports
         # at first use, (index, spelling, level, key) of the words hard_words looks at
-        self.compounds_at = _Memo(lambda forms: tuple(
+        self.compounds_at: Memo[Any, Any] = Memo(lambda forms: tuple(
             (i, form) for i, form in enumerate(forms) if self.compound[form] is not None))
-        self.hard_at = _Memo(lambda forms: tuple(
+        self.hard_at: Memo[Any, Any] = Memo(lambda forms: tuple(
             (i, form, *self.hard[form]) for i, form in enumerate(forms)
             if self.hard[form][0] and not (i and forms[i - 1] in _TITLES)))
-        self.concept = _Memo(self._concept)
+        self.concept: Memo[Any, Any] = Memo(self._concept)
         # consistency: the spellings of a word written in two ways (other than case) or
         # of a glossary concept named by two words, among every spelling seen so far
-        self.term = _Memo(lambda form: getattr(self.concept[form], "term", None))
+        self.term: Memo[Any, Any] = Memo(
+            lambda form: getattr(self.concept[form], "term", None))
         self.registered: set[str] = set()
         self.split: set[str] = set()
         self._by_lower: dict[str, dict[str, list[str]]] = {}  # key → lower → spellings
@@ -125,18 +126,6 @@ class Context:
     def _concept(self, form: str) -> GlossaryEntry | None:
         """:func:`consistency`: the glossary entry ``form`` names, as a term or a synonym."""
         return self.in_glossary(form) or self.synonyms.get(norm(form))
-
-
-class _Memo(dict[Any, Any]):
-    """``make(key)`` for each key, made on first use (``memo[key]``)."""
-
-    def __init__(self, make: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> Any:
-        found = self[key] = self.make(key)
-        return found
 
 
 class Text:

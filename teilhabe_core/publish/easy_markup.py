@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 
+from ..base.memo import Memo
 from ..base.text import Sentence, norm, sentences
 from ..easy.explanations import shown_term
 from ..easy.rules import lookup
@@ -32,18 +33,10 @@ class _Glossary:
         for entry in entries:
             for form in (entry.term, *entry.forms):
                 self.forms[norm(form)] = entry
-        self._hits: dict[str, GlossaryEntry | None] = {}
-
-    def lookup(self, spelling: str) -> GlossaryEntry | None:
+        self.lookup: Memo[str, GlossaryEntry | None] = Memo(
+            lambda spelling: lookup(self.forms, spelling), limit=100_000)
         """:func:`~teilhabe_core.easy.rules.lookup` in this glossary, remembered per
         spelling (the texts of a plan share most of their words)."""
-        try:
-            return self._hits[spelling]
-        except KeyError:
-            if len(self._hits) >= 100_000:
-                self._hits.clear()
-            hit = self._hits[spelling] = lookup(self.forms, spelling)
-            return hit
 
 
 @lru_cache(maxsize=64)
@@ -72,7 +65,7 @@ def _phrases(glossary: _Glossary, text: str) -> tuple[tuple[int, int, GlossaryEn
             found.append((start, start + len(entry.term), entry))
     for sentence in _sentences(text):
         for i, spelling in enumerate(sentence.forms):  # the words' spellings, no Words made
-            hit = glossary.lookup(spelling)
+            hit = glossary.lookup[spelling]
             if hit is not None:
                 start, end = sentence.span(i)
                 if not any(a <= start < b for a, b, _ in found):
@@ -89,7 +82,7 @@ class GlossaryMarker:
         self.explained: set[str] = set()
 
     def lookup(self, word: str) -> GlossaryEntry | None:
-        return lookup(self.forms, word)
+        return self.glossary.lookup[word]
 
     def _phrases(self, text: str) -> tuple[tuple[int, int, GlossaryEntry], ...]:
         return _phrases(self.glossary, text)
